@@ -1,0 +1,53 @@
+import type {
+  ErrorCode,
+  FieldErrorCode,
+  LoginResponse,
+  PasswordLoginRequest,
+  SessionResponse,
+} from './contract.js';
+
+/** Failures that happen before a backend answers with a contract error. */
+export const TRANSPORT_ERROR_CODES = ['network_error', 'timeout', 'bad_response', 'aborted'] as const;
+export type TransportErrorCode = (typeof TRANSPORT_ERROR_CODES)[number];
+
+export type AuthErrorCode = ErrorCode | TransportErrorCode;
+
+/** The one error type an AuthClient throws: a code the widgets map to their own text. */
+export class AuthError extends Error {
+  override readonly name = 'AuthError';
+  constructor(
+    readonly code: AuthErrorCode,
+    readonly status = 0,
+    readonly details: {
+      fields?: Record<string, FieldErrorCode>;
+      retryAfter?: number;
+      reason?: string;
+    } = {},
+  ) {
+    super(`Auth backend error: ${code}${status ? ` (HTTP ${status})` : ''}`);
+  }
+
+  /** True when trying again later may succeed (the backend was down, slow or broken). */
+  get retryable(): boolean {
+    return (
+      this.code === 'network_error' ||
+      this.code === 'timeout' ||
+      this.code === 'bad_response' ||
+      this.code === 'internal_error'
+    );
+  }
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+}
+
+/**
+ * What the widgets need from a backend. `FetchAuthClient` implements it for
+ * the kit's contract; a site with another backend writes an adapter, not a fork.
+ */
+export interface AuthClient {
+  getSession(options?: RequestOptions): Promise<SessionResponse>;
+  loginWithPassword(request: PasswordLoginRequest, options?: RequestOptions): Promise<LoginResponse>;
+  logout(options?: RequestOptions): Promise<void>;
+}

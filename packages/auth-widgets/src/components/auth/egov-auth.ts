@@ -1,0 +1,90 @@
+import { ContextProvider } from '@lit/context';
+import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { AuthClient } from '../../client/auth-client.js';
+import { mergeConfigInputs, type AuthConfigInput } from '../../config/auth-config.js';
+import { authClientContext, authConfigContext } from '../../config/context.js';
+import { EgovElement } from '../../internal/egov-element.js';
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'egov-auth': EgovAuth;
+  }
+}
+
+/**
+ * Configuration provider: every kit element inside it reads the backend,
+ * locale, login modes and links from here (an element's own attributes win).
+ * Set it by attributes, by a JSON `config` attribute, or by the `config` property.
+ *
+ * @summary Shares one configuration with the kit's elements inside it.
+ * @slot - The kit's elements and anything else.
+ */
+export class EgovAuth extends EgovElement {
+  static override styles = css`
+    :host {
+      display: block;
+    }
+    .problem {
+      margin: 0 0 1rem;
+      padding: 1rem;
+      border: 4px solid var(--egov-color-error, #b1261d);
+      font-family: var(--egov-font-family, system-ui, sans-serif);
+    }
+  `;
+
+  @property({ attribute: 'backend-url' }) backendUrl?: string;
+  @property() locale?: string;
+  @property() modes?: string;
+  @property({ attribute: 'register-url' }) registerUrl?: string;
+  @property({ attribute: 'password-reset-url' }) passwordResetUrl?: string;
+  /** Milliseconds before a backend request counts as timed out. */
+  @property({ attribute: 'timeout-ms', type: Number }) timeoutMs?: number;
+  /** The whole configuration as an object (property) or JSON (attribute); attributes above win over it. */
+  @property({
+    converter: {
+      fromAttribute: (value: string | null): AuthConfigInput | string | undefined => {
+        if (value === null) return undefined;
+        try {
+          return JSON.parse(value) as AuthConfigInput;
+        } catch {
+          // Kept as the raw string so the element can say what is wrong.
+          return value;
+        }
+      },
+    },
+  })
+  config?: AuthConfigInput | string;
+  /** A client for another backend; by default each element uses the kit's fetch client. */
+  @property({ attribute: false }) client?: AuthClient;
+
+  @state() private jsonProblem = false;
+
+  readonly #configProvider = new ContextProvider(this, { context: authConfigContext });
+  readonly #clientProvider = new ContextProvider(this, { context: authClientContext });
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const json = typeof this.config === 'string' ? undefined : this.config;
+    this.jsonProblem = typeof this.config === 'string';
+    if (this.jsonProblem) {
+      console.error('[egov] <egov-auth config="…"> is not valid JSON; the attributes alone are used.');
+    }
+    this.#configProvider.setValue(
+      mergeConfigInputs(json, {
+        backendUrl: this.backendUrl,
+        locale: this.locale,
+        modes: this.modes,
+        timeoutMs: this.timeoutMs,
+        links: { register: this.registerUrl, passwordReset: this.passwordResetUrl },
+      }),
+    );
+    this.#clientProvider.setValue(this.client);
+  }
+
+  protected override render(): TemplateResult {
+    return html`${this.jsonProblem
+        ? html`<p class="problem" role="alert" lang="en">The config attribute of &lt;egov-auth&gt; is not valid JSON.</p>`
+        : nothing}<slot></slot>`;
+  }
+}

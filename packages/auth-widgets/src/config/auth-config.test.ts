@@ -1,0 +1,58 @@
+import { expect } from '@open-wc/testing';
+import { mergeConfigInputs, resolveConfig } from './auth-config.js';
+
+const BASE = 'https://portal.example.gov.rs/login';
+
+describe('resolveConfig', () => {
+  it('fills defaults and resolves a relative backend URL against the page', () => {
+    const result = resolveConfig({ backendUrl: '/api/' }, BASE);
+    expect(result).to.deep.equal({
+      ok: true,
+      config: {
+        backendUrl: 'https://portal.example.gov.rs/api',
+        locale: 'en',
+        modes: ['certificate', 'password'],
+        links: { register: undefined, passwordReset: undefined },
+        timeoutMs: 15000,
+      },
+    });
+  });
+
+  it('allows plain http only for localhost', () => {
+    for (const url of ['http://localhost:8787/api', 'http://127.0.0.1/api', 'http://[::1]:9/api', 'http://auth.localhost/api']) {
+      expect(resolveConfig({ backendUrl: url }, BASE).ok, url).to.be.true;
+    }
+    const insecure = resolveConfig({ backendUrl: 'http://auth.example.gov.rs/api' }, BASE);
+    expect(insecure.ok).to.be.false;
+    expect(!insecure.ok && insecure.problems.map((p) => p.code)).to.deep.equal(['insecure_backend_url']);
+  });
+
+  it('names every problem at once', () => {
+    const result = resolveConfig({ modes: 'password fax', links: { register: 'javascript:alert(1)' } }, BASE);
+    expect(!result.ok && result.problems.map((p) => p.code)).to.deep.equal(['missing_backend_url', 'unknown_mode', 'invalid_link']);
+    expect(!result.ok && result.problems[1]!.detail).to.contain('"fax"');
+  });
+
+  it('refuses an empty mode list and non-http schemes', () => {
+    const none = resolveConfig({ backendUrl: '/api', modes: '' }, BASE);
+    expect(!none.ok && none.problems.map((p) => p.code)).to.deep.equal(['no_modes']);
+    const ftp = resolveConfig({ backendUrl: 'ftp://example.gov.rs/api' }, BASE);
+    expect(!ftp.ok && ftp.problems.map((p) => p.code)).to.deep.equal(['invalid_backend_url']);
+  });
+
+  it('falls back to English for an unknown locale, and keeps mode order', () => {
+    const result = resolveConfig({ backendUrl: '/api', locale: 'xx', modes: ['password', 'certificate', 'password'] }, BASE);
+    expect(result.ok && result.config.locale).to.equal('en');
+    expect(result.ok && result.config.modes).to.deep.equal(['password', 'certificate']);
+  });
+});
+
+describe('mergeConfigInputs', () => {
+  it('lets later inputs win key by key, ignoring undefined, merging links', () => {
+    const merged = mergeConfigInputs(
+      { backendUrl: '/a', locale: 'en', links: { register: '/r', passwordReset: '/p' } },
+      { backendUrl: undefined, locale: 'sr-Cyrl', links: { register: undefined, passwordReset: '/own' } },
+    );
+    expect(merged).to.deep.equal({ backendUrl: '/a', locale: 'sr-Cyrl', links: { register: '/r', passwordReset: '/own' } });
+  });
+});

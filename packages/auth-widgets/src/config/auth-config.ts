@@ -1,0 +1,148 @@
+import { DEFAULT_LOCALE, parseLocale, type Locale } from '../i18n/locales.js';
+
+export const LOGIN_MODES = ['certificate', 'password'] as const;
+export type LoginMode = (typeof LOGIN_MODES)[number];
+
+/** Where the kit sends people for the steps it does not show itself. */
+export interface AuthLinks {
+  register?: string;
+  passwordReset?: string;
+}
+
+/** Configuration as a portal writes it: attributes, a JSON config or a property. */
+export interface AuthConfigInput {
+  backendUrl?: string;
+  locale?: string;
+  modes?: readonly string[] | string;
+  links?: AuthLinks;
+  timeoutMs?: number;
+}
+
+/** Configuration after validation: what the elements read. */
+export interface AuthConfig {
+  /** Absolute backend URL (a relative one is resolved against the page). */
+  backendUrl: string;
+  locale: Locale;
+  modes: LoginMode[];
+  links: AuthLinks;
+  timeoutMs: number;
+}
+
+export const CONFIG_PROBLEMS = [
+  'missing_backend_url',
+  'invalid_backend_url',
+  'insecure_backend_url',
+  'unknown_mode',
+  'no_modes',
+  'invalid_link',
+] as const;
+export type ConfigProblemCode = (typeof CONFIG_PROBLEMS)[number];
+
+export interface ConfigProblem {
+  code: ConfigProblemCode;
+  /** English, for the developer's console: names the setting and the bad value. */
+  detail: string;
+}
+
+export type ConfigResult = { ok: true; config: AuthConfig } | { ok: false; problems: ConfigProblem[]; locale: Locale };
+
+export const DEFAULT_MODES: readonly LoginMode[] = ['certificate', 'password'];
+export const DEFAULT_TIMEOUT_MS = 15_000;
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** `https:` anywhere; plain `http:` only for a backend on this machine (development). */
+export function isSecureBackendUrl(url: URL): boolean {
+  return url.protocol === 'https:' || (url.protocol === 'http:' && (LOCAL_HOSTS.has(url.hostname) || url.hostname.endsWith('.localhost')));
+}
+
+function parseModes(value: AuthConfigInput['modes'], problems: ConfigProblem[]): LoginMode[] {
+  if (value === undefined) return [...DEFAULT_MODES];
+  const list = typeof value === 'string' ? value.split(/[\s,]+/).filter(Boolean) : [...value];
+  const modes: LoginMode[] = [];
+  for (const mode of list) {
+    if ((LOGIN_MODES as readonly string[]).includes(mode)) {
+      if (!modes.includes(mode as LoginMode)) modes.push(mode as LoginMode);
+    } else {
+      problems.push({ code: 'unknown_mode', detail: `Unknown login mode "${mode}"; use ${LOGIN_MODES.join(' or ')}.` });
+    }
+  }
+  if (modes.length === 0 && problems.length === 0) {
+    problems.push({ code: 'no_modes', detail: `No login mode is enabled; use ${LOGIN_MODES.join(' and/or ')}.` });
+  }
+  return modes;
+}
+
+function checkLink(name: keyof AuthLinks, value: string | undefined, base: string, problems: ConfigProblem[]): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  try {
+    const url = new URL(value, base);
+    // A link is rendered as href: anything but http(s) (javascript:, data:) would run in the page.
+    if (url.protocol === 'https:' || url.protocol === 'http:') return value;
+  } catch {
+    // reported below
+  }
+  problems.push({ code: 'invalid_link', detail: `Link "${name}" must be an http(s) URL or a path, got "${value}".` });
+  return undefined;
+}
+
+/**
+ * Checks a configuration and fills in defaults. Never throws: a bad
+ * configuration comes back as problems the element shows and logs.
+ */
+export function resolveConfig(input: AuthConfigInput, baseUri: string = document.baseURI): ConfigResult {
+  const problems: ConfigProblem[] = [];
+  const locale = parseLocale(input.locale) ?? DEFAULT_LOCALE;
+
+  let backendUrl = '';
+  const rawUrl = input.backendUrl?.trim();
+  if (!rawUrl) {
+    problems.push({ code: 'missing_backend_url', detail: 'No backend URL: set the backend-url attribute (or backendUrl in the config).' });
+  } else {
+    let url: URL | undefined;
+    try {
+      url = new URL(rawUrl, baseUri);
+    } catch {
+      problems.push({ code: 'invalid_backend_url', detail: `Backend URL "${rawUrl}" is not a URL.` });
+    }
+    if (url && url.protocol !== 'https:' && url.protocol !== 'http:') {
+      problems.push({ code: 'invalid_backend_url', detail: `Backend URL "${rawUrl}" must use https.` });
+    } else if (url && !isSecureBackendUrl(url)) {
+      problems.push({
+        code: 'insecure_backend_url',
+        detail: `Backend URL "${url.href}" must use https (plain http is allowed only for localhost).`,
+      });
+    } else if (url) {
+      backendUrl = url.href.replace(/\/+$/, '');
+    }
+  }
+
+  const modes = parseModes(input.modes, problems);
+  const links: AuthLinks = {
+    register: checkLink('register', input.links?.register, baseUri, problems),
+    passwordReset: checkLink('passwordReset', input.links?.passwordReset, baseUri, problems),
+  };
+  const timeoutMs =
+    typeof input.timeoutMs === 'number' && input.timeoutMs > 0 ? input.timeoutMs : DEFAULT_TIMEOUT_MS;
+
+  if (problems.length > 0) return { ok: false, problems, locale };
+  return { ok: true, config: { backendUrl, locale, modes, links, timeoutMs } };
+}
+
+/** Later sources win, key by key; `undefined` never overrides. Links merge one by one. */
+export function mergeConfigInputs(...inputs: (AuthConfigInput | undefined)[]): AuthConfigInput {
+  const merged: AuthConfigInput = {};
+  for (const input of inputs) {
+    if (!input) continue;
+    for (const [key, value] of Object.entries(input) as [keyof AuthConfigInput, unknown][]) {
+      if (value === undefined) continue;
+      if (key === 'links') merged.links = { ...merged.links, ...definedOnly(value as AuthLinks) };
+      else (merged as Record<string, unknown>)[key] = value;
+    }
+  }
+  return merged;
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

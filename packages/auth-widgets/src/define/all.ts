@@ -1,0 +1,2 @@
+import './egov-auth.js';
+import './egov-login.js';

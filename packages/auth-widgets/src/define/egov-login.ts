@@ -1,0 +1,4 @@
+import { EgovLogin } from '../components/login/egov-login.js';
+import { defineElement } from './define-element.js';
+
+defineElement('egov-login', EgovLogin);

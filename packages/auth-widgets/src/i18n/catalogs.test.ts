@@ -1,0 +1,82 @@
+import { expect } from '@open-wc/testing';
+import { en } from './en.js';
+import { loadMessages } from './locale-controller.js';
+import { parseLocale, SUPPORTED_LOCALES } from './locales.js';
+import { plural } from './plural.js';
+import { srCyrl } from './sr-cyrl.js';
+import { srLatn } from './sr-latn.js';
+import { cyrillicToLatin } from './transliterate.js';
+
+const CYRILLIC = /[\u0400-\u04FF]/;
+
+/** Every text of a catalog, with functions called on sample arguments. */
+function texts(catalog: Record<string, unknown>): [string, string][] {
+  return Object.entries(catalog).map(([key, value]) => [
+    key,
+    typeof value === 'function' ? (value as (...a: unknown[]) => string)(5, '14:05') : String(value),
+  ]);
+}
+
+describe('catalogs', () => {
+  it('all have exactly the English keys', () => {
+    const keys = Object.keys(en).sort();
+    expect(Object.keys(srCyrl).sort()).to.deep.equal(keys);
+    expect(Object.keys(srLatn).sort()).to.deep.equal(keys);
+  });
+
+  it('Cyrillic is translated: every text has Cyrillic letters', () => {
+    const untranslated = texts(srCyrl).filter(([, text]) => !CYRILLIC.test(text));
+    expect(untranslated).to.deep.equal([]);
+  });
+
+  it('Latin is the transliteration of Cyrillic and has no Cyrillic left', () => {
+    for (const [key, text] of texts(srLatn)) {
+      expect(CYRILLIC.test(text), key).to.be.false;
+      expect(text, key).to.equal(cyrillicToLatin(texts(srCyrl).find(([k]) => k === key)![1]));
+    }
+  });
+
+  it('uses the portal’s terms (GLOSSARY.md)', () => {
+    expect(srCyrl.passwordForgotten).to.equal('Заборављена лозинка?');
+    expect(srLatn.passwordForgotten).to.equal('Zaboravljena lozinka?');
+    expect(srLatn.errorSummaryTitle).to.equal('Postoji problem');
+    expect(srLatn.invalidCredentials).to.equal('Pogrešna adresa elektronske pošte ili lozinka');
+    expect(srLatn.createAccount).to.equal('Kreiraj korisnički nalog');
+  });
+
+  it('loads each locale, Serbian only on demand', async () => {
+    for (const locale of SUPPORTED_LOCALES) {
+      const messages = await loadMessages(locale);
+      expect(messages.loginHeading).to.equal({ en: 'Log in', 'sr-Latn': 'Prijava', 'sr-Cyrl': 'Пријава' }[locale]);
+    }
+  });
+});
+
+describe('transliteration', () => {
+  it('maps every letter, digraphs included, and leaves Latin, digits and names alone', () => {
+    expect(cyrillicToLatin('Љубав, Њива, Џеп, ђак, ћерка, жаба, чаша, шума')).to.equal('Ljubav, Njiva, Džep, đak, ćerka, žaba, čaša, šuma');
+    expect(cyrillicToLatin('ЉУБАВ ЊИВА ЏЕП')).to.equal('LJUBAV NJIVA DŽEP');
+    expect(cyrillicToLatin('PIN за Fortify: 1234, ime@primer.rs')).to.equal('PIN za Fortify: 1234, ime@primer.rs');
+  });
+});
+
+describe('plural rules', () => {
+  it('Serbian: one for 1 and 21, few for 2–4 and 22, other for 5–20', () => {
+    const forms = { one: 'минут', few: 'минута', other: 'минута_' };
+    expect([1, 21, 2, 4, 22, 5, 11, 12, 20].map((n) => plural('sr-Cyrl', n, forms))).to.deep.equal([
+      'минут', 'минут', 'минута', 'минута', 'минута', 'минута_', 'минута_', 'минута_', 'минута_',
+    ]);
+    expect(srCyrl.throttled(1, '14:05')).to.contain('за 1 минут,');
+    expect(srCyrl.throttled(3, '14:05')).to.contain('за 3 минута,');
+    expect(en.throttled(1, '14:05')).to.contain('in 1 minute,');
+    expect(en.throttled(2, '14:05')).to.contain('in 2 minutes,');
+  });
+});
+
+describe('parseLocale', () => {
+  it('accepts the kit’s tags in any case and the usual aliases', () => {
+    expect(['en', 'en-GB', 'sr-latn', 'sr-Latn-RS', 'sr', 'sr-RS', 'SR-CYRL', 'de', '', null].map(parseLocale)).to.deep.equal([
+      'en', 'en', 'sr-Latn', 'sr-Latn', 'sr-Cyrl', 'sr-Cyrl', 'sr-Cyrl', undefined, undefined, undefined,
+    ]);
+  });
+});

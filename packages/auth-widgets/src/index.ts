@@ -1,0 +1,16 @@
+export { EgovAuth } from './components/auth/egov-auth.js';
+export { EgovLogin, type EgovLoginErrorDetail, type EgovLoginSuccessDetail } from './components/login/egov-login.js';
+export { AuthError, TRANSPORT_ERROR_CODES, type AuthClient, type AuthErrorCode, type RequestOptions } from './client/auth-client.js';
+export { FetchAuthClient, type FetchAuthClientOptions } from './client/fetch-auth-client.js';
+export * from './client/contract.js';
+export {
+  LOGIN_MODES,
+  resolveConfig,
+  type AuthConfig,
+  type AuthConfigInput,
+  type AuthLinks,
+  type ConfigProblem,
+  type LoginMode,
+} from './config/auth-config.js';
+export { authClientContext, authConfigContext } from './config/context.js';
+export { LOCALE_NAMES, SUPPORTED_LOCALES, parseLocale, type Locale } from './i18n/locales.js';

@@ -1,0 +1,95 @@
+import { ContextConsumer } from '@lit/context';
+import type { ReactiveController, ReactiveElement } from 'lit';
+import { AuthError, type AuthClient } from '../client/auth-client.js';
+import { FetchAuthClient } from '../client/fetch-auth-client.js';
+import { mergeConfigInputs, resolveConfig, type AuthConfigInput, type ConfigResult } from '../config/auth-config.js';
+import { authClientContext, authConfigContext } from '../config/context.js';
+import { LocaleController } from '../i18n/locale-controller.js';
+import { parseLocale } from '../i18n/locales.js';
+
+export interface ConfigurableHost extends ReactiveElement {
+  /** The element's own settings (attributes and properties); they win over `<egov-auth>`. */
+  configOverrides(): AuthConfigInput;
+  /** A client set on the element itself, e.g. a site's adapter for another backend. */
+  client?: AuthClient;
+}
+
+/**
+ * Resolves what an element needs before it renders: configuration from the
+ * nearest `<egov-auth>` merged with the element's own attributes, validated;
+ * the client for that backend; and the locale's texts.
+ */
+export class AuthConfigController implements ReactiveController {
+  readonly i18n: LocaleController;
+  result: ConfigResult = { ok: false, problems: [], locale: 'en' };
+  #contextConfig: AuthConfigInput | undefined;
+  #contextClient: AuthClient | undefined;
+  #key = '';
+  #ownClient: { url: string; client: AuthClient } | undefined;
+  #loggedProblems = '';
+
+  constructor(private readonly host: ConfigurableHost) {
+    host.addController(this);
+    this.i18n = new LocaleController(host);
+    new ContextConsumer(host, {
+      context: authConfigContext,
+      subscribe: true,
+      callback: (value) => {
+        this.#contextConfig = value;
+        host.requestUpdate();
+      },
+    });
+    new ContextConsumer(host, {
+      context: authClientContext,
+      subscribe: true,
+      callback: (value) => {
+        this.#contextClient = value;
+        host.requestUpdate();
+      },
+    });
+  }
+
+  hostConnected(): void {
+    this.host.requestUpdate();
+  }
+
+  hostUpdate(): void {
+    const own = this.host.configOverrides();
+    const pageLocale = parseLocale(this.host.closest('[lang]')?.getAttribute('lang'));
+    const input = mergeConfigInputs({ locale: pageLocale }, this.#contextConfig, own);
+    const key = JSON.stringify(input);
+    if (key !== this.#key) {
+      this.#key = key;
+      this.result = resolveConfig(input);
+      this.#reportProblems();
+    }
+    this.i18n.set(this.result.ok ? this.result.config.locale : this.result.locale);
+  }
+
+  /** The client for the resolved backend: the element's, the provider's, or one made here. */
+  get client(): AuthClient {
+    if (this.host.client) return this.host.client;
+    if (!this.result.ok) throw new AuthError('bad_response');
+    const ownUrl = this.host.configOverrides().backendUrl;
+    if (this.#contextClient && !ownUrl) return this.#contextClient;
+    const { backendUrl, timeoutMs } = this.result.config;
+    if (this.#ownClient?.url !== backendUrl) {
+      this.#ownClient = {
+        url: backendUrl,
+        client: new FetchAuthClient({ baseUrl: backendUrl, timeoutMs, locale: () => this.i18n.locale }),
+      };
+    }
+    return this.#ownClient.client;
+  }
+
+  #reportProblems(): void {
+    if (this.result.ok) {
+      this.#loggedProblems = '';
+      return;
+    }
+    const text = this.result.problems.map((p) => p.detail).join(' ');
+    if (text === this.#loggedProblems) return;
+    this.#loggedProblems = text;
+    console.error(`[egov] <${this.host.localName}> is not configured correctly: ${text}`);
+  }
+}

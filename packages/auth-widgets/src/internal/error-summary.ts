@@ -1,0 +1,34 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Messages } from '../i18n/en.js';
+
+export interface SummaryItem {
+  text: string;
+  /** `#id` of the field the problem is about; the item then links to it. */
+  href?: string;
+}
+
+/**
+ * GOV.UK's error summary: "There is a problem" and one item per problem,
+ * each linking to its field. The caller focuses it after a failed submit;
+ * `role="alert"` makes screen readers read it even if focus does not move.
+ */
+export function renderErrorSummary(
+  t: Messages,
+  id: string,
+  items: SummaryItem[],
+  onLink: (event: Event, href: string) => void,
+): TemplateResult | typeof nothing {
+  if (items.length === 0) return nothing;
+  return html`<div class="egov-summary" id=${id} tabindex="-1" aria-labelledby=${`${id}-title`}>
+    <div role="alert">
+      <h3 class="egov-summary-title" id=${`${id}-title`}>${t.errorSummaryTitle}</h3>
+      <ul class="egov-summary-list">
+        ${items.map((item) =>
+          item.href
+            ? html`<li><a class="egov-link" href=${item.href} @click=${(e: Event) => onLink(e, item.href!)}>${item.text}</a></li>`
+            : html`<li>${item.text}</li>`,
+        )}
+      </ul>
+    </div>
+  </div>`;
+}

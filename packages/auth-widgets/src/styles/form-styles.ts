@@ -1,0 +1,270 @@
+import { css, unsafeCSS } from 'lit';
+import { tokens as t } from './tokens.js';
+
+/**
+ * The tags that render their forms in the light DOM (so password managers see
+ * the inputs). A constant, never runtime input: that is why unsafeCSS is safe here.
+ */
+export const LIGHT_DOM_TAGS = ['egov-login'] as const;
+const scope = unsafeCSS(`:is(${LIGHT_DOM_TAGS.join(', ')})`);
+
+/**
+ * Shared look of the kit's light-DOM forms. The first rule reverts whatever a
+ * host page's global CSS did to our descendants (`input {…}`, `div {display:flex}`);
+ * the class rules then declare every property the look depends on. Font and
+ * colour are inherited from the page on purpose.
+ */
+export const formStyles = css`
+  ${scope} {
+    display: block;
+    font-family: ${t.font};
+    font-size: ${t.fontSize};
+    line-height: 1.5;
+    color: ${t.text};
+  }
+  ${scope} * {
+    all: revert;
+    box-sizing: border-box;
+  }
+  ${scope} [hidden] {
+    display: none;
+  }
+  ${scope} .egov-root {
+    display: block;
+    max-width: 36rem;
+  }
+  ${scope} .egov-heading {
+    display: block;
+    margin: 0 0 ${t.space};
+    font-size: 1.5rem;
+    font-weight: 700;
+    line-height: 1.25;
+  }
+  ${scope} .egov-heading--small {
+    font-size: 1.25rem;
+  }
+  ${scope} .egov-heading:focus,
+  ${scope} .egov-summary:focus,
+  ${scope} .egov-notice:focus {
+    outline: 3px solid ${t.focus};
+    outline-offset: 2px;
+  }
+  ${scope} .egov-text {
+    display: block;
+    margin: 0 0 ${t.space};
+  }
+  ${scope} .egov-tabs {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem;
+    margin: 0 0 ${t.space};
+    padding: 0;
+    border-bottom: 1px solid ${t.border};
+  }
+  ${scope} .egov-tab {
+    display: inline-block;
+    margin: 0 0 -1px;
+    padding: 0.625rem 1rem;
+    font: inherit;
+    color: ${t.link};
+    background: ${t.surface};
+    border: 1px solid transparent;
+    border-radius: ${t.radius} ${t.radius} 0 0;
+    cursor: pointer;
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+  }
+  ${scope} .egov-tab[aria-selected='true'] {
+    color: ${t.text};
+    background: ${t.background};
+    border-color: ${t.border} ${t.border} ${t.background};
+    text-decoration: none;
+    font-weight: 700;
+  }
+  ${scope} .egov-form {
+    display: block;
+    margin: 0;
+  }
+  ${scope} .egov-field {
+    display: block;
+    margin: 0 0 1.5rem;
+  }
+  ${scope} .egov-field--error {
+    padding-left: 0.75rem;
+    border-left: 4px solid ${t.error};
+  }
+  ${scope} .egov-label {
+    display: block;
+    margin: 0 0 0.25rem;
+    font-weight: 700;
+  }
+  ${scope} .egov-hint {
+    display: block;
+    margin: 0 0 0.25rem;
+    color: ${t.muted};
+  }
+  ${scope} .egov-error-message {
+    display: block;
+    margin: 0 0 0.25rem;
+    color: ${t.error};
+    font-weight: 700;
+  }
+  ${scope} .egov-input {
+    display: block;
+    width: 100%;
+    min-height: 2.75rem;
+    margin: 0;
+    padding: 0.375rem 0.5rem;
+    font: inherit;
+    color: ${t.text};
+    background: ${t.background};
+    border: 2px solid ${t.border};
+    border-radius: 0;
+  }
+  ${scope} .egov-input[aria-invalid='true'] {
+    border-color: ${t.error};
+  }
+  ${scope} .egov-input:focus {
+    outline: 3px solid ${t.focus};
+    outline-offset: 0;
+    box-shadow: inset 0 0 0 2px ${t.focusText};
+  }
+  ${scope} .egov-password {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    align-items: stretch;
+  }
+  ${scope} .egov-password .egov-input {
+    flex: 1 1 12rem;
+    width: auto;
+  }
+  ${scope} .egov-button {
+    display: inline-block;
+    min-height: 2.75rem;
+    margin: 0 0 ${t.space};
+    padding: 0.5rem 1.25rem;
+    font: inherit;
+    font-weight: 700;
+    color: ${t.onPrimary};
+    background: ${t.primary};
+    border: 2px solid transparent;
+    border-radius: ${t.radius};
+    box-shadow: 0 2px 0 ${t.primaryHover};
+    cursor: pointer;
+  }
+  ${scope} .egov-button:hover {
+    background: ${t.primaryHover};
+  }
+  ${scope} .egov-button[aria-disabled='true'] {
+    opacity: 0.6;
+    cursor: progress;
+  }
+  ${scope} .egov-button--secondary {
+    margin: 0;
+    color: ${t.text};
+    background: ${t.surface};
+    border-color: ${t.border};
+    box-shadow: none;
+  }
+  ${scope} .egov-button--secondary:hover {
+    background: ${t.background};
+  }
+  ${scope} .egov-button:focus,
+  ${scope} .egov-tab:focus {
+    outline: 3px solid ${t.focus};
+    outline-offset: 0;
+    box-shadow: 0 -2px ${t.focus}, 0 4px ${t.focusText};
+  }
+  ${scope} .egov-link {
+    color: ${t.link};
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+  }
+  ${scope} .egov-link:focus {
+    outline: 3px solid transparent;
+    color: ${t.focusText};
+    background: ${t.focus};
+    box-shadow: 0 -2px ${t.focus}, 0 4px ${t.focusText};
+    text-decoration: none;
+  }
+  ${scope} .egov-summary {
+    display: block;
+    margin: 0 0 1.5rem;
+    padding: 1rem;
+    border: 4px solid ${t.error};
+  }
+  ${scope} .egov-summary-title {
+    display: block;
+    margin: 0 0 0.75rem;
+    font-size: 1.25rem;
+    font-weight: 700;
+  }
+  ${scope} .egov-summary-list {
+    display: block;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  ${scope} .egov-summary-list li {
+    display: list-item;
+    margin: 0 0 0.25rem;
+    color: ${t.error};
+    font-weight: 700;
+  }
+  ${scope} .egov-summary-list .egov-link {
+    color: ${t.error};
+  }
+  ${scope} .egov-notice {
+    display: block;
+    margin: 0 0 1.5rem;
+    padding: 1rem;
+    border: 4px solid ${t.info};
+    background: ${t.background};
+  }
+  ${scope} .egov-notice--success {
+    border-color: ${t.success};
+  }
+  ${scope} .egov-notice-title {
+    display: block;
+    margin: 0 0 0.5rem;
+    font-size: 1.25rem;
+    font-weight: 700;
+  }
+  ${scope} .egov-notice p {
+    display: block;
+    margin: 0 0 0.5rem;
+  }
+  ${scope} .egov-details {
+    display: block;
+    margin: 0.5rem 0 0;
+  }
+  ${scope} .egov-details summary {
+    display: list-item;
+    cursor: pointer;
+    color: ${t.link};
+  }
+  ${scope} .egov-details ul {
+    display: block;
+    margin: 0.5rem 0 0;
+    padding-left: 1.25rem;
+  }
+  ${scope} .egov-visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    clip-path: inset(50%);
+    border: 0;
+    white-space: nowrap;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    ${scope} * {
+      transition: none;
+      animation: none;
+    }
+  }
+`;

@@ -1,0 +1,36 @@
+import { defineConfig } from 'vite';
+
+// The mock server's address; `pnpm start` and the end-to-end tests set it.
+const backend = process.env['EGOV_BACKEND_URL'] ?? 'http://127.0.0.1:8787';
+
+// SECURITY.md 29: the password flows run under a strict CSP with Trusted Types.
+// The built site (preview) is served with it, and the end-to-end tests check that
+// nothing is refused. (Vite's dev server injects its own client, so dev is not.)
+const strictCsp = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "require-trusted-types-for 'script'",
+].join('; ');
+
+export default defineConfig({
+  server: {
+    host: '127.0.0.1',
+    port: Number(process.env['EGOV_DEMO_PORT'] ?? 5173),
+    strictPort: true,
+    proxy: { '/api': { target: backend } },
+  },
+  preview: {
+    host: '127.0.0.1',
+    port: Number(process.env['EGOV_DEMO_PORT'] ?? 4173),
+    strictPort: true,
+    proxy: { '/api': { target: backend } },
+    headers: { 'Content-Security-Policy': strictCsp, 'Referrer-Policy': 'no-referrer' },
+  },
+  build: { target: 'es2022' },
+});

@@ -1,0 +1,45 @@
+// Component tests run in Debian's Chromium (never a downloaded browser).
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { fileURLToPath } from 'node:url';
+import { mockBackend } from './packages/mock-server/testing/backend-plugin.mjs';
+
+const backend = mockBackend();
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export default {
+  rootDir: '.',
+  files: ['packages/auth-widgets/src/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['browser', 'development'] },
+  middleware: [backend.middleware],
+  plugins: [
+    // The real reference backend, same-origin under /api (and faulty variants under /faulty/<kind>/api).
+    backend.plugin,
+    esbuildPlugin({
+      ts: true,
+      // es2022 lowers the legacy decorators Lit uses here; the default target leaves them as they are.
+      target: 'es2022',
+      tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
+    }),
+  ],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath,
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-dev-shm-usage',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      },
+    }),
+  ],
+  concurrency: 1,
+  testFramework: { config: { timeout: 10000 } },
+  coverageConfig: { include: ['packages/*/src/**/*.ts'] },
+};
