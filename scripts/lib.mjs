@@ -1,7 +1,8 @@
 // Shared by start.mjs and test.mjs. Plain Node: these run before anything is installed.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { chromiumPath } from './chromium.mjs';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 const pinned = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).packageManager.split('@')[1];
@@ -20,7 +21,19 @@ export function pnpmCommand() {
 /** Runs a command with inherited output; resolves to its exit code. */
 export function run(command, args, options = {}) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: root, stdio: 'inherit', ...options });
+    const { onOutput, ...spawnOptions } = options;
+    const child = spawn(command, args, { cwd: root, stdio: onOutput ? ['ignore', 'pipe', 'pipe'] : 'inherit', ...spawnOptions });
+    if (onOutput) {
+      // Passed through as it comes, and shown to the caller to count results.
+      child.stdout.on('data', (chunk) => {
+        process.stdout.write(chunk);
+        onOutput(chunk.toString());
+      });
+      child.stderr.on('data', (chunk) => {
+        process.stderr.write(chunk);
+        onOutput(chunk.toString());
+      });
+    }
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
     child.on('error', (error) => {
       console.error(`could not run ${command}: ${error.message}`);
@@ -39,7 +52,6 @@ export async function install() {
   }
 }
 
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Debian's Chromium for the browser tests: installed when missing and we are root, else explained. */
 export async function ensureChromium() {
@@ -63,4 +75,13 @@ export async function ensureChromium() {
 
 export function bin(name) {
   return fileURLToPath(new URL(`../node_modules/.bin/${name}`, import.meta.url));
+}
+
+/** Test files under a folder (Node 20's test runner takes no globs). */
+export function testFiles(dir) {
+  const absolute = fileURLToPath(new URL(`../${dir}/`, import.meta.url));
+  return readdirSync(absolute, { recursive: true })
+    .filter((file) => /\.test\.(ts|mjs)$/.test(file))
+    .sort()
+    .map((file) => `${absolute}${file}`);
 }

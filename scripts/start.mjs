@@ -10,11 +10,20 @@ const demoPort = process.env.EGOV_DEMO_PORT ?? '5173';
 const env = { ...process.env, EGOV_BACKEND_URL: `http://127.0.0.1:${backendPort}`, EGOV_DEMO_PORT: demoPort };
 
 const children = [
-  spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--dev', '--port', backendPort], {
-    cwd: `${root}packages/mock-server`,
-    stdio: 'inherit',
-    env,
-  }),
+  // The demo site proxies /api, so the browser's Origin is the site's: that is the API's public URL.
+  spawn(
+    process.execPath,
+    [
+      '--import', 'tsx', 'src/main.ts', '--dev', '--port', backendPort,
+      '--public-url', `http://127.0.0.1:${demoPort}`,
+      '--allowed-origin', `http://localhost:${demoPort}`,
+    ],
+    {
+      cwd: `${root}packages/mock-server`,
+      stdio: 'inherit',
+      env,
+    },
+  ),
   spawn(process.execPath, [`${root}packages/demo-site/node_modules/vite/bin/vite.js`, '--clearScreen', 'false'], {
     cwd: `${root}packages/demo-site`,
     stdio: 'inherit',

@@ -55,14 +55,19 @@ export const formStyles = css`
   }
   ${scope} .egov-tabs {
     display: flex;
-    flex-wrap: wrap;
+    flex-wrap: nowrap;
+    align-items: flex-end;
     gap: 0.25rem;
     margin: 0 0 ${t.space};
     padding: 0;
     border-bottom: 1px solid ${t.border};
   }
   ${scope} .egov-tab {
-    display: inline-block;
+    display: block;
+    /* Long labels (Serbian) wrap inside their tab instead of pushing a tab to a new row. */
+    flex: 0 1 auto;
+    min-width: 0;
+    text-align: left;
     margin: 0 0 -1px;
     padding: 0.625rem 1rem;
     font: inherit;

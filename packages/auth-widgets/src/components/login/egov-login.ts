@@ -394,7 +394,35 @@ export class EgovLogin extends EgovElement {
       this.#focusAfterRender = `${this.#id}-notice`;
       return;
     }
+    if (error.code === 'validation_failed') {
+      const problems = this.#fieldProblems(error);
+      if (problems.length > 0) {
+        this.#showProblems(problems, Object.fromEntries(problems.map((p) => [p.field, p])));
+        return;
+      }
+    }
     this.#showProblems([this.#problemFor(error)], {});
+  }
+
+  /** The backend's field codes, as this form's own messages. */
+  #fieldProblems(error: AuthError): LoginProblem[] {
+    const fields = error.details.fields ?? {};
+    const problems: LoginProblem[] = [];
+    const email = fields['email'];
+    if (email) {
+      const text: LoginProblem['text'] =
+        email === 'required' ? (t) => t.emailRequired
+        : email === 'too_long' ? (t) => t.emailTooLong(LIMITS.emailMaxLength)
+        : (t) => t.emailInvalid;
+      problems.push({ field: 'email', text });
+    }
+    const password = fields['password'];
+    if (password) {
+      const text: LoginProblem['text'] =
+        password === 'too_long' ? (t) => t.passwordTooLong(LIMITS.passwordMaxLength) : (t) => t.passwordRequired;
+      problems.push({ field: 'password', text });
+    }
+    return problems;
   }
 
   #problemFor(error: AuthError): LoginProblem {
@@ -405,10 +433,6 @@ export class EgovLogin extends EgovElement {
         const seconds = Math.max(1, error.details.retryAfter ?? 60);
         const until = new Date(Date.now() + seconds * 1000);
         return { text: (t, formatTime) => t.throttled(Math.ceil(seconds / 60), formatTime(until)) };
-      }
-      case 'validation_failed': {
-        const field = Object.keys(error.details.fields ?? {})[0] === 'password' ? 'password' : 'email';
-        return { field, text: (t) => (field === 'password' ? t.passwordRequired : t.emailInvalid) };
       }
       case 'network_error':
       case 'internal_error':

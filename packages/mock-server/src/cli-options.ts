@@ -1,0 +1,116 @@
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { DEFAULT_BASE_PATH, DEFAULT_DATA_DIR, DEFAULT_HOST, DEFAULT_PORT, type MockServerOptions } from './options.ts';
+import type { SameSite } from './sessions.ts';
+
+export const SERVER_USAGE = `Usage: egov-mock-server [options]
+
+  --port <n>                 port to listen on (EGOV_PORT; default ${DEFAULT_PORT}; 0 = any free port)
+  --host <host>              address to bind (EGOV_HOST; default ${DEFAULT_HOST})
+  --data-dir <dir>           database directory (EGOV_DATA_DIR; default packages/mock-server/.data)
+  --db-url <url>             libsql URL instead of --data-dir (EGOV_DB_URL)
+  --base-path <path>         API prefix (EGOV_BASE_PATH; default ${DEFAULT_BASE_PATH})
+  --allowed-origin <origin>  allow a site to call the API with credentials; repeatable
+                             (EGOV_ALLOWED_ORIGINS, comma-separated)
+  --public-url <url>         URL the server is reached at behind a proxy (EGOV_PUBLIC_URL)
+  --cookie-secure <bool>     force the Secure cookie attribute on/off (EGOV_COOKIE_SECURE;
+                             default: on unless bound to a loopback address)
+  --cookie-same-site <v>     Lax | Strict | None (EGOV_COOKIE_SAME_SITE; default Lax)
+  --dev                      enable development operations and seed the demo accounts (EGOV_DEV=1)
+  --dev-token <token>        require this X-Egov-Dev-Token on development operations (EGOV_DEV_TOKEN)
+  --help                     show this text
+`;
+
+export interface ServerCommand {
+  port: number;
+  host: string;
+  options: MockServerOptions;
+  help: boolean;
+}
+
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+function parseBoolean(name: string, value: string | undefined): boolean | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (/^(1|true|yes|on)$/i.test(value)) return true;
+  if (/^(0|false|no|off)$/i.test(value)) return false;
+  throw new UsageError(`${name} must be true or false, not ${JSON.stringify(value)}`);
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65_535) throw new UsageError(`invalid port ${JSON.stringify(value)}`);
+  return port;
+}
+
+function parseSameSite(value: string | undefined): SameSite | undefined {
+  if (value === undefined || value === '') return undefined;
+  const match = (['Lax', 'Strict', 'None'] as const).find((v) => v.toLowerCase() === value.toLowerCase());
+  if (!match) throw new UsageError(`cookie SameSite must be Lax, Strict or None, not ${JSON.stringify(value)}`);
+  return match;
+}
+
+/** Reads the data-directory options shared by the server and the seed command. */
+export function storeLocation(values: { 'data-dir'?: string; 'db-url'?: string }, env: NodeJS.ProcessEnv) {
+  const dbUrl = values['db-url'] ?? (env.EGOV_DB_URL || undefined);
+  const dataDir = resolve(values['data-dir'] ?? (env.EGOV_DATA_DIR || DEFAULT_DATA_DIR));
+  return dbUrl ? { dbUrl } : { dataDir };
+}
+
+/** `pnpm start -- --dev` passes the `--` on; it separates nothing here. */
+export function withoutSeparator(argv: readonly string[]): string[] {
+  return argv[0] === '--' ? argv.slice(1) : [...argv];
+}
+
+/** Command-line flags win over EGOV_* environment variables, which win over defaults. */
+export function parseServerCommand(argv: readonly string[], env: NodeJS.ProcessEnv): ServerCommand {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'data-dir': { type: 'string' },
+        'db-url': { type: 'string' },
+        'base-path': { type: 'string' },
+        'allowed-origin': { type: 'string', multiple: true },
+        'public-url': { type: 'string' },
+        'cookie-secure': { type: 'string' },
+        'cookie-same-site': { type: 'string' },
+        dev: { type: 'boolean' },
+        'dev-token': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const values = parsed.values;
+  const allowedOrigins =
+    values['allowed-origin'] ??
+    (env.EGOV_ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean);
+  const devEnabled = values.dev ?? parseBoolean('EGOV_DEV', env.EGOV_DEV) ?? false;
+  const devToken = values['dev-token'] ?? (env.EGOV_DEV_TOKEN || undefined);
+  return {
+    help: values.help ?? false,
+    port: parsePort(values.port ?? (env.EGOV_PORT || String(DEFAULT_PORT))),
+    host: values.host ?? (env.EGOV_HOST || DEFAULT_HOST),
+    options: {
+      ...storeLocation(values, env),
+      basePath: values['base-path'] ?? (env.EGOV_BASE_PATH || DEFAULT_BASE_PATH),
+      allowedOrigins,
+      publicUrl: values['public-url'] ?? (env.EGOV_PUBLIC_URL || undefined),
+      cookieSecure: parseBoolean('--cookie-secure', values['cookie-secure'] ?? env.EGOV_COOKIE_SECURE),
+      cookieSameSite: parseSameSite(values['cookie-same-site'] ?? env.EGOV_COOKIE_SAME_SITE),
+      dev: { enabled: devEnabled, token: devToken },
+    },
+  };
+}

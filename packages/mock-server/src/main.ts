@@ -1,0 +1,58 @@
+import { createMockServer } from './app.ts';
+import { parseServerCommand, SERVER_USAGE, UsageError, withoutSeparator } from './cli-options.ts';
+import { isLoopbackHost } from './options.ts';
+import { DEMO_ACCOUNTS, seedDemoAccounts } from './seed.ts';
+
+async function main(): Promise<void> {
+  let command;
+  try {
+    command = parseServerCommand(withoutSeparator(process.argv.slice(2)), process.env);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`${error.message}\n\n${SERVER_USAGE}`);
+    process.exit(2);
+  }
+  if (command.help) {
+    process.stdout.write(SERVER_USAGE);
+    return;
+  }
+  const dev = command.options.dev!;
+  // Development operations create accounts at will: off a loopback address they need a secret.
+  if (dev.enabled && !dev.token && !isLoopbackHost(command.host)) {
+    process.stderr.write('--dev on a non-loopback address needs --dev-token (or EGOV_DEV_TOKEN).\n');
+    process.exit(2);
+  }
+
+  const mock = createMockServer(command.options);
+  if (dev.enabled) {
+    const seeded = await seedDemoAccounts(await mock.store());
+    const created = seeded.filter((s) => s.outcome === 'created').map((s) => s.email);
+    if (created.length > 0) process.stdout.write(`Seeded demo accounts: ${created.join(', ')}\n`);
+  }
+  const { url, apiUrl } = await mock.listen(command.port, command.host);
+  process.stdout.write(`eGov mock server listening on ${url} (API at ${apiUrl})${dev.enabled ? ' [development operations on]' : ''}\n`);
+  if (dev.enabled) {
+    process.stdout.write(`Demo accounts: ${DEMO_ACCOUNTS.map((a) => `${a.email} (${a.state})`).join(', ')} — passwords in the README.\n`);
+  }
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`${signal}: shutting down\n`);
+    mock.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`shutdown failed: ${(error as Error).message}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`egov-mock-server: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,51 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AuditLog } from './audit-log.ts';
+import type { KeyedMutex } from './mutex.ts';
+import type { OriginPolicy } from './origins.ts';
+import type { DevOptions } from './options.ts';
+import type { PasswordHasher } from './passwords.ts';
+import type { Session, SessionManager } from './sessions.ts';
+import type { Store } from './store.ts';
+import type { Throttle, ThrottlePolicy } from './throttle.ts';
+
+/** Everything a route handler may use; built once per server. */
+export interface Services {
+  store: Store;
+  sessions: SessionManager;
+  throttle: Throttle;
+  throttlePolicies: { account: ThrottlePolicy; ip: ThrottlePolicy | null; countLoopback: boolean };
+  passwords: PasswordHasher;
+  origins: OriginPolicy;
+  log: AuditLog;
+  clock: () => number;
+  dev: DevOptions;
+  /** Serializes login attempts per account, so parallel guesses cannot all pass one throttle check. */
+  loginLocks: KeyedMutex;
+}
+
+export interface RequestContext {
+  req: IncomingMessage;
+  res: ServerResponse;
+  services: Services;
+  /** The request's session, or null when the cookie names none (or none that is still valid). */
+  session: Session | null;
+  /** Random id tying this request's log records together. */
+  requestId: string;
+  /** Key of the client address for per-address throttling. */
+  clientKey: string;
+  /** The client connected from a loopback address (a local proxy, a test, the developer). */
+  clientIsLoopback: boolean;
+}
+
+export type RouteHandler = (context: RequestContext) => Promise<void>;
+
+export type RouteMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** One API path and its handlers, by method. */
+export interface Route {
+  path: string;
+  methods: Partial<Record<RouteMethod, RouteHandler>>;
+}
+
+/** Methods that change state: they need the CSRF token and an acceptable origin. */
+export const STATE_CHANGING_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -1,0 +1,100 @@
+import type { Store, ThrottleRecord } from './store.ts';
+
+/**
+ * How failures turn into waiting time: after `maxFailures` failures, each
+ * within `windowMs` of the previous one, the key is locked for `baseDelayMs`,
+ * doubling with every further failure up to `maxDelayMs`. Never permanent.
+ */
+export interface ThrottlePolicy {
+  maxFailures: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** A failure older than this no longer counts (the counter starts over). */
+  windowMs: number;
+}
+
+/** Per account (normalized e-mail): 5 failures, then 30 s, 60 s, 2 min … up to 15 min. */
+export const DEFAULT_ACCOUNT_POLICY: Readonly<ThrottlePolicy> = Object.freeze({
+  maxFailures: 5,
+  baseDelayMs: 30_000,
+  maxDelayMs: 15 * 60_000,
+  windowMs: 60 * 60_000,
+});
+
+/**
+ * Per client address: generous, so a shared office NAT is not locked out by
+ * one person, but one machine cannot try thousands of accounts.
+ */
+export const DEFAULT_IP_POLICY: Readonly<ThrottlePolicy> = Object.freeze({
+  maxFailures: 100,
+  baseDelayMs: 60_000,
+  maxDelayMs: 15 * 60_000,
+  windowMs: 60 * 60_000,
+});
+
+export type ThrottleDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number; key: string };
+
+/** One counter: a key (e.g. `account:<hash>`) and the policy that applies to it. */
+export interface ThrottleKey {
+  key: string;
+  policy: ThrottlePolicy;
+}
+
+export function lockDelayMs(failures: number, policy: ThrottlePolicy): number {
+  if (failures < policy.maxFailures) return 0;
+  const doublings = Math.min(failures - policy.maxFailures, 30);
+  return Math.min(policy.baseDelayMs * 2 ** doublings, policy.maxDelayMs);
+}
+
+/**
+ * Failure counters with increasing delays, kept in the store so they survive
+ * a restart. Every time decision uses the injected clock.
+ */
+export class Throttle {
+  readonly #store: Store;
+  readonly #clock: () => number;
+
+  constructor(store: Store, clock: () => number) {
+    this.#store = store;
+    this.#clock = clock;
+  }
+
+  /** Refuses when any of the keys is locked; the longest wait wins. */
+  async check(keys: readonly ThrottleKey[]): Promise<ThrottleDecision> {
+    const now = this.#clock();
+    const records = await this.#store.findThrottle(keys.map((k) => k.key));
+    let worst: { key: string; until: number } | null = null;
+    for (const record of records) {
+      if (record.lockedUntil > now && (!worst || record.lockedUntil > worst.until)) {
+        worst = { key: record.key, until: record.lockedUntil };
+      }
+    }
+    if (!worst) return { allowed: true };
+    return { allowed: false, key: worst.key, retryAfterSeconds: Math.max(1, Math.ceil((worst.until - now) / 1000)) };
+  }
+
+  /** Counts one failure against every key, locking those that reach their limit. */
+  async recordFailure(keys: readonly ThrottleKey[]): Promise<void> {
+    await this.#store.exclusive(async () => {
+      const now = this.#clock();
+      const existing = new Map((await this.#store.findThrottle(keys.map((k) => k.key))).map((r) => [r.key, r]));
+      for (const { key, policy } of keys) {
+        const previous = existing.get(key);
+        const stillCounting = previous !== undefined && now - previous.lastFailureAt < policy.windowMs;
+        const failures = stillCounting ? previous.failures + 1 : 1;
+        const delay = lockDelayMs(failures, policy);
+        const record: ThrottleRecord = {
+          key,
+          failures,
+          lastFailureAt: now,
+          lockedUntil: delay > 0 ? now + delay : 0,
+        };
+        await this.#store.putThrottle(record);
+      }
+    });
+  }
+
+  async reset(keys: readonly string[]): Promise<void> {
+    await this.#store.deleteThrottle(keys);
+  }
+}

@@ -1,0 +1,101 @@
+import { LIMITS, isPlausibleEmail, type FieldErrorCode } from '@egov/auth-widgets/contract';
+import { HttpError } from './http.ts';
+
+/** At most this many unknown field names are reported back (they come from the client). */
+const MAX_REPORTED_UNKNOWN = 10;
+
+/** Length in Unicode code points, so an emoji counts as one character, as a person counts it. */
+export function codePointLength(value: string): number {
+  return [...value].length;
+}
+
+/**
+ * Checks a JSON request body field by field and collects every problem, so
+ * one `validation_failed` answer names all of them. Unknown fields are
+ * refused rather than ignored: a typo in a client must not pass silently.
+ */
+export class BodyValidator {
+  readonly #body: Record<string, unknown>;
+  readonly #errors = new Map<string, FieldErrorCode>();
+
+  /** Refuses a body that is not a JSON object; notes fields outside `allowed`. */
+  constructor(body: unknown, allowed: readonly string[]) {
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      throw new HttpError(400, 'bad_request');
+    }
+    this.#body = body as Record<string, unknown>;
+    let reported = 0;
+    for (const name of Object.keys(this.#body)) {
+      if (allowed.includes(name)) continue;
+      if (reported < MAX_REPORTED_UNKNOWN) this.#errors.set(name, 'unknown_field');
+      reported += 1;
+    }
+  }
+
+  #string(name: string, required: boolean): string | undefined {
+    if (!Object.hasOwn(this.#body, name) || this.#body[name] === undefined) {
+      if (required) this.#errors.set(name, 'required');
+      return undefined;
+    }
+    const value = this.#body[name];
+    if (typeof value !== 'string') {
+      this.#errors.set(name, 'invalid_type');
+      return undefined;
+    }
+    return value;
+  }
+
+  /** An e-mail address: required, at most LIMITS.emailMaxLength, plausible. Returned as sent. */
+  email(name: string): string | undefined {
+    const value = this.#string(name, true);
+    if (value === undefined) return undefined;
+    const trimmed = value.trim();
+    if (trimmed === '') this.#errors.set(name, 'required');
+    else if (trimmed.length > LIMITS.emailMaxLength) this.#errors.set(name, 'too_long');
+    else if (!isPlausibleEmail(trimmed)) this.#errors.set(name, 'invalid_email');
+    else return value;
+    return undefined;
+  }
+
+  /**
+   * A password: required, at most LIMITS.passwordMaxLength code points, never
+   * trimmed or truncated (SECURITY.md 1).
+   */
+  password(name: string): string | undefined {
+    const value = this.#string(name, true);
+    if (value === undefined) return undefined;
+    if (value === '') this.#errors.set(name, 'required');
+    else if (codePointLength(value) > LIMITS.passwordMaxLength) this.#errors.set(name, 'too_long');
+    else return value;
+    return undefined;
+  }
+
+  /** Plain text, optional unless `required`; at most `maxLength` code points. */
+  text(name: string, options: { required?: boolean; maxLength: number }): string | undefined {
+    const value = this.#string(name, options.required ?? false);
+    if (value === undefined) return undefined;
+    if (options.required && value.trim() === '') this.#errors.set(name, 'required');
+    else if (codePointLength(value) > options.maxLength) this.#errors.set(name, 'too_long');
+    else return value;
+    return undefined;
+  }
+
+  /** One of a fixed list of strings. */
+  oneOf<T extends string>(name: string, values: readonly T[]): T | undefined {
+    const value = this.#string(name, true);
+    if (value === undefined) return undefined;
+    if (!(values as readonly string[]).includes(value)) {
+      this.#errors.set(name, 'invalid_type');
+      return undefined;
+    }
+    return value as T;
+  }
+
+  /** Throws `validation_failed` naming every bad field, if there is one. */
+  finish(): void {
+    if (this.#errors.size > 0) {
+      // fromEntries defines own properties, so a field named "__proto__" stays a plain key.
+      throw new HttpError(400, 'validation_failed', { fields: Object.fromEntries(this.#errors) });
+    }
+  }
+}
