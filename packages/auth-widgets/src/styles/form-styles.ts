@@ -43,11 +43,15 @@ export const formStyles = css`
   ${scope} .egov-heading--small {
     font-size: 1.25rem;
   }
+  /* Headings receive focus only from code (tabindex=-1), to move a screen
+     reader to the new state; like GOV.UK, they show no focus ring. */
   ${scope} .egov-heading:focus,
-  ${scope} .egov-summary:focus,
-  ${scope} .egov-notice:focus {
+  ${scope} .egov-notice-title:focus {
+    outline: none;
+  }
+  ${scope} .egov-summary:focus {
     outline: 3px solid ${t.focus};
-    outline-offset: 2px;
+    outline-offset: 0;
   }
   ${scope} .egov-text {
     display: block;
