@@ -9,12 +9,44 @@
 
 /** Paths relative to the configured backend base URL. */
 export const API_PATHS = {
+  /** `GET`: the backend's public policy (PublicConfig). */
+  config: '/config',
+  /** `GET`: the OpenAPI 3.1 document of this contract. */
+  openapi: '/openapi.json',
   session: '/session',
   logout: '/logout',
   passwordLogin: '/login/password',
+  /** `POST` multipart/form-data: RegistrationFields + 1..n `documents` files. */
+  registration: '/registrations',
+  confirmEmail: '/registrations/confirm',
+  resendConfirmation: '/registrations/resend',
+  passwordResetRequest: '/password-reset',
+  passwordResetComplete: '/password-reset/complete',
+  certificateChallenge: '/certificate/challenge',
+  certificateLogin: '/login/certificate',
+  certificateRegistration: '/registrations/certificate',
   /** Development-only operations (off unless the server enables them). */
   devAccounts: '/dev/accounts',
+  /** `GET ?to=<e-mail>`: messages the backend "sent" (DevOutboxResponse). */
+  devOutbox: '/dev/outbox',
+  /** `GET ?state=pending_review`: registrations for the authorized person (DevRegistrationsResponse). */
+  devRegistrations: '/dev/registrations',
+  /** `GET`: one document, as an attachment. */
+  devRegistrationDocument: '/dev/registrations/{id}/documents/{documentId}',
+  /** `POST`: the account becomes active. */
+  devApproveRegistration: '/dev/registrations/{id}/approve',
+  /** `POST` DevRejectRequest: the account becomes rejected, with the reason. */
+  devRejectRegistration: '/dev/registrations/{id}/reject',
 } as const;
+
+/** Fills `{name}` placeholders of an API path, URL-encoding each value. */
+export function apiPath(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new TypeError(`missing path parameter ${name}`);
+    return encodeURIComponent(String(value));
+  });
+}
 
 /** Header that carries the anti-CSRF token on every state-changing request. */
 export const CSRF_HEADER = 'X-CSRF-Token';
@@ -74,11 +106,41 @@ export const ERROR_CODES = [
   'pending_review',
   'account_rejected',
   'throttled',
+  // e-mail confirmation and password reset links: unknown, used, expired or for another purpose
+  'token_invalid',
+  // the reviewer operations without the right token
+  'forbidden',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** Codes a field may carry in `error.fields`. */
-export const FIELD_ERROR_CODES = ['required', 'invalid_email', 'too_long', 'invalid_type', 'unknown_field'] as const;
+export const FIELD_ERROR_CODES = [
+  'required',
+  'invalid_email',
+  'too_long',
+  'too_short',
+  'invalid_type',
+  'unknown_field',
+  /** Not in the expected form (e.g. a phone number with letters). */
+  'invalid_format',
+  /** Not one of the allowed values (user type, sex, country). */
+  'invalid_choice',
+  /** Not a real date, or in the future where a past date is needed. */
+  'invalid_date',
+  /** The foreigner's registration number's control digit is wrong. */
+  'invalid_checksum',
+  /** The password is on the list of common or breached passwords. */
+  'common_password',
+  /** The password contains the e-mail's local part, a name, or the site's words. */
+  'contains_context',
+  /** Consent must be given. */
+  'not_accepted',
+  /** Uploads: content is not one of PublicConfig.uploads.acceptedTypes (checked by content, not name). */
+  'invalid_file_type',
+  'file_too_large',
+  'too_many_files',
+  'too_few_files',
+] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 
 export interface ErrorBody {
@@ -102,9 +164,220 @@ export const LIMITS = {
   emailMaxLength: 254,
   /** A password longer than this is refused, never truncated (SECURITY.md 1). */
   passwordMaxLength: 128,
+  /** The configurable minimum never goes below this (SECURITY.md 1). */
+  passwordMinLengthFloor: 8,
   /** Largest JSON body the backend reads. */
   jsonBodyMaxBytes: 16 * 1024,
+  /** Names, document numbers, address: longest accepted text field. */
+  nameMaxLength: 100,
+  documentNumberMaxLength: 20,
+  addressMaxLength: 200,
+  phoneMaxLength: 20,
+  rejectionReasonMaxLength: 1000,
+  /** Registration text fields (not files) together. */
+  registrationFieldsMaxBytes: 16 * 1024,
 } as const;
+
+// ---------------------------------------------------------------- public configuration
+
+/** Text in each of the kit's locales (sr-Latn may be omitted: it is derived from sr-Cyrl). */
+export interface LocalizedText {
+  en: string;
+  'sr-Cyrl': string;
+  'sr-Latn'?: string;
+}
+
+export const DOCUMENT_TYPES = ['application/pdf', 'image/png', 'image/jpeg'] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+
+export interface PasswordPolicy {
+  /** Default 15 (NIST 800-63B-4 for a single-factor password), never below 8. */
+  minLength: number;
+  /** At least 64; the kit's maximum is LIMITS.passwordMaxLength. */
+  maxLength: number;
+}
+
+export interface UploadPolicy {
+  minFiles: number;
+  /** Default 2 (both pages of the document). */
+  maxFiles: number;
+  /** Default 3 MB per file. */
+  maxFileBytes: number;
+  acceptedTypes: DocumentType[];
+}
+
+/** The registration fields a user type asks for. */
+export const REGISTRATION_FIELDS = [
+  'givenName',
+  'surname',
+  'dateOfBirth',
+  'sex',
+  'citizenship',
+  'documentNumber',
+  'foreignerNumber',
+  'addressInSerbia',
+  'phone',
+] as const;
+export type RegistrationFieldName = (typeof REGISTRATION_FIELDS)[number];
+
+export interface UserType {
+  /** e.g. `foreign_citizen`; the widgets know the portal's ids and fall back to `label`. */
+  id: string;
+  label: LocalizedText;
+  /** The type preselected in the form ("Foreign citizen" on the first portal). */
+  default?: boolean;
+  fields: { name: RegistrationFieldName; required: boolean }[];
+  /** Whether ID documents are uploaded (and reviewed) for this type. */
+  documents: boolean;
+}
+
+/** `GET /config`: what the widgets need to know before the user types. */
+export interface PublicConfig {
+  passwordPolicy: PasswordPolicy;
+  uploads: UploadPolicy;
+  loginModes: ('certificate' | 'password')[];
+  userTypes: UserType[];
+  /** Whether a certificate registration also waits for review (default false). */
+  certificateRegistrationReview: boolean;
+}
+
+// ---------------------------------------------------------------- registration
+
+export const SEX_VALUES = ['F', 'M', 'X'] as const;
+export type Sex = (typeof SEX_VALUES)[number];
+
+/**
+ * The text parts of `POST /registrations` (multipart/form-data; every value
+ * a string). Files go in parts named `documents`. Optional fields may be absent
+ * or empty. Unknown parts are refused (`unknown_field`).
+ */
+export interface RegistrationFields {
+  userType: string;
+  email: string;
+  password: string;
+  givenName?: string;
+  surname?: string;
+  /** `YYYY-MM-DD`, in the past. */
+  dateOfBirth?: string;
+  sex?: Sex;
+  /** ISO 3166-1 alpha-2, upper case. */
+  citizenship?: string;
+  documentNumber?: string;
+  /** 13 digits (see isForeignerNumber); absent when `noForeignerNumber` is `"true"`. */
+  foreignerNumber?: string;
+  /** `"true"`: "I don't have it / I forgot it". */
+  noForeignerNumber?: 'true' | 'false';
+  addressInSerbia?: string;
+  phone?: string;
+  /** Must be `"true"`. */
+  consent: 'true';
+  /** The site's locale, for the e-mails (else Accept-Language). */
+  locale?: string;
+}
+
+/** The multipart part name of the ID document files. */
+export const DOCUMENTS_FIELD = 'documents';
+
+/**
+ * `POST /registrations` → 202, the same for a new and an existing e-mail
+ * (the owner of an existing account gets a notice e-mail instead).
+ */
+export interface RegistrationAccepted {
+  status: 'confirmation_sent';
+  email: string;
+}
+
+/** `POST /registrations/confirm`. */
+export interface ConfirmEmailRequest {
+  token: string;
+}
+
+/** `POST /registrations/confirm` → 200. A used link of a confirmed account answers `already_confirmed`. */
+export interface ConfirmEmailResponse {
+  result: 'confirmed' | 'already_confirmed';
+  /** `pending_review` (documents are checked within 24 h) or `active`. */
+  accountState: AccountState;
+}
+
+/** `POST /registrations/resend` and `POST /password-reset`: always 202, whatever the e-mail. */
+export interface EmailRequest {
+  email: string;
+  locale?: string;
+}
+
+export interface Accepted {
+  status: 'accepted';
+}
+
+/** `POST /password-reset/complete` → 200 PasswordChanged; no automatic login. */
+export interface PasswordResetCompleteRequest {
+  token: string;
+  password: string;
+}
+
+export interface PasswordChanged {
+  status: 'password_changed';
+}
+
+// ---------------------------------------------------------------- development operations
+
+/** Header the reviewer ("authorized person") operations need, when the server sets a reviewer token. */
+export const REVIEWER_TOKEN_HEADER = 'X-Egov-Reviewer-Token';
+
+export const OUTBOX_KINDS = [
+  'confirm_email',
+  'already_registered',
+  'password_reset',
+  'password_changed',
+  'account_approved',
+  'account_rejected',
+] as const;
+export type OutboxKind = (typeof OUTBOX_KINDS)[number];
+
+export interface OutboxMessage {
+  id: string;
+  to: string;
+  kind: OutboxKind;
+  locale: string;
+  subject: string;
+  text: string;
+  /** The link in the message (confirmation, reset), if any. */
+  link?: string;
+  /** ISO 8601. */
+  sentAt: string;
+}
+
+export interface DevOutboxResponse {
+  messages: OutboxMessage[];
+}
+
+export interface DevDocument {
+  id: string;
+  /** The name the user's file had (display only; never used as a path). */
+  name: string;
+  type: DocumentType;
+  size: number;
+}
+
+export interface DevRegistration {
+  id: string;
+  email: string;
+  state: AccountState;
+  userType: string;
+  fields: Partial<Record<RegistrationFieldName, string>>;
+  noForeignerNumber: boolean;
+  documents: DevDocument[];
+  /** ISO 8601. */
+  registeredAt: string;
+}
+
+export interface DevRegistrationsResponse {
+  registrations: DevRegistration[];
+}
+
+export interface DevRejectRequest {
+  reason: string;
+}
 
 /** Development-only: `POST /dev/accounts` creates a test account in any state. */
 export interface DevAccountRequest {

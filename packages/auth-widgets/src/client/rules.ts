@@ -1,0 +1,79 @@
+/**
+ * Validation rules the widgets and the backend share, so a field the form
+ * accepts is a field the server accepts (and the messages agree).
+ */
+import { LIMITS, type PasswordPolicy } from './contract.js';
+
+export type ForeignerNumberProblem = 'invalid_format' | 'invalid_date' | 'invalid_checksum';
+
+const WEIGHTS = [7, 6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
+
+/**
+ * The foreigner's registration number (evidencijski broj stranca): 13 digits,
+ * DDMMYYY birth date first, a mod-11 control digit last, as for the JMBG.
+ * Returns what is wrong, or `undefined` when it is valid.
+ *
+ * Remainder 1 gives a control value of 10, which has no digit: issuers have
+ * written 0 there, so 0 is accepted for it rather than refusing a real number.
+ */
+export function checkForeignerNumber(value: string): ForeignerNumberProblem | undefined {
+  if (!/^\d{13}$/.test(value)) return 'invalid_format';
+  const digits = [...value].map(Number);
+  const day = Number(value.slice(0, 2));
+  const month = Number(value.slice(2, 4));
+  const yyy = Number(value.slice(4, 7));
+  const year = yyy >= 800 ? 1000 + yyy : 2000 + yyy;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (month < 1 || month > 12 || day < 1 || date.getUTCDate() !== day || date.getUTCMonth() !== month - 1) return 'invalid_date';
+  const sum = WEIGHTS.reduce((total, weight, i) => total + weight * digits[i]!, 0);
+  const remainder = sum % 11;
+  const control = digits[12]!;
+  const expected = remainder === 0 ? 0 : 11 - remainder;
+  if (expected === 10) return control === 0 ? undefined : 'invalid_checksum';
+  return control === expected ? undefined : 'invalid_checksum';
+}
+
+export type PasswordLengthProblem = 'too_short' | 'too_long';
+
+/** Length only: the rules a form can check before sending (lists and context are the backend's). */
+export function checkPasswordLength(password: string, policy: PasswordPolicy): PasswordLengthProblem | undefined {
+  // Length in code points of the normalized form: what the backend measures.
+  const length = [...password.normalize('NFKC')].length;
+  if (length < policy.minLength) return 'too_short';
+  if (length > Math.min(policy.maxLength, LIMITS.passwordMaxLength)) return 'too_long';
+  return undefined;
+}
+
+/** `YYYY-MM-DD` that is a real calendar date. */
+export function isIsoDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** A phone number as people write it: digits, spaces, +, -, (, ), and at least 6 digits. */
+export function isPlausiblePhone(value: string): boolean {
+  return value.length <= LIMITS.phoneMaxLength && /^\+?[\d\s()-]+$/.test(value) && value.replace(/\D/g, '').length >= 6;
+}
+
+/** Passport / ID document numbers: letters and digits (some with a space or dash). */
+export function isPlausibleDocumentNumber(value: string): boolean {
+  return value.length <= LIMITS.documentNumberMaxLength && /^[A-Za-z0-9][A-Za-z0-9 -]*$/.test(value);
+}
+
+/** ISO 3166-1 alpha-2 codes (officially assigned), for citizenship. Names come from Intl.DisplayNames. */
+export const COUNTRY_CODES = (
+  'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ ' +
+  'CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR ' +
+  'GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP ' +
+  'KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT ' +
+  'MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW ' +
+  'SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG ' +
+  'UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW'
+).split(' ');
+
+export function isCountryCode(value: string): boolean {
+  return COUNTRY_CODES.includes(value);
+}
