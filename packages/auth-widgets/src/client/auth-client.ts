@@ -1,8 +1,16 @@
 import type {
+  Accepted,
+  ConfirmEmailResponse,
+  EmailRequest,
   ErrorCode,
   FieldErrorCode,
   LoginResponse,
+  PasswordChanged,
   PasswordLoginRequest,
+  PasswordResetCompleteRequest,
+  PublicConfig,
+  RegistrationAccepted,
+  RegistrationFields,
   SessionResponse,
 } from './contract.js';
 
@@ -42,6 +50,11 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+export interface UploadOptions extends RequestOptions {
+  /** Bytes sent so far of the whole request, as the browser reports them. */
+  onProgress?: (sent: number, total: number) => void;
+}
+
 /**
  * What the widgets need from a backend. `FetchAuthClient` implements it for
  * the kit's contract; a site with another backend writes an adapter, not a fork.
@@ -50,4 +63,10 @@ export interface AuthClient {
   getSession(options?: RequestOptions): Promise<SessionResponse>;
   loginWithPassword(request: PasswordLoginRequest, options?: RequestOptions): Promise<LoginResponse>;
   logout(options?: RequestOptions): Promise<void>;
+  getConfig(options?: RequestOptions): Promise<PublicConfig>;
+  register(fields: RegistrationFields, documents: readonly File[], options?: UploadOptions): Promise<RegistrationAccepted>;
+  confirmEmail(token: string, options?: RequestOptions): Promise<ConfirmEmailResponse>;
+  resendConfirmation(request: EmailRequest, options?: RequestOptions): Promise<Accepted>;
+  requestPasswordReset(request: EmailRequest, options?: RequestOptions): Promise<Accepted>;
+  completePasswordReset(request: PasswordResetCompleteRequest, options?: RequestOptions): Promise<PasswordChanged>;
 }

@@ -1,11 +1,20 @@
-import { AuthError, type AuthClient, type RequestOptions } from './auth-client.js';
+import { AuthError, type AuthClient, type RequestOptions, type UploadOptions } from './auth-client.js';
 import {
   API_PATHS,
   CSRF_HEADER,
+  DOCUMENTS_FIELD,
   isErrorCode,
+  type Accepted,
+  type ConfirmEmailResponse,
+  type EmailRequest,
   type ErrorBody,
   type LoginResponse,
+  type PasswordChanged,
   type PasswordLoginRequest,
+  type PasswordResetCompleteRequest,
+  type PublicConfig,
+  type RegistrationAccepted,
+  type RegistrationFields,
   type SessionResponse,
 } from './contract.js';
 
@@ -16,16 +25,20 @@ export interface FetchAuthClientOptions {
   locale?: () => string;
   /** Milliseconds before a request is given up as `timeout`. */
   timeoutMs?: number;
+  /** Milliseconds an upload (registration with documents) may take; default 2 minutes. */
+  uploadTimeoutMs?: number;
   fetch?: typeof fetch;
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
+const DEFAULT_UPLOAD_TIMEOUT_MS = 120_000;
 
 /** The kit's contract over `fetch`, with cookies, the CSRF header, a timeout and abort. */
 export class FetchAuthClient implements AuthClient {
   readonly #baseUrl: string;
   readonly #locale: () => string;
   readonly #timeoutMs: number;
+  readonly #uploadTimeoutMs: number;
   readonly #fetch: typeof fetch;
   #csrfToken: string | undefined;
 
@@ -33,6 +46,7 @@ export class FetchAuthClient implements AuthClient {
     this.#baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.#locale = options.locale ?? (() => 'en');
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.#uploadTimeoutMs = options.uploadTimeoutMs ?? Math.max(DEFAULT_UPLOAD_TIMEOUT_MS, this.#timeoutMs);
     this.#fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   }
 
@@ -54,6 +68,45 @@ export class FetchAuthClient implements AuthClient {
     this.#csrfToken = undefined;
   }
 
+  getConfig(options: RequestOptions = {}): Promise<PublicConfig> {
+    return this.#request<PublicConfig>('GET', API_PATHS.config, undefined, options);
+  }
+
+  /**
+   * Sends the registration as multipart/form-data. Uses XMLHttpRequest, not
+   * fetch: only XHR reports upload progress, which a person sending two
+   * 3 MB scans over a slow line needs to see.
+   */
+  async register(fields: RegistrationFields, documents: readonly File[], options: UploadOptions = {}): Promise<RegistrationAccepted> {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) if (value !== undefined) form.append(name, value);
+    for (const file of documents) form.append(DOCUMENTS_FIELD, file, file.name);
+    if (!this.#csrfToken) await this.getSession(options);
+    try {
+      return await this.#upload<RegistrationAccepted>(API_PATHS.registration, form, options);
+    } catch (error) {
+      if (!(error instanceof AuthError) || error.code !== 'csrf_failed') throw error;
+      await this.getSession(options);
+      return this.#upload<RegistrationAccepted>(API_PATHS.registration, form, options);
+    }
+  }
+
+  confirmEmail(token: string, options: RequestOptions = {}): Promise<ConfirmEmailResponse> {
+    return this.#mutate<ConfirmEmailResponse>(API_PATHS.confirmEmail, { token }, options);
+  }
+
+  resendConfirmation(request: EmailRequest, options: RequestOptions = {}): Promise<Accepted> {
+    return this.#mutate<Accepted>(API_PATHS.resendConfirmation, request, options);
+  }
+
+  requestPasswordReset(request: EmailRequest, options: RequestOptions = {}): Promise<Accepted> {
+    return this.#mutate<Accepted>(API_PATHS.passwordResetRequest, request, options);
+  }
+
+  completePasswordReset(request: PasswordResetCompleteRequest, options: RequestOptions = {}): Promise<PasswordChanged> {
+    return this.#mutate<PasswordChanged>(API_PATHS.passwordResetComplete, request, options);
+  }
+
   /**
    * A state-changing request. The CSRF token comes from the session; when the
    * backend says it is stale (its session expired), fetch a new one and try once more.
@@ -72,12 +125,8 @@ export class FetchAuthClient implements AuthClient {
   async #request<T>(method: string, path: string, body: unknown, options: RequestOptions): Promise<T> {
     const timeout = AbortSignal.timeout(this.#timeoutMs);
     const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
-    const headers: Record<string, string> = {
-      Accept: 'application/json',
-      'Accept-Language': this.#locale(),
-    };
+    const headers = this.#headers(method);
     if (body !== undefined) headers['Content-Type'] = 'application/json';
-    if (method !== 'GET' && this.#csrfToken) headers[CSRF_HEADER] = this.#csrfToken;
 
     let response: Response;
     try {
@@ -103,19 +152,63 @@ export class FetchAuthClient implements AuthClient {
       throw new AuthError(response.ok ? 'bad_response' : response.status >= 500 ? 'internal_error' : 'bad_response', response.status);
     }
     if (response.ok) return parsed as T;
-    throw toAuthError(parsed, response);
+    throw toAuthError(parsed, response.status, response.headers.get('Retry-After'));
+  }
+
+  #headers(method: string): Record<string, string> {
+    const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': this.#locale() };
+    if (method !== 'GET' && this.#csrfToken) headers[CSRF_HEADER] = this.#csrfToken;
+    return headers;
+  }
+
+  #upload<T>(path: string, form: FormData, options: UploadOptions): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      if (options.signal?.aborted) return reject(new AuthError('aborted'));
+      const xhr = new XMLHttpRequest();
+      xhr.open('POST', `${this.#baseUrl}${path}`);
+      xhr.withCredentials = true;
+      xhr.timeout = this.#uploadTimeoutMs;
+      for (const [name, value] of Object.entries(this.#headers('POST'))) xhr.setRequestHeader(name, value);
+      const onAbort = () => xhr.abort();
+      options.signal?.addEventListener('abort', onAbort, { once: true });
+      const done = (action: () => void) => {
+        options.signal?.removeEventListener('abort', onAbort);
+        action();
+      };
+      if (options.onProgress) {
+        const report = options.onProgress;
+        xhr.upload.addEventListener('progress', (event) => report(event.loaded, event.lengthComputable ? event.total : 0));
+      }
+      xhr.addEventListener('abort', () => done(() => reject(new AuthError('aborted'))));
+      xhr.addEventListener('timeout', () => done(() => reject(new AuthError('timeout'))));
+      xhr.addEventListener('error', () => done(() => reject(new AuthError('network_error'))));
+      xhr.addEventListener('load', () =>
+        done(() => {
+          let parsed: unknown;
+          try {
+            parsed = JSON.parse(xhr.responseText);
+          } catch {
+            reject(new AuthError(xhr.status >= 500 ? 'internal_error' : 'bad_response', xhr.status));
+            return;
+          }
+          if (xhr.status >= 200 && xhr.status < 300) resolve(parsed as T);
+          else reject(toAuthError(parsed, xhr.status, xhr.getResponseHeader('Retry-After')));
+        }),
+      );
+      xhr.send(form);
+    });
   }
 }
 
-function toAuthError(parsed: unknown, response: Response): AuthError {
+function toAuthError(parsed: unknown, status: number, retryAfterHeader: string | null): AuthError {
   const error = (parsed as Partial<ErrorBody> | null)?.error;
   if (!error || !isErrorCode(error.code)) {
-    return new AuthError(response.status >= 500 ? 'internal_error' : 'bad_response', response.status);
+    return new AuthError(status >= 500 ? 'internal_error' : 'bad_response', status);
   }
-  const headerRetry = Number(response.headers.get('Retry-After'));
+  const headerRetry = Number(retryAfterHeader);
   const retryAfter =
     typeof error.retryAfter === 'number' ? error.retryAfter : Number.isFinite(headerRetry) && headerRetry > 0 ? headerRetry : undefined;
-  return new AuthError(error.code, response.status, {
+  return new AuthError(error.code, status, {
     fields: error.fields,
     retryAfter,
     reason: typeof error.reason === 'string' ? error.reason : undefined,

@@ -12,7 +12,7 @@ describe('resolveConfig', () => {
         backendUrl: 'https://portal.example.gov.rs/api',
         locale: 'en',
         modes: ['certificate', 'password'],
-        links: { register: undefined, passwordReset: undefined },
+        links: { register: undefined, passwordReset: undefined, login: undefined },
         timeoutMs: 15000,
       },
     });

@@ -7,6 +7,8 @@ export type LoginMode = (typeof LOGIN_MODES)[number];
 export interface AuthLinks {
   register?: string;
   passwordReset?: string;
+  /** The page with `<egov-login>`, e.g. after a password was changed. */
+  login?: string;
 }
 
 /** Configuration as a portal writes it: attributes, a JSON config or a property. */
@@ -121,6 +123,7 @@ export function resolveConfig(input: AuthConfigInput, baseUri: string = document
   const links: AuthLinks = {
     register: checkLink('register', input.links?.register, baseUri, problems),
     passwordReset: checkLink('passwordReset', input.links?.passwordReset, baseUri, problems),
+    login: checkLink('login', input.links?.login, baseUri, problems),
   };
   const timeoutMs =
     typeof input.timeoutMs === 'number' && input.timeoutMs > 0 ? input.timeoutMs : DEFAULT_TIMEOUT_MS;

@@ -55,9 +55,8 @@ export const en = {
   rejectedReason: 'Reason:',
   throttled: (minutes: number, time: string) =>
     `Too many attempts. Try again in ${minutes} ${plural('en', minutes, { one: 'minute', other: 'minutes' })}, after ${time}.`,
-  serviceUnavailable:
-    'The login service is not available right now. Nothing you entered is lost. Please try again in a moment.',
-  serviceTimeout: 'The login service did not answer in time. Nothing you entered is lost. Please try again.',
+  serviceUnavailable: 'The service is not available right now. Nothing you entered is lost. Please try again in a moment.',
+  serviceTimeout: 'The service did not answer in time. Nothing you entered is lost. Please try again.',
   unexpectedError: 'Something went wrong. Please try again.',
 
   loggedInHeading: 'You are logged in',

@@ -38,6 +38,7 @@ export class EgovAuth extends EgovElement {
   @property() modes?: string;
   @property({ attribute: 'register-url' }) registerUrl?: string;
   @property({ attribute: 'password-reset-url' }) passwordResetUrl?: string;
+  @property({ attribute: 'login-url' }) loginUrl?: string;
   /** Milliseconds before a backend request counts as timed out. */
   @property({ attribute: 'timeout-ms', type: Number }) timeoutMs?: number;
   /** The whole configuration as an object (property) or JSON (attribute); attributes above win over it. */
@@ -76,7 +77,7 @@ export class EgovAuth extends EgovElement {
         locale: this.locale,
         modes: this.modes,
         timeoutMs: this.timeoutMs,
-        links: { register: this.registerUrl, passwordReset: this.passwordResetUrl },
+        links: { register: this.registerUrl, passwordReset: this.passwordResetUrl, login: this.loginUrl },
       }),
     );
     this.#clientProvider.setValue(this.client);

@@ -263,16 +263,14 @@ describe('<egov-login>', () => {
 
     it('prevents a double submit: one request however often Log in is pressed', async () => {
       const account = await createAccount('active');
-      const real = new FetchAuthClient({ baseUrl: new URL(API, location.href).href });
       let calls = 0;
-      const counting = {
-        getSession: real.getSession.bind(real),
-        logout: real.logout.bind(real),
-        loginWithPassword: (request: PasswordLoginRequest, options?: { signal?: AbortSignal }): Promise<LoginResponse> => {
+      // The real client, counting the logins it sends.
+      const counting = new (class extends FetchAuthClient {
+        override loginWithPassword(request: PasswordLoginRequest, options?: { signal?: AbortSignal }): Promise<LoginResponse> {
           calls += 1;
-          return real.loginWithPassword(request, options);
-        },
-      };
+          return super.loginWithPassword(request, options);
+        }
+      })({ baseUrl: new URL(API, location.href).href });
       const el = await standalone();
       el.client = counting;
       await type(input(el, 'email'), account.email);
@@ -291,9 +289,9 @@ describe('<egov-login>', () => {
 
   describe('when the backend fails', () => {
     for (const [fault, message] of [
-      ['down', 'The login service is not available right now. Nothing you entered is lost. Please try again in a moment.'],
-      ['500', 'The login service is not available right now. Nothing you entered is lost. Please try again in a moment.'],
-      ['malformed', 'The login service is not available right now. Nothing you entered is lost. Please try again in a moment.'],
+      ['down', 'The service is not available right now. Nothing you entered is lost. Please try again in a moment.'],
+      ['500', 'The service is not available right now. Nothing you entered is lost. Please try again in a moment.'],
+      ['malformed', 'The service is not available right now. Nothing you entered is lost. Please try again in a moment.'],
     ] as const) {
       it(`keeps everything typed and offers a retry (${fault})`, async () => {
         const account = await createAccount('active');
@@ -320,7 +318,7 @@ describe('<egov-login>', () => {
       const el = auth.querySelector('egov-login')!;
       await el.updateComplete;
       await loginWith(el, account.email, account.password);
-      expect(summaryItems(el)).to.deep.equal(['The login service did not answer in time. Nothing you entered is lost. Please try again.']);
+      expect(summaryItems(el)).to.deep.equal(['The service did not answer in time. Nothing you entered is lost. Please try again.']);
       expect(input(el, 'password').value).to.equal(account.password);
     });
   });

@@ -1,16 +1,15 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { AuthError, type AuthClient, type AuthErrorCode } from '../../client/auth-client.js';
+import type { AuthError, AuthErrorCode } from '../../client/auth-client.js';
 import { LIMITS, isPlausibleEmail, type SessionUser } from '../../client/contract.js';
 import type { AuthConfigInput, LoginMode } from '../../config/auth-config.js';
 import type { Messages } from '../../i18n/en.js';
-import { AuthConfigController } from '../../internal/auth-config-controller.js';
-import { renderConfigProblem } from '../../internal/config-problem.js';
-import { EgovElement, uniqueIdPrefix } from '../../internal/egov-element.js';
-import { renderErrorSummary, type SummaryItem } from '../../internal/error-summary.js';
-import { adoptScopedStyles } from '../../internal/scoped-styles.js';
-import { loginStyles } from './egov-login.styles.js';
+import { EgovFormElement } from '../../internal/egov-form-element.js';
+import { describedBy, renderField } from '../../internal/fields.js';
+import { PasswordVisibility, renderPasswordInput } from '../../internal/password-input.js';
+import { summaryOf, type FieldProblems, type Problem } from '../../internal/problems.js';
+import { serviceProblem } from '../../internal/service-problems.js';
 
 export interface EgovLoginSuccessDetail {
   /** Who logged in and at which level of assurance. Never a password or token. */
@@ -32,18 +31,12 @@ declare global {
   }
 }
 
-type Field = 'email' | 'password';
 type Notice =
   | { kind: 'email_not_confirmed' }
   | { kind: 'pending_review' }
   | { kind: 'account_rejected'; reason?: string };
 
-/** A summary entry kept as a message key, so it re-translates when the locale changes. */
-interface LoginProblem {
-  field?: Field;
-  text: (t: Messages, formatTime: (d: Date) => string) => string;
-}
-
+const FIELDS = ['email', 'password'] as const;
 const NOTICE_CODES = new Set<AuthErrorCode>(['email_not_confirmed', 'pending_review', 'account_rejected']);
 
 /**
@@ -57,85 +50,36 @@ const NOTICE_CODES = new Set<AuthErrorCode>(['email_not_confirmed', 'pending_rev
  * @cssproperty --egov-color-error - Error summary and field errors.
  * @cssproperty --egov-color-focus - Focus indicator.
  */
-export class EgovLogin extends EgovElement {
-  /** Backend base URL; overrides `<egov-auth>`. */
-  @property({ attribute: 'backend-url' }) backendUrl?: string;
-  /** `en`, `sr-Latn` or `sr-Cyrl`; overrides `<egov-auth>` and the page's `lang`. */
-  @property() locale?: string;
+export class EgovLogin extends EgovFormElement {
   /** Enabled login modes, e.g. `"certificate password"`; overrides `<egov-auth>`. */
   @property() modes?: string;
   /** Which tab is open first: `password` (default) or `certificate`. */
   @property() mode: LoginMode = 'password';
-  @property({ attribute: 'register-url' }) registerUrl?: string;
-  @property({ attribute: 'password-reset-url' }) passwordResetUrl?: string;
-  /** A client for another backend (an adapter); by default the kit's fetch client. */
-  @property({ attribute: false }) client?: AuthClient;
 
   @state() private tab: LoginMode | undefined;
   @state() private submitting = false;
-  @state() private problems: LoginProblem[] = [];
-  @state() private fieldErrors: Partial<Record<Field, LoginProblem>> = {};
+  @state() private general: Problem[] = [];
+  @state() private fieldProblems: FieldProblems = {};
   @state() private notice: Notice | undefined;
   @state() private user: SessionUser | undefined;
-  @state() private passwordShown = false;
-  @state() private passwordAnnouncement = '';
 
-  readonly #config = new AuthConfigController(this);
-  readonly #id = uniqueIdPrefix('egov-login');
-  #abort: AbortController | undefined;
-  /** What to focus after the next render: the summary, a notice or the new state's heading. */
-  #focusAfterRender: string | undefined;
+  readonly #visibility = new PasswordVisibility(this);
 
-  configOverrides(): AuthConfigInput {
-    return {
-      backendUrl: this.backendUrl,
-      locale: this.locale,
-      modes: this.modes,
-      links: { register: this.registerUrl, passwordReset: this.passwordResetUrl },
-    };
-  }
-
-  // Light DOM: password managers cannot see inputs inside a shadow root.
-  protected override createRenderRoot(): HTMLElement {
-    return this;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    adoptScopedStyles(this, loginStyles);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#abort?.abort();
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    if (this.#focusAfterRender) {
-      this.querySelector<HTMLElement>(`#${this.#focusAfterRender}`)?.focus();
-      this.#focusAfterRender = undefined;
-    }
+  override configOverrides(): AuthConfigInput {
+    return { ...super.configOverrides(), modes: this.modes };
   }
 
   protected override render(): TemplateResult {
-    const { t, locale } = this.#config.i18n;
-    const result = this.#config.result;
-    if (!result.ok) {
-      return html`<div class="egov-root" lang=${locale}>
-        <h2 class="egov-heading">${t.loginHeading}</h2>
-        ${renderConfigProblem(t, result.problems)}
-      </div>`;
-    }
-    const modes = result.config.modes;
-    const tab = this.tab && modes.includes(this.tab) ? this.tab : modes.includes(this.mode) ? this.mode : modes[0]!;
-    return html`<div class="egov-root" lang=${locale}>
-      <h2 class="egov-heading" id=${`${this.#id}-heading`} tabindex="-1">${t.loginHeading}</h2>
-      ${modes.length > 1 ? this.#renderTabs(t, modes, tab) : nothing}
+    const t = this.t;
+    return this.renderFrame(t.loginHeading, () => {
+      const modes = this.config.result.ok ? this.config.result.config.modes : [];
+      const tab = this.tab && modes.includes(this.tab) ? this.tab : modes.includes(this.mode) ? this.mode : modes[0]!;
+      const tabbed = modes.length > 1;
+      return html`${tabbed ? this.#renderTabs(t, modes, tab) : nothing}
       ${modes.map((mode) =>
-        mode === 'certificate' ? this.#renderCertificatePanel(t, tab, modes.length > 1) : this.#renderPasswordPanel(t, tab, modes.length > 1),
-      )}
-    </div>`;
+        this.#renderPanel(mode, tab, tabbed, mode === 'certificate' ? this.#renderCertificate(t) : this.#renderPassword(t)),
+      )}`;
+    });
   }
 
   #renderTabs(t: Messages, modes: LoginMode[], selected: LoginMode): TemplateResult {
@@ -146,10 +90,10 @@ export class EgovLogin extends EgovElement {
           type="button"
           role="tab"
           class="egov-tab"
-          id=${`${this.#id}-tab-${mode}`}
+          id=${this.partId(`tab-${mode}`)}
           data-mode=${mode}
           aria-selected=${mode === selected ? 'true' : 'false'}
-          aria-controls=${`${this.#id}-panel-${mode}`}
+          aria-controls=${this.partId(`panel-${mode}`)}
           tabindex=${mode === selected ? '0' : '-1'}
           @click=${() => this.#selectTab(mode, false)}
         >
@@ -160,98 +104,73 @@ export class EgovLogin extends EgovElement {
   }
 
   // Panels stay in the DOM while hidden, so nothing typed is lost when switching tabs.
-  #panelAttributes(mode: LoginMode, selected: LoginMode, tabbed: boolean) {
-    return {
-      id: `${this.#id}-panel-${mode}`,
-      role: tabbed ? 'tabpanel' : undefined,
-      labelledby: tabbed ? `${this.#id}-tab-${mode}` : undefined,
-      hidden: mode !== selected,
-    };
-  }
-
-  #renderCertificatePanel(t: Messages, selected: LoginMode, tabbed: boolean): TemplateResult {
-    const panel = this.#panelAttributes('certificate', selected, tabbed);
-    return html`<div id=${panel.id} role=${ifDefined(panel.role)} aria-labelledby=${ifDefined(panel.labelledby)} ?hidden=${panel.hidden}>
-      <h3 class="egov-heading egov-heading--small">${t.certificateHeading}</h3>
-      <p class="egov-text">${t.certificateComingSoon}</p>
+  #renderPanel(mode: LoginMode, selected: LoginMode, tabbed: boolean, content: TemplateResult): TemplateResult {
+    return html`<div
+      id=${this.partId(`panel-${mode}`)}
+      role=${ifDefined(tabbed ? 'tabpanel' : undefined)}
+      aria-labelledby=${ifDefined(tabbed ? this.partId(`tab-${mode}`) : undefined)}
+      ?hidden=${mode !== selected}
+    >
+      ${content}
     </div>`;
   }
 
-  #renderPasswordPanel(t: Messages, selected: LoginMode, tabbed: boolean): TemplateResult {
-    const panel = this.#panelAttributes('password', selected, tabbed);
-    return html`<div id=${panel.id} role=${ifDefined(panel.role)} aria-labelledby=${ifDefined(panel.labelledby)} ?hidden=${panel.hidden}>
-      ${this.user ? this.#renderLoggedIn(t, this.user) : this.#renderPasswordForm(t)}
-    </div>`;
+  #renderCertificate(t: Messages): TemplateResult {
+    return html`<h3 class="egov-heading egov-heading--small">${t.certificateHeading}</h3>
+      <p class="egov-text">${t.certificateComingSoon}</p>`;
   }
 
-  #renderLoggedIn(t: Messages, user: SessionUser): TemplateResult {
-    return html`<div class="egov-notice egov-notice--success" role="status">
-      <h3 class="egov-notice-title" id=${`${this.#id}-success`} tabindex="-1">${t.loggedInHeading}</h3>
-      <p>${t.loggedInAs(user.email)}</p>
-    </div>`;
-  }
+  #renderPassword(t: Messages): TemplateResult {
+    if (this.user) {
+      return html`<div class="egov-notice egov-notice--success" role="status">
+        <h3 class="egov-notice-title" id=${this.partId('success')} tabindex="-1">${t.loggedInHeading}</h3>
+        <p>${t.loggedInAs(this.user.email)}</p>
+      </div>`;
+    }
+    const links = this.config.result.ok ? this.config.result.config.links : {};
+    const email = this.partId('email');
+    const password = this.partId('password');
+    const emailError = this.problemText(this.fieldProblems['email']);
+    const passwordError = this.problemText(this.fieldProblems['password']);
 
-  #renderPasswordForm(t: Messages): TemplateResult {
-    const links = this.#config.result.ok ? this.#config.result.config.links : {};
-    const id = this.#id;
-    const formatTime = (d: Date) => this.#config.i18n.formatTime(d);
-    const summaryItems: SummaryItem[] = this.problems.map((p) => ({
-      text: p.text(t, formatTime),
-      href: p.field ? `#${id}-${p.field}` : undefined,
-    }));
-    const emailError = this.fieldErrors.email?.text(t, formatTime);
-    const passwordError = this.fieldErrors.password?.text(t, formatTime);
-    const describedBy = (field: Field, error: string | undefined, hint?: boolean) =>
-      [hint ? `${id}-${field}-hint` : '', error ? `${id}-${field}-error` : ''].filter(Boolean).join(' ') || undefined;
-
-    return html`<form class="egov-form" novalidate @submit=${this.#onSubmit} aria-labelledby=${`${id}-password-heading`}>
-      <h3 class="egov-heading egov-heading--small" id=${`${id}-password-heading`}>${t.passwordHeading}</h3>
-      ${renderErrorSummary(t, `${id}-summary`, summaryItems, (event, href) => this.#focusField(event, href))}
+    return html`<form class="egov-form" novalidate @submit=${this.#onSubmit} aria-labelledby=${this.partId('password-heading')}>
+      <h3 class="egov-heading egov-heading--small" id=${this.partId('password-heading')}>${t.passwordHeading}</h3>
+      ${this.renderSummary(summaryOf(this.fieldProblems, FIELDS, this.general))}
       ${this.notice ? this.#renderNotice(t, this.notice) : nothing}
-      <div class="egov-field ${emailError ? 'egov-field--error' : ''}">
-        <label class="egov-label" for=${`${id}-email`}>${t.emailLabel}</label>
-        <div class="egov-hint" id=${`${id}-email-hint`}>${t.emailHint}</div>
-        ${emailError ? this.#renderFieldError(t, `${id}-email-error`, emailError) : nothing}
-        <input
+      ${renderField({
+        t,
+        id: email,
+        label: t.emailLabel,
+        hint: t.emailHint,
+        error: emailError,
+        control: html`<input
           class="egov-input"
-          id=${`${id}-email`}
+          id=${email}
           name="email"
           type="email"
           autocomplete="username"
           spellcheck="false"
           autocapitalize="none"
           inputmode="email"
-          aria-describedby=${ifDefined(describedBy('email', emailError, true))}
+          aria-describedby=${ifDefined(describedBy(email, true, emailError))}
           aria-invalid=${emailError ? 'true' : 'false'}
-        />
-      </div>
-      <div class="egov-field ${passwordError ? 'egov-field--error' : ''}">
-        <label class="egov-label" for=${`${id}-password`}>${t.passwordLabel}</label>
-        ${passwordError ? this.#renderFieldError(t, `${id}-password-error`, passwordError) : nothing}
-        <div class="egov-password">
-          <input
-            class="egov-input"
-            id=${`${id}-password`}
-            name="password"
-            type=${this.passwordShown ? 'text' : 'password'}
-            autocomplete="current-password"
-            spellcheck="false"
-            autocapitalize="none"
-            aria-describedby=${ifDefined(describedBy('password', passwordError))}
-            aria-invalid=${passwordError ? 'true' : 'false'}
-          />
-          <button
-            type="button"
-            class="egov-button egov-button--secondary"
-            aria-controls=${`${id}-password`}
-            aria-label=${this.passwordShown ? t.hidePasswordLabel : t.showPasswordLabel}
-            @click=${this.#togglePassword}
-          >
-            ${this.passwordShown ? t.hidePassword : t.showPassword}
-          </button>
-        </div>
-        <div class="egov-visually-hidden" aria-live="polite">${this.passwordAnnouncement}</div>
-      </div>
+        />`,
+      })}
+      ${renderField({
+        t,
+        id: password,
+        label: t.passwordLabel,
+        error: passwordError,
+        control: renderPasswordInput({
+          t,
+          id: password,
+          name: 'password',
+          autocomplete: 'current-password',
+          visibility: this.#visibility,
+          describedBy: describedBy(password, false, passwordError),
+          invalid: !!passwordError,
+        }),
+      })}
       <button type="submit" class="egov-button" aria-disabled=${this.submitting ? 'true' : 'false'}>
         ${this.submitting ? t.loggingIn : t.logIn}
       </button>
@@ -264,12 +183,8 @@ export class EgovLogin extends EgovElement {
     </form>`;
   }
 
-  #renderFieldError(t: Messages, id: string, text: string): TemplateResult {
-    return html`<p class="egov-error-message" id=${id}><span class="egov-visually-hidden">${t.errorPrefix}</span> ${text}</p>`;
-  }
-
   #renderNotice(t: Messages, notice: Notice): TemplateResult {
-    const titleId = `${this.#id}-notice`;
+    const titleId = this.partId('notice');
     const [title, body] =
       notice.kind === 'email_not_confirmed'
         ? [t.notConfirmedTitle, t.notConfirmedBody]
@@ -287,7 +202,7 @@ export class EgovLogin extends EgovElement {
 
   #selectTab(mode: LoginMode, focus: boolean): void {
     this.tab = mode;
-    if (focus) this.#focusAfterRender = `${this.#id}-tab-${mode}`;
+    if (focus) this.focusAfterRender(`tab-${mode}`);
   }
 
   /** Arrow keys, Home and End move between tabs (WAI-ARIA tabs, automatic activation). */
@@ -307,76 +222,54 @@ export class EgovLogin extends EgovElement {
     this.#selectTab(tabs[next]!.dataset['mode'] as LoginMode, true);
   };
 
-  #togglePassword = (): void => {
-    this.#setPasswordShown(!this.passwordShown);
-  };
-
-  #setPasswordShown(shown: boolean): void {
-    if (shown === this.passwordShown) return;
-    this.passwordShown = shown;
-    const t = this.#config.i18n.t;
-    this.passwordAnnouncement = shown ? t.passwordShown : t.passwordHidden;
+  #input(field: (typeof FIELDS)[number]): HTMLInputElement {
+    return this.querySelector<HTMLInputElement>(`#${this.partId(field)}`)!;
   }
 
-  #focusField(event: Event, href: string): void {
-    const target = this.querySelector<HTMLElement>(href);
-    if (!target) return;
-    event.preventDefault();
-    target.focus();
-  }
-
-  #input(field: Field): HTMLInputElement {
-    return this.querySelector<HTMLInputElement>(`#${this.#id}-${field}`)!;
-  }
-
-  #validate(email: string, password: string): Partial<Record<Field, LoginProblem>> {
-    const errors: Partial<Record<Field, LoginProblem>> = {};
-    if (email.trim() === '') errors.email = { field: 'email', text: (t) => t.emailRequired };
+  #validate(email: string, password: string): FieldProblems {
+    const problems: FieldProblems = {};
+    if (email.trim() === '') problems['email'] = { field: 'email', text: (t) => t.emailRequired };
     else if (email.trim().length > LIMITS.emailMaxLength)
-      errors.email = { field: 'email', text: (t) => t.emailTooLong(LIMITS.emailMaxLength) };
-    else if (!isPlausibleEmail(email)) errors.email = { field: 'email', text: (t) => t.emailInvalid };
-    if (password === '') errors.password = { field: 'password', text: (t) => t.passwordRequired };
+      problems['email'] = { field: 'email', text: (t) => t.emailTooLong(LIMITS.emailMaxLength) };
+    else if (!isPlausibleEmail(email)) problems['email'] = { field: 'email', text: (t) => t.emailInvalid };
+    if (password === '') problems['password'] = { field: 'password', text: (t) => t.passwordRequired };
     // Never truncate: an over-long password is refused with a message (SECURITY.md 1).
     else if (password.length > LIMITS.passwordMaxLength)
-      errors.password = { field: 'password', text: (t) => t.passwordTooLong(LIMITS.passwordMaxLength) };
-    return errors;
+      problems['password'] = { field: 'password', text: (t) => t.passwordTooLong(LIMITS.passwordMaxLength) };
+    return problems;
   }
 
   #onSubmit = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
     if (this.submitting) return;
-    const emailInput = this.#input('email');
     const passwordInput = this.#input('password');
-    const email = emailInput.value;
+    const email = this.#input('email').value;
     // The password is read from the input at the moment of sending and never kept in a property.
     const password = passwordInput.value;
-    this.#setPasswordShown(false);
+    this.#visibility.set(false, this.t);
     this.notice = undefined;
 
-    const fieldErrors = this.#validate(email, password);
-    if (Object.keys(fieldErrors).length > 0) {
-      this.#showProblems(Object.values(fieldErrors), fieldErrors);
+    const problems = this.#validate(email, password);
+    if (Object.keys(problems).length > 0) {
+      this.#showProblems(problems, []);
       return;
     }
 
-    this.problems = [];
-    this.fieldErrors = {};
+    this.general = [];
+    this.fieldProblems = {};
     this.submitting = true;
-    this.#abort?.abort();
-    const abort = (this.#abort = new AbortController());
     try {
-      const { user } = await this.#config.client.loginWithPassword({ email: email.trim(), password }, { signal: abort.signal });
+      const { user } = await this.call((client, signal) => client.loginWithPassword({ email: email.trim(), password }, { signal }));
       passwordInput.value = '';
       this.user = user;
-      this.#focusAfterRender = `${this.#id}-success`;
+      this.focusAfterRender('success');
       this.emit('egov-login-success', { user: { email: user.email, acr: user.acr } });
     } catch (error) {
-      const failure = error instanceof AuthError ? error : new AuthError('network_error');
+      const failure = error as AuthError;
       if (failure.code === 'aborted') return;
       this.#showFailure(failure, passwordInput);
       this.emit('egov-login-error', { code: failure.code });
     } finally {
-      if (this.#abort === abort) this.#abort = undefined;
       this.submitting = false;
     }
   };
@@ -390,64 +283,43 @@ export class EgovLogin extends EgovElement {
         error.code === 'account_rejected'
           ? { kind: 'account_rejected', reason: error.details.reason }
           : { kind: error.code as 'email_not_confirmed' | 'pending_review' };
-      this.problems = [];
-      this.#focusAfterRender = `${this.#id}-notice`;
+      this.general = [];
+      this.focusAfterRender('notice');
       return;
     }
-    if (error.code === 'validation_failed') {
-      const problems = this.#fieldProblems(error);
-      if (problems.length > 0) {
-        this.#showProblems(problems, Object.fromEntries(problems.map((p) => [p.field, p])));
-        return;
-      }
+    if (error.code === 'invalid_credentials') {
+      this.#showProblems({}, [{ field: 'email', text: (t) => t.invalidCredentials }]);
+      return;
     }
-    this.#showProblems([this.#problemFor(error)], {});
+    const fieldProblems = error.code === 'validation_failed' ? this.#serverFieldProblems(error) : {};
+    this.#showProblems(fieldProblems, Object.keys(fieldProblems).length > 0 ? [] : [serviceProblem(error)]);
   }
 
   /** The backend's field codes, as this form's own messages. */
-  #fieldProblems(error: AuthError): LoginProblem[] {
+  #serverFieldProblems(error: AuthError): FieldProblems {
     const fields = error.details.fields ?? {};
-    const problems: LoginProblem[] = [];
-    const email = fields['email'];
-    if (email) {
-      const text: LoginProblem['text'] =
-        email === 'required' ? (t) => t.emailRequired
-        : email === 'too_long' ? (t) => t.emailTooLong(LIMITS.emailMaxLength)
-        : (t) => t.emailInvalid;
-      problems.push({ field: 'email', text });
+    const problems: FieldProblems = {};
+    if (fields['email']) {
+      const code = fields['email'];
+      problems['email'] = {
+        field: 'email',
+        text: (t) =>
+          code === 'required' ? t.emailRequired : code === 'too_long' ? t.emailTooLong(LIMITS.emailMaxLength) : t.emailInvalid,
+      };
     }
-    const password = fields['password'];
-    if (password) {
-      const text: LoginProblem['text'] =
-        password === 'too_long' ? (t) => t.passwordTooLong(LIMITS.passwordMaxLength) : (t) => t.passwordRequired;
-      problems.push({ field: 'password', text });
+    if (fields['password']) {
+      const code = fields['password'];
+      problems['password'] = {
+        field: 'password',
+        text: (t) => (code === 'too_long' ? t.passwordTooLong(LIMITS.passwordMaxLength) : t.passwordRequired),
+      };
     }
     return problems;
   }
 
-  #problemFor(error: AuthError): LoginProblem {
-    switch (error.code) {
-      case 'invalid_credentials':
-        return { field: 'email', text: (t) => t.invalidCredentials };
-      case 'throttled': {
-        const seconds = Math.max(1, error.details.retryAfter ?? 60);
-        const until = new Date(Date.now() + seconds * 1000);
-        return { text: (t, formatTime) => t.throttled(Math.ceil(seconds / 60), formatTime(until)) };
-      }
-      case 'network_error':
-      case 'internal_error':
-      case 'bad_response':
-        return { text: (t) => t.serviceUnavailable };
-      case 'timeout':
-        return { text: (t) => t.serviceTimeout };
-      default:
-        return { text: (t) => t.unexpectedError };
-    }
-  }
-
-  #showProblems(problems: LoginProblem[], fieldErrors: Partial<Record<Field, LoginProblem>>): void {
-    this.problems = problems;
-    this.fieldErrors = fieldErrors;
-    this.#focusAfterRender = `${this.#id}-summary`;
+  #showProblems(fieldProblems: FieldProblems, general: Problem[]): void {
+    this.fieldProblems = fieldProblems;
+    this.general = general;
+    this.focusAfterRender('summary');
   }
 }

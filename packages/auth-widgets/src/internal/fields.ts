@@ -1,0 +1,43 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Messages } from '../i18n/en.js';
+
+/** `aria-describedby` for a control: its hint and its error, when present. */
+export function describedBy(id: string, hint: boolean, error: string | undefined): string | undefined {
+  return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+}
+
+/** The error line above a control, with the hidden "Error:" prefix screen readers read first (GOV.UK). */
+export function renderFieldError(t: Messages, id: string, text: string | undefined): TemplateResult | typeof nothing {
+  if (!text) return nothing;
+  return html`<p class="egov-error-message" id=${`${id}-error`}><span class="egov-visually-hidden">${t.errorPrefix}</span> ${text}</p>`;
+}
+
+/** The visible mark of a required field; screen readers hear `aria-required` on the control instead. */
+export function renderRequiredMark(required: boolean): TemplateResult | typeof nothing {
+  return required ? html`<span class="egov-required" aria-hidden="true">*</span>` : nothing;
+}
+
+export interface FieldFrame {
+  t: Messages;
+  /** The control's id; hint and error ids derive from it. */
+  id: string;
+  label: string;
+  hint?: string | TemplateResult;
+  error?: string;
+  required?: boolean;
+  /** The control itself, which must use `describedBy(id, !!hint, error)` and `aria-invalid`. */
+  control: TemplateResult;
+  /** Extra classes for the field block. */
+  className?: string;
+}
+
+/** Label, hint, error and control in GOV.UK's order, with the error bar on the left. */
+export function renderField(frame: FieldFrame): TemplateResult {
+  const { t, id, label, hint, error, required = false, control, className = '' } = frame;
+  return html`<div class="egov-field ${error ? 'egov-field--error' : ''} ${className}">
+    <label class="egov-label" for=${id}>${label}${renderRequiredMark(required)}</label>
+    ${hint ? html`<div class="egov-hint" id=${`${id}-hint`}>${hint}</div>` : nothing}
+    ${renderFieldError(t, id, error)}
+    ${control}
+  </div>`;
+}

@@ -1,0 +1,22 @@
+import type { Messages } from '../i18n/en.js';
+
+/**
+ * A problem to show: kept as a function of the catalog, not as text, so the
+ * messages on screen change language with the element.
+ */
+export interface Problem {
+  /** The field it is about (its id suffix); the summary item then links to it. */
+  field?: string;
+  text: (t: Messages, formatTime: (date: Date) => string) => string;
+}
+
+export type FieldProblems = Record<string, Problem>;
+
+/** Field problems first (in form order), then general ones: the error summary's list. */
+export function summaryOf(fieldProblems: FieldProblems, order: readonly string[], general: Problem[] = []): Problem[] {
+  const known = order.filter((field) => fieldProblems[field]).map((field) => fieldProblems[field]!);
+  const others = Object.keys(fieldProblems)
+    .filter((field) => !order.includes(field))
+    .map((field) => fieldProblems[field]!);
+  return [...known, ...others, ...general];
+}

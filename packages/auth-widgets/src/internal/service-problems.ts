@@ -1,0 +1,24 @@
+import type { AuthError } from '../client/auth-client.js';
+import type { Problem } from './problems.js';
+
+/**
+ * The problem to show for a failure that is not about the fields: the
+ * backend down, slow or broken, too many attempts, or anything unexpected.
+ */
+export function serviceProblem(error: AuthError, now: () => number = Date.now): Problem {
+  switch (error.code) {
+    case 'throttled': {
+      const seconds = Math.max(1, error.details.retryAfter ?? 60);
+      const until = new Date(now() + seconds * 1000);
+      return { text: (t, formatTime) => t.throttled(Math.ceil(seconds / 60), formatTime(until)) };
+    }
+    case 'network_error':
+    case 'internal_error':
+    case 'bad_response':
+      return { text: (t) => t.serviceUnavailable };
+    case 'timeout':
+      return { text: (t) => t.serviceTimeout };
+    default:
+      return { text: (t) => t.unexpectedError };
+  }
+}
