@@ -6,7 +6,8 @@ import { accountThrottleKey } from './throttle-keys.ts';
 /**
  * Creates an account in the given state, or replaces everything about the
  * one with that e-mail (its sessions end, its throttle counter is cleared).
- * For development operations and seeding; registration will have its own flow.
+ * For development operations and seeding; registration has its own flow
+ * (`routes/registration-route.ts`, `Store.createRegistration`).
  */
 export async function saveAccount(
   store: Store,

@@ -1,15 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DEV_TOKEN_HEADER } from '@egov/auth-widgets/contract';
+import { API_PATHS, DEV_TOKEN_HEADER, REVIEWER_TOKEN_HEADER } from '@egov/auth-widgets/contract';
 import { AuditLog } from './audit-log.ts';
 import { clientAddressKey, isLoopbackAddress } from './client-address.ts';
-import { HttpError, SECURITY_HEADERS, sendError } from './http.ts';
+import { dataFiles } from './data-files.ts';
+import { Housekeeping, type HousekeepingReport } from './housekeeping.ts';
+import { HttpError, SECURITY_HEADERS, discardRequestBody, sendError } from './http.ts';
+import { DEFAULT_TOKEN_LIFETIMES, checkTokenLifetimes } from './link-tokens.ts';
 import { jsonLinesLogger } from './logger.ts';
 import { KeyedMutex } from './mutex.ts';
 import {
+  DEFAULT_ABANDONED_REGISTRATION_MS,
   DEFAULT_BASE_PATH,
-  DEFAULT_DATA_DIR,
   DEFAULT_HOST,
   DEFAULT_PORT,
   isLoopbackHost,
@@ -18,15 +21,40 @@ import {
   type MockServerOptions,
 } from './options.ts';
 import { DEFAULT_CORS_HEADERS, OriginPolicy } from './origins.ts';
+import { Mailer, Outbox } from './outbox.ts';
+import { PasswordRules } from './password-policy.ts';
 import { PasswordHasher } from './passwords.ts';
+import { buildPublicConfig } from './public-config.ts';
+import { RequestLimits } from './request-limits.ts';
+import { Router } from './router.ts';
+import { configRoute } from './routes/config-route.ts';
+import { confirmEmailRoute } from './routes/confirm-email-route.ts';
 import { devAccountsRoute } from './routes/dev-accounts-route.ts';
+import { devOutboxRoute } from './routes/dev-outbox-route.ts';
+import { devRegistrationDocumentRoute } from './routes/dev-registration-document-route.ts';
+import { devRegistrationsRoute } from './routes/dev-registrations-route.ts';
+import { devApproveRegistrationRoute, devRejectRegistrationRoute } from './routes/dev-review-routes.ts';
+import { notImplementedRoute } from './routes/not-implemented-route.ts';
+import { passwordResetCompleteRoute } from './routes/password-reset-complete-route.ts';
+import { passwordResetRequestRoute } from './routes/password-reset-request-route.ts';
+import { registrationRoute } from './routes/registration-route.ts';
+import { resendConfirmationRoute } from './routes/resend-confirmation-route.ts';
 import { logoutRoute } from './routes/logout-route.ts';
+import { openApiRoute } from './routes/openapi-route.ts';
 import { passwordLoginRoute } from './routes/password-login-route.ts';
 import { sessionRoute } from './routes/session-route.ts';
-import { STATE_CHANGING_METHODS, type RequestContext, type Route, type RouteMethod, type Services } from './services.ts';
+import { STATE_CHANGING_METHODS, type RequestContext, type RouteMethod, type Services } from './services.ts';
 import { DEFAULT_SESSION_POLICY, SessionManager, type CookieSettings } from './sessions.ts';
+import { DEFAULT_CONFIRM_EMAIL_PATH, DEFAULT_RESET_PASSWORD_PATH, SiteLinks } from './site-links.ts';
 import { Store } from './store.ts';
-import { DEFAULT_ACCOUNT_POLICY, DEFAULT_IP_POLICY, Throttle } from './throttle.ts';
+import {
+  DEFAULT_ACCOUNT_POLICY,
+  DEFAULT_CLIENT_REQUEST_POLICY,
+  DEFAULT_EMAIL_REQUEST_POLICY,
+  DEFAULT_IP_POLICY,
+  Throttle,
+} from './throttle.ts';
+import { UploadStore } from './uploads.ts';
 
 export interface MockServer {
   /** The underlying node:http server. */
@@ -37,10 +65,25 @@ export interface MockServer {
   close(): Promise<void>;
   /** The store, once open (for seeding and tests). */
   store(): Promise<Store>;
+  /** The outbox of sent e-mails, once open (for tests). */
+  outbox(): Promise<Outbox>;
+  /**
+   * Runs housekeeping now: expired sessions, stale counters, old link
+   * tokens, and registrations unconfirmed past their time, with their files.
+   * (It also runs on its own, triggered by traffic, at most every 10 min.)
+   */
+  housekeeping(): Promise<HousekeepingReport>;
 }
 
-/** How often expired sessions and stale throttle counters are deleted, at most. */
-const HOUSEKEEPING_INTERVAL_MS = 10 * 60_000;
+/**
+ * A request may take this long to arrive: two 3 MB documents over a slow
+ * mobile uplink need more than the 30 s a JSON body would.
+ */
+const REQUEST_TIMEOUT_MS = 120_000;
+/** A refused request's rest is discarded up to this size (the largest upload the defaults allow, with room)… */
+const DISCARD_MAX_BYTES = 8 * 1024 * 1024;
+/** …and for at most this long, before the answer goes out and the connection closes. */
+const DISCARD_TIMEOUT_MS = 5_000;
 /** How long close() waits for running requests before cutting connections. */
 const CLOSE_GRACE_MS = 3_000;
 
@@ -50,8 +93,9 @@ function formatHost(host: string): string {
 
 /**
  * The reference backend: the kit's contract over node:http, with a
- * persistent store, sessions, CSRF and origin checks, throttling and
- * (when enabled) development operations.
+ * persistent store, sessions, CSRF and origin checks, throttling,
+ * registration with streamed uploads, e-mail links, an outbox and (when
+ * enabled) development and reviewer operations.
  */
 export function createMockServer(options: MockServerOptions = {}): MockServer {
   const clock = options.clock ?? Date.now;
@@ -61,16 +105,47 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
   const sessionPolicy = { ...DEFAULT_SESSION_POLICY, ...options.session };
   const accountPolicy = { ...DEFAULT_ACCOUNT_POLICY, ...options.throttle?.account };
   const ipPolicy = options.throttle?.ip === false ? null : { ...DEFAULT_IP_POLICY, ...options.throttle?.ip };
+  const clientRequestPolicy =
+    options.throttle?.clientRequests === false ? null : { ...DEFAULT_CLIENT_REQUEST_POLICY, ...options.throttle?.clientRequests };
+  const emailRequestPolicy = { ...DEFAULT_EMAIL_REQUEST_POLICY, ...options.throttle?.emailRequests };
   const publicOrigin = options.publicUrl ? new URL(options.publicUrl).origin : null;
+  // The reviewer operations exist only with development operations on and a reviewer token set.
+  const reviewerToken = dev.enabled ? options.reviewerToken || undefined : undefined;
   const origins = new OriginPolicy(options.allowedOrigins ?? [], {
-    allowHeaders: dev.enabled ? [...DEFAULT_CORS_HEADERS, DEV_TOKEN_HEADER] : DEFAULT_CORS_HEADERS,
+    allowHeaders: [
+      ...DEFAULT_CORS_HEADERS,
+      ...(dev.enabled ? [DEV_TOKEN_HEADER] : []),
+      ...(reviewerToken ? [REVIEWER_TOKEN_HEADER] : []),
+    ],
     maxAgeSeconds: 600,
   });
   if (publicOrigin) origins.setOwnOrigins([publicOrigin]);
+  // Policy options are checked here, so a bad value stops the server at once rather than confusing every form.
+  const config = buildPublicConfig({
+    passwordPolicy: options.passwordPolicy,
+    uploads: options.uploads,
+    userTypes: options.userTypes,
+    loginModes: options.loginModes,
+  });
+  const tokenLifetimes = checkTokenLifetimes({ ...DEFAULT_TOKEN_LIFETIMES, ...options.tokenLifetimes });
+  const abandonedRegistrationMs = options.abandonedRegistrationMs ?? DEFAULT_ABANDONED_REGISTRATION_MS;
+  if (!(abandonedRegistrationMs >= tokenLifetimes.confirmEmailMs)) {
+    throw new RangeError('abandoned registrations must be kept at least as long as a confirmation link is valid');
+  }
+  let listeningUrl: string | null = null;
+  const links = new SiteLinks(
+    {
+      siteUrl: options.siteUrl,
+      confirmEmailPath: options.confirmEmailPath ?? DEFAULT_CONFIRM_EMAIL_PATH,
+      resetPasswordPath: options.resetPasswordPath ?? DEFAULT_RESET_PASSWORD_PATH,
+    },
+    origins,
+    () => `${publicOrigin ?? listeningUrl ?? 'http://localhost'}/`,
+  );
 
   const server = createServer();
   // Slow or stalled clients must not hold connections forever.
-  server.requestTimeout = 30_000;
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
   server.headersTimeout = 15_000;
 
   let listenHost: string | null = null;
@@ -84,45 +159,76 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     return { secure, sameSite: options.cookieSameSite ?? 'Lax' };
   };
 
-  const ready: Promise<Services> = (async () => {
-    const store = await Store.open(options.dbUrl ? { url: options.dbUrl } : { dataDir: options.dataDir ?? DEFAULT_DATA_DIR });
+  const ready: Promise<{ services: Services; housekeeping: Housekeeping }> = (async () => {
+    const files = dataFiles(options);
+    const store = await Store.open('url' in files.store ? { url: files.store.url } : { dataDir: files.store.dataDir });
+    const outbox = await Outbox.open(files.outbox).catch(async (error: unknown) => {
+      await store.close();
+      throw error;
+    });
     const passwords = new PasswordHasher();
     await passwords.prepare();
-    return {
+    const log = new AuditLog(logger, clock, await store.secret('log-fingerprint'));
+    const throttle = new Throttle(store, clock);
+    const countLoopback = options.throttle?.countLoopback ?? false;
+    const requestLimits = new RequestLimits(throttle, { client: clientRequestPolicy, email: emailRequestPolicy, countLoopback }, log);
+    const services: Services = {
       store,
       sessions: new SessionManager({ store, clock, policy: sessionPolicy, cookie: cookieSettings }),
-      throttle: new Throttle(store, clock),
-      throttlePolicies: { account: accountPolicy, ip: ipPolicy, countLoopback: options.throttle?.countLoopback ?? false },
+      throttle,
+      throttlePolicies: { account: accountPolicy, ip: ipPolicy, countLoopback },
       passwords,
       origins,
-      log: new AuditLog(logger, clock, await store.secret('log-fingerprint')),
+      log,
       clock,
       dev,
       loginLocks: new KeyedMutex(),
+      config,
+      passwordRules: new PasswordRules(config.passwordPolicy),
+      uploads: new UploadStore(files.uploadsDir),
+      outbox,
+      mailer: new Mailer(outbox, log, clock),
+      links,
+      tokenLifetimes,
+      requestLimits,
+      reviewerToken,
+      faults: options.faults ?? {},
     };
+    const housekeeping = new Housekeeping(services, {
+      throttleWindowMs: Math.max(accountPolicy.windowMs, ipPolicy?.windowMs ?? 0, requestLimits.longestWindowMs),
+      abandonedRegistrationMs,
+    });
+    // Before the first request: no upload can be in progress, so a file without a row is an orphan.
+    await housekeeping.removeOrphanUploads();
+    await housekeeping.run();
+    return { services, housekeeping };
   })();
   // Reported by listen()/store(); this keeps an early failure from being an unhandled rejection.
   ready.catch(() => undefined);
 
-  let lastHousekeeping = Number.NEGATIVE_INFINITY;
-  const housekeeping = async (): Promise<void> => {
-    const services = await ready;
-    const now = clock();
-    if (now - lastHousekeeping < HOUSEKEEPING_INTERVAL_MS) return;
-    lastHousekeeping = now;
-    await services.sessions.purgeExpired();
-    const longestWindow = Math.max(accountPolicy.windowMs, ipPolicy?.windowMs ?? 0);
-    await services.store.deleteStaleThrottle(now - longestWindow, now);
-  };
+  const housekeepingFromTraffic = async (): Promise<void> => (await ready).housekeeping.maybeRun();
 
-  const routes = new Map<string, Route>();
+  const router = new Router(basePath);
   for (const route of [
-    sessionRoute(housekeeping),
+    sessionRoute(housekeepingFromTraffic),
     passwordLoginRoute(),
+    openApiRoute(),
     logoutRoute(),
-    ...(dev.enabled ? [devAccountsRoute()] : []),
+    configRoute(),
+    registrationRoute(),
+    confirmEmailRoute(),
+    resendConfirmationRoute(),
+    passwordResetRequestRoute(),
+    passwordResetCompleteRoute(),
+    notImplementedRoute(API_PATHS.certificateChallenge),
+    notImplementedRoute(API_PATHS.certificateLogin),
+    notImplementedRoute(API_PATHS.certificateRegistration),
+    ...(dev.enabled ? [devAccountsRoute(), devOutboxRoute()] : []),
+    ...(reviewerToken
+      ? [devRegistrationsRoute(), devRegistrationDocumentRoute(), devApproveRegistrationRoute(), devRejectRegistrationRoute()]
+      : []),
   ]) {
-    routes.set(`${basePath}${route.path}`, route);
+    router.add(route);
   }
 
   let inFlight = 0;
@@ -133,7 +239,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     let services: Services | null = null;
     try {
-      services = await ready;
+      services = (await ready).services;
       origins.applyCors(req, res);
       let pathname: string;
       try {
@@ -141,8 +247,9 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
       } catch {
         throw new HttpError(400, 'bad_request');
       }
-      const route = routes.get(pathname);
-      if (!route) throw new HttpError(404, 'not_found');
+      const found = router.match(pathname);
+      if (!found) throw new HttpError(404, 'not_found');
+      const { route, params } = found;
       const methods = Object.keys(route.methods);
       const method = (req.method ?? 'GET').toUpperCase();
       if (method === 'OPTIONS') {
@@ -165,6 +272,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
         requestId,
         clientKey: clientAddressKey(req.socket.remoteAddress),
         clientIsLoopback: isLoopbackAddress(req.socket.remoteAddress),
+        params,
       };
       await handler(context);
     } catch (error) {
@@ -177,6 +285,9 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
         return;
       }
       const answer = error instanceof HttpError ? error : new HttpError(500, 'internal_error');
+      // A refused upload may still be arriving: let a bounded rest of it in (unread) so the client sees the answer.
+      await discardRequestBody(req, { maxBytes: DISCARD_MAX_BYTES, timeoutMs: DISCARD_TIMEOUT_MS });
+      if (res.headersSent || res.destroyed) return;
       // The body was not read to the end: close instead of parsing leftovers as a next request.
       if (!req.complete) res.setHeader('Connection', 'close');
       // Set-Cookie belongs to a success only; an error after it was set must not half-apply a login.
@@ -212,6 +323,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
       const address = server.address() as AddressInfo;
       const shownHost = isUnspecifiedHost(host) ? '127.0.0.1' : host;
       const url = `http://${formatHost(shownHost)}:${address.port}`;
+      listeningUrl = url;
       const own = [url];
       if (isLoopbackHost(shownHost) || isUnspecifiedHost(host)) {
         own.push(`http://localhost:${address.port}`, `http://127.0.0.1:${address.port}`, `http://[::1]:${address.port}`);
@@ -234,13 +346,20 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
             setTimeout(resolve, CLOSE_GRACE_MS).unref();
           });
         }
-        const services = await ready.catch(() => null);
-        await services?.store.close();
+        const opened = await ready.catch(() => null);
+        await opened?.services.store.close();
+        await opened?.services.outbox.close();
       })();
       return closing;
     },
     async store() {
-      return (await ready).store;
+      return (await ready).services.store;
+    },
+    async outbox() {
+      return (await ready).services.outbox;
+    },
+    async housekeeping() {
+      return (await ready).housekeeping.run();
     },
   };
 }

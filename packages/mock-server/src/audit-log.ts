@@ -9,6 +9,13 @@ export interface AuthEventFields {
   retryAfter?: number;
   ip?: string;
   requestId?: string;
+  /** E-mail kind, or the throttled operation. */
+  kind?: string;
+  locale?: string;
+  messageId?: string;
+  registrationId?: string;
+  /** Field name → error code of a refused request (names and codes only, never values). */
+  fields?: Record<string, string>;
 }
 
 /**

@@ -1,7 +1,17 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { DEFAULT_BASE_PATH, DEFAULT_DATA_DIR, DEFAULT_HOST, DEFAULT_PORT, type MockServerOptions } from './options.ts';
+import { LIMITS } from '@egov/auth-widgets/contract';
+import {
+  DEFAULT_ABANDONED_REGISTRATION_MS,
+  DEFAULT_BASE_PATH,
+  DEFAULT_DATA_DIR,
+  DEFAULT_HOST,
+  DEFAULT_PORT,
+  type MockServerOptions,
+} from './options.ts';
+import { DEFAULT_PASSWORD_POLICY, DEFAULT_UPLOAD_POLICY } from './public-config.ts';
 import type { SameSite } from './sessions.ts';
+import { DEFAULT_CONFIRM_EMAIL_PATH, DEFAULT_RESET_PASSWORD_PATH } from './site-links.ts';
 
 export const SERVER_USAGE = `Usage: egov-mock-server [options]
 
@@ -18,6 +28,21 @@ export const SERVER_USAGE = `Usage: egov-mock-server [options]
   --cookie-same-site <v>     Lax | Strict | None (EGOV_COOKIE_SAME_SITE; default Lax)
   --dev                      enable development operations and seed the demo accounts (EGOV_DEV=1)
   --dev-token <token>        require this X-Egov-Dev-Token on development operations (EGOV_DEV_TOKEN)
+  --reviewer-token <token>   with --dev: turn on the reviewer operations, which need this
+                             X-Egov-Reviewer-Token (EGOV_REVIEWER_TOKEN)
+  --site-url <url>           the site the links in e-mails open (EGOV_SITE_URL; default: the public
+                             URL's origin, else the listening URL)
+  --confirm-email-path <p>   e-mail confirmation page on the site (EGOV_CONFIRM_EMAIL_PATH;
+                             default ${DEFAULT_CONFIRM_EMAIL_PATH})
+  --reset-password-path <p>  new-password page on the site (EGOV_RESET_PASSWORD_PATH;
+                             default ${DEFAULT_RESET_PASSWORD_PATH})
+  --password-min-length <n>  shortest password accepted (EGOV_PASSWORD_MIN_LENGTH; default
+                             ${DEFAULT_PASSWORD_POLICY.minLength}, never below ${LIMITS.passwordMinLengthFloor})
+  --upload-max-files <n>     documents per registration (EGOV_UPLOAD_MAX_FILES; default ${DEFAULT_UPLOAD_POLICY.maxFiles})
+  --upload-max-bytes <n>     bytes per document (EGOV_UPLOAD_MAX_BYTES; default ${DEFAULT_UPLOAD_POLICY.maxFileBytes})
+  --uploads-dir <dir>        where documents are stored (EGOV_UPLOADS_DIR; default <data-dir>/uploads)
+  --abandoned-hours <n>      delete registrations unconfirmed for this long (EGOV_ABANDONED_HOURS;
+                             default ${DEFAULT_ABANDONED_REGISTRATION_MS / 3_600_000})
   --help                     show this text
 `;
 
@@ -43,6 +68,13 @@ function parsePort(value: string): number {
   const port = Number(value);
   if (!/^\d+$/.test(value) || port > 65_535) throw new UsageError(`invalid port ${JSON.stringify(value)}`);
   return port;
+}
+
+/** A whole number from a flag or variable; undefined when not given. Ranges are checked by the server. */
+function parseCount(name: string, value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!/^\d{1,12}$/.test(value)) throw new UsageError(`${name} must be a whole number, not ${JSON.stringify(value)}`);
+  return Number(value);
 }
 
 function parseSameSite(value: string | undefined): SameSite | undefined {
@@ -84,6 +116,15 @@ export function parseServerCommand(argv: readonly string[], env: NodeJS.ProcessE
         'cookie-same-site': { type: 'string' },
         dev: { type: 'boolean' },
         'dev-token': { type: 'string' },
+        'reviewer-token': { type: 'string' },
+        'site-url': { type: 'string' },
+        'confirm-email-path': { type: 'string' },
+        'reset-password-path': { type: 'string' },
+        'password-min-length': { type: 'string' },
+        'upload-max-files': { type: 'string' },
+        'upload-max-bytes': { type: 'string' },
+        'uploads-dir': { type: 'string' },
+        'abandoned-hours': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -99,6 +140,11 @@ export function parseServerCommand(argv: readonly string[], env: NodeJS.ProcessE
       .filter(Boolean);
   const devEnabled = values.dev ?? parseBoolean('EGOV_DEV', env.EGOV_DEV) ?? false;
   const devToken = values['dev-token'] ?? (env.EGOV_DEV_TOKEN || undefined);
+  const minLength = parseCount('--password-min-length', values['password-min-length'] ?? env.EGOV_PASSWORD_MIN_LENGTH);
+  const maxFiles = parseCount('--upload-max-files', values['upload-max-files'] ?? env.EGOV_UPLOAD_MAX_FILES);
+  const maxFileBytes = parseCount('--upload-max-bytes', values['upload-max-bytes'] ?? env.EGOV_UPLOAD_MAX_BYTES);
+  const abandonedHours = parseCount('--abandoned-hours', values['abandoned-hours'] ?? env.EGOV_ABANDONED_HOURS);
+  const uploadsDir = values['uploads-dir'] ?? (env.EGOV_UPLOADS_DIR || undefined);
   return {
     help: values.help ?? false,
     port: parsePort(values.port ?? (env.EGOV_PORT || String(DEFAULT_PORT))),
@@ -111,6 +157,21 @@ export function parseServerCommand(argv: readonly string[], env: NodeJS.ProcessE
       cookieSecure: parseBoolean('--cookie-secure', values['cookie-secure'] ?? env.EGOV_COOKIE_SECURE),
       cookieSameSite: parseSameSite(values['cookie-same-site'] ?? env.EGOV_COOKIE_SAME_SITE),
       dev: { enabled: devEnabled, token: devToken },
+      reviewerToken: values['reviewer-token'] ?? (env.EGOV_REVIEWER_TOKEN || undefined),
+      siteUrl: values['site-url'] ?? (env.EGOV_SITE_URL || undefined),
+      confirmEmailPath: values['confirm-email-path'] ?? (env.EGOV_CONFIRM_EMAIL_PATH || undefined),
+      resetPasswordPath: values['reset-password-path'] ?? (env.EGOV_RESET_PASSWORD_PATH || undefined),
+      ...(minLength === undefined ? {} : { passwordPolicy: { minLength } }),
+      ...(maxFiles === undefined && maxFileBytes === undefined
+        ? {}
+        : {
+            uploads: {
+              ...(maxFiles === undefined ? {} : { maxFiles }),
+              ...(maxFileBytes === undefined ? {} : { maxFileBytes }),
+            },
+          }),
+      ...(uploadsDir === undefined ? {} : { uploadsDir: resolve(uploadsDir) }),
+      ...(abandonedHours === undefined ? {} : { abandonedRegistrationMs: abandonedHours * 3_600_000 }),
     },
   };
 }

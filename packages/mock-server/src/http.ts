@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ErrorBody, ErrorCode, FieldErrorCode } from '@egov/auth-widgets/contract';
+import type { DocumentType, ErrorBody, ErrorCode, FieldErrorCode } from '@egov/auth-widgets/contract';
 
 /** Headers on every API response (SECURITY.md 23). */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze({
@@ -13,6 +13,8 @@ export interface HttpErrorDetails {
   fields?: Record<string, FieldErrorCode>;
   retryAfter?: number;
   reason?: string;
+  /** The accepted document types, when a file was refused for its type. */
+  acceptedTypes?: DocumentType[];
   /** Extra response headers, e.g. `Allow` for 405. */
   headers?: Record<string, string>;
   /** Close the connection after answering (the request body was not read to the end). */
@@ -38,6 +40,7 @@ export class HttpError extends Error {
     if (this.details.fields) error.fields = this.details.fields;
     if (this.details.retryAfter !== undefined) error.retryAfter = this.details.retryAfter;
     if (this.details.reason !== undefined) error.reason = this.details.reason;
+    if (this.details.acceptedTypes !== undefined) error.acceptedTypes = this.details.acceptedTypes;
     return { error };
   }
 }
@@ -152,4 +155,42 @@ function readLimited(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
 export async function readOptionalJsonBody(req: IncomingMessage, maxBytes: number): Promise<unknown> {
   if (!hasBody(req)) return undefined;
   return readJsonBody(req, maxBytes);
+}
+
+/**
+ * Reads and throws away what is left of a request body — at most `maxBytes`
+ * and for at most `timeoutMs` — so the client, still sending, can read the
+ * error answer instead of failing on a connection closed under it (an HTTP
+ * client writing a large upload sees EPIPE or a reset otherwise). Nothing
+ * of it is parsed or kept. Resolves true when the body was read to its end.
+ */
+export function discardRequestBody(req: IncomingMessage, limits: { maxBytes: number; timeoutMs: number }): Promise<boolean> {
+  if (req.complete || req.readableEnded) return Promise.resolve(true);
+  if (req.destroyed) return Promise.resolve(false);
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limits.maxBytes) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    let seen = 0;
+    const finish = (ended: boolean) => {
+      clearTimeout(timer);
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('close', onClose);
+      req.off('error', onClose);
+      resolve(ended);
+    };
+    const onData = (chunk: Buffer) => {
+      seen += chunk.length;
+      if (seen > limits.maxBytes) finish(false);
+    };
+    const onEnd = () => finish(true);
+    const onClose = () => finish(req.complete);
+    const timer = setTimeout(() => finish(false), limits.timeoutMs);
+    timer.unref();
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('close', onClose);
+    req.on('error', onClose);
+    req.resume();
+  });
 }

@@ -1,8 +1,27 @@
 /** Public entry of @egov/mock-server: the server factory, its options, the store and the demo accounts. */
 export { createMockServer, type MockServer } from './app.ts';
-export { DEFAULT_BASE_PATH, DEFAULT_DATA_DIR, DEFAULT_HOST, DEFAULT_PORT, type DevOptions, type MockServerOptions } from './options.ts';
+export {
+  DEFAULT_ABANDONED_REGISTRATION_MS,
+  DEFAULT_BASE_PATH,
+  DEFAULT_DATA_DIR,
+  DEFAULT_HOST,
+  DEFAULT_PORT,
+  type DevOptions,
+  type FaultHooks,
+  type MockServerOptions,
+} from './options.ts';
+export type { HousekeepingReport } from './housekeeping.ts';
+export { DEFAULT_TOKEN_LIFETIMES, type TokenLifetimes } from './link-tokens.ts';
+export { Outbox } from './outbox.ts';
+export { DEFAULT_PASSWORD_POLICY, DEFAULT_UPLOAD_POLICY, DEFAULT_USER_TYPES } from './public-config.ts';
 export type { LogEntry, Logger } from './logger.ts';
 export { Store, type AccountRecord, type StoreOptions } from './store.ts';
 export { DEMO_ACCOUNTS, seedDemoAccounts, type DemoAccount } from './seed.ts';
 export { DEFAULT_SESSION_POLICY, SESSION_COOKIE, type SessionPolicy } from './sessions.ts';
-export { DEFAULT_ACCOUNT_POLICY, DEFAULT_IP_POLICY, type ThrottlePolicy } from './throttle.ts';
+export {
+  DEFAULT_ACCOUNT_POLICY,
+  DEFAULT_CLIENT_REQUEST_POLICY,
+  DEFAULT_EMAIL_REQUEST_POLICY,
+  DEFAULT_IP_POLICY,
+  type ThrottlePolicy,
+} from './throttle.ts';

@@ -23,14 +23,27 @@ async function main(): Promise<void> {
     process.exit(2);
   }
 
-  const mock = createMockServer(command.options);
+  if (command.options.reviewerToken && !dev.enabled) {
+    process.stderr.write('--reviewer-token has no effect without --dev: the reviewer operations are development operations.\n');
+  }
+
+  let mock;
+  try {
+    mock = createMockServer(command.options);
+  } catch (error) {
+    // A policy option out of range (a password minimum below 8, a bad site URL…): a usage error.
+    if (!(error instanceof RangeError || error instanceof TypeError)) throw error;
+    process.stderr.write(`${error.message}\n\n${SERVER_USAGE}`);
+    process.exit(2);
+  }
   if (dev.enabled) {
     const seeded = await seedDemoAccounts(await mock.store());
     const created = seeded.filter((s) => s.outcome === 'created').map((s) => s.email);
     if (created.length > 0) process.stdout.write(`Seeded demo accounts: ${created.join(', ')}\n`);
   }
   const { url, apiUrl } = await mock.listen(command.port, command.host);
-  process.stdout.write(`eGov mock server listening on ${url} (API at ${apiUrl})${dev.enabled ? ' [development operations on]' : ''}\n`);
+  const reviewer = dev.enabled && command.options.reviewerToken ? ', reviewer operations on' : '';
+  process.stdout.write(`eGov mock server listening on ${url} (API at ${apiUrl})${dev.enabled ? ` [development operations on${reviewer}]` : ''}\n`);
   if (dev.enabled) {
     process.stdout.write(`Demo accounts: ${DEMO_ACCOUNTS.map((a) => `${a.email} (${a.state})`).join(', ')} — passwords in the README.\n`);
   }

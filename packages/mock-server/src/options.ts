@@ -1,4 +1,6 @@
 import { fileURLToPath } from 'node:url';
+import type { PasswordPolicy, PublicConfig, UploadPolicy, UserType } from '@egov/auth-widgets/contract';
+import type { TokenLifetimes } from './link-tokens.ts';
 import type { Logger } from './logger.ts';
 import type { SameSite, SessionPolicy } from './sessions.ts';
 import type { ThrottlePolicy } from './throttle.ts';
@@ -42,7 +44,55 @@ export interface MockServerOptions {
      * 127.0.0.1, and one shared counter would lock everyone out at once.
      */
     countLoopback?: boolean;
+    /**
+     * Requests (not only failures) per client address on registration,
+     * resend and reset request, each operation counted on its own; `false`
+     * turns it off. Loopback clients follow `countLoopback`.
+     */
+    clientRequests?: Partial<ThrottlePolicy> | false;
+    /** Requests per normalized e-mail on registration, resend and reset request (each its own counter). */
+    emailRequests?: Partial<ThrottlePolicy>;
   };
+  /**
+   * The site the links in e-mails open (SECURITY.md 17). Default: the
+   * public URL's origin, else the listening URL. A request whose Origin is
+   * allow-listed gets links to that origin instead.
+   */
+  siteUrl?: string;
+  /** Path of the e-mail confirmation page on the site. Default `/confirm-email.html`. */
+  confirmEmailPath?: string;
+  /** Path of the new-password page on the site. Default `/reset-password.html`. */
+  resetPasswordPath?: string;
+  /**
+   * Turns on the reviewer ("authorized person") operations under `/dev/…`
+   * (with `dev` enabled): requests must carry it in `X-Egov-Reviewer-Token`.
+   * Without it those operations do not exist (404).
+   */
+  reviewerToken?: string;
+  /** Password length policy. Default 15 to 128; the minimum never goes below 8. */
+  passwordPolicy?: Partial<PasswordPolicy>;
+  /** Upload policy. Default 1 to 2 files, 3 MB each, PDF, PNG or JPEG. */
+  uploads?: Partial<UploadPolicy>;
+  /** User types offered at registration. Default: foreign citizen (documents) and citizen of Serbia (none). */
+  userTypes?: readonly UserType[];
+  /** Login modes announced in `GET /config`. Default `['password']` (certificate login is not implemented yet). */
+  loginModes?: PublicConfig['loginModes'];
+  /** Link lifetimes; at most (and by default) 24 h for confirmation, 60 min for reset. */
+  tokenLifetimes?: Partial<TokenLifetimes>;
+  /** Registrations still unconfirmed after this long are deleted with their files. Default 48 h. */
+  abandonedRegistrationMs?: number;
+  /** Directory of uploaded documents. Default `<dataDir>/uploads` (or next to a `file:` database). */
+  uploadsDir?: string;
+  /** Crash-safety tests only: make a registration fail at a chosen point. */
+  faults?: FaultHooks;
+}
+
+/** Points where a test can make a registration fail, as a crash there would. */
+export interface FaultHooks {
+  /** Runs after the uploaded files are on disk, before the database write; throwing fails the request there. */
+  afterUploadsWritten?: () => void | Promise<void>;
+  /** Return true to make the registration transaction fail after its rows were written, before it commits. */
+  failRegistrationTransaction?: () => boolean;
 }
 
 /** `.data` next to this package's `src/`, whatever the working directory. */
@@ -51,6 +101,8 @@ export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../.data', import.meta.ur
 export const DEFAULT_PORT = 8787;
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_BASE_PATH = '/api';
+/** Unconfirmed registrations are deleted after 48 h (the confirmation link lasts 24 h; a resend gives another day). */
+export const DEFAULT_ABANDONED_REGISTRATION_MS = 48 * 60 * 60_000;
 
 /** `/api/` → `/api`, `/` → `` (API at the root). */
 export function normalizeBasePath(basePath: string): string {

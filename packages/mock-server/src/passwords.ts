@@ -27,7 +27,31 @@ const BOUNDS = { logN: [10, 20], r: [1, 32], p: [1, 16], keyLength: [16, 64], sa
 
 const PREFIX = '$scrypt$';
 
+/**
+ * At most this many scrypt computations run at once (each holds 32 MiB):
+ * fifty registrations arriving together must not take 50 × 32 MiB — or all
+ * four libuv threads, which file uploads need too. The others wait their turn.
+ */
+export const MAX_CONCURRENT_HASHES = 2;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function withHashSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= MAX_CONCURRENT_HASHES) await new Promise<void>((resolve) => waiting.push(resolve));
+  running += 1;
+  try {
+    return await work();
+  } finally {
+    running -= 1;
+    waiting.shift()?.();
+  }
+}
+
 function deriveKey(password: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
+  return withHashSlot(() => scryptKey(password, salt, params));
+}
+
+function scryptKey(password: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
   const N = 2 ** params.logN;
   const options: ScryptOptions = {
     N,

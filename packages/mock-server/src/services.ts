@@ -1,12 +1,19 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { PublicConfig } from '@egov/auth-widgets/contract';
 import type { AuditLog } from './audit-log.ts';
+import type { TokenLifetimes } from './link-tokens.ts';
 import type { KeyedMutex } from './mutex.ts';
 import type { OriginPolicy } from './origins.ts';
-import type { DevOptions } from './options.ts';
+import type { DevOptions, FaultHooks } from './options.ts';
+import type { Mailer, Outbox } from './outbox.ts';
 import type { PasswordHasher } from './passwords.ts';
+import type { PasswordRules } from './password-policy.ts';
+import type { RequestLimits } from './request-limits.ts';
 import type { Session, SessionManager } from './sessions.ts';
+import type { SiteLinks } from './site-links.ts';
 import type { Store } from './store.ts';
 import type { Throttle, ThrottlePolicy } from './throttle.ts';
+import type { UploadStore } from './uploads.ts';
 
 /** Everything a route handler may use; built once per server. */
 export interface Services {
@@ -21,6 +28,18 @@ export interface Services {
   dev: DevOptions;
   /** Serializes login attempts per account, so parallel guesses cannot all pass one throttle check. */
   loginLocks: KeyedMutex;
+  /** What `GET /config` answers: password and upload policy, user types. */
+  config: PublicConfig;
+  passwordRules: PasswordRules;
+  uploads: UploadStore;
+  outbox: Outbox;
+  mailer: Mailer;
+  links: SiteLinks;
+  tokenLifetimes: TokenLifetimes;
+  requestLimits: RequestLimits;
+  /** Set when the reviewer operations are on. */
+  reviewerToken: string | undefined;
+  faults: FaultHooks;
 }
 
 export interface RequestContext {
@@ -35,6 +54,8 @@ export interface RequestContext {
   clientKey: string;
   /** The client connected from a loopback address (a local proxy, a test, the developer). */
   clientIsLoopback: boolean;
+  /** Values of the path's `{name}` placeholders, URL-decoded. */
+  params: Readonly<Record<string, string>>;
 }
 
 export type RouteHandler = (context: RequestContext) => Promise<void>;
@@ -43,6 +64,7 @@ export type RouteMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** One API path and its handlers, by method. */
 export interface Route {
+  /** A path of API_PATHS; `{name}` placeholders match one path segment each. */
   path: string;
   methods: Partial<Record<RouteMethod, RouteHandler>>;
 }

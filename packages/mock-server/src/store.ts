@@ -1,10 +1,16 @@
-import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { randomBytes } from 'node:crypto';
-import { createClient, type Client, type InStatement, type Row } from '@libsql/client';
-import { ACCOUNT_STATES, type Acr, type AccountState } from '@egov/auth-widgets/contract';
+import type { Client, InStatement, Row } from '@libsql/client';
+import {
+  ACCOUNT_STATES,
+  type Acr,
+  type AccountState,
+  type DocumentType,
+  type RegistrationFieldName,
+} from '@egov/auth-widgets/contract';
+import type { Locale } from '@egov/auth-widgets/i18n/locales';
 import { KeyedMutex } from './mutex.ts';
+import { closeDatabase, integer, nullableInteger, nullableText, openDatabase, text, type Migrations } from './sqlite.ts';
 
 /** File name of the database inside a data directory. */
 export const DATABASE_FILE = 'egov.db';
@@ -16,6 +22,8 @@ export interface AccountRecord {
   passwordHash: string;
   state: AccountState;
   rejectionReason: string | null;
+  /** The language of the e-mails to this account. */
+  locale: Locale;
   createdAt: number;
   updatedAt: number;
 }
@@ -25,6 +33,7 @@ export interface NewAccount {
   passwordHash: string;
   state: AccountState;
   rejectionReason?: string | null;
+  locale?: Locale;
 }
 
 export interface SessionRecord {
@@ -49,11 +58,76 @@ export interface ThrottleRecord {
   lockedUntil: number;
 }
 
+export const TOKEN_PURPOSES = ['confirm_email', 'password_reset'] as const;
+export type TokenPurpose = (typeof TOKEN_PURPOSES)[number];
+
+/** A single-use link token: only its SHA-256 is stored. */
+export interface TokenRecord {
+  hash: string;
+  purpose: TokenPurpose;
+  createdAt: number;
+  expiresAt: number;
+}
+
+export interface StoredToken extends TokenRecord {
+  accountId: number;
+  usedAt: number | null;
+  /** Set when a newer token of the same purpose, or a password change, replaced this one. */
+  revokedAt: number | null;
+}
+
+export type RegistrationTextFields = Partial<Record<RegistrationFieldName, string>>;
+
+export interface RegistrationRecord {
+  /** Random, not sequential: it appears in the reviewer's URLs. */
+  id: string;
+  accountId: number;
+  userType: string;
+  fields: RegistrationTextFields;
+  noForeignerNumber: boolean;
+  createdAt: number;
+}
+
+export interface DocumentRecord {
+  /** Random, not sequential. */
+  id: string;
+  registrationId: string;
+  /** The generated file name under the uploads directory; never derived from the client's name. */
+  storedName: string;
+  /** The client's file name, sanitized: display text only. */
+  displayName: string;
+  /** Sniffed from the content. */
+  type: DocumentType;
+  size: number;
+  /** Order in which the files were sent. */
+  position: number;
+  createdAt: number;
+}
+
+/** A registration with its account's e-mail and state, and its documents (for the reviewer). */
+export interface RegistrationView extends RegistrationRecord {
+  email: string;
+  state: AccountState;
+  rejectionReason: string | null;
+  locale: Locale;
+  documents: DocumentRecord[];
+}
+
+/** Everything a registration writes, in one transaction. */
+export interface NewRegistration {
+  account: { email: string; passwordHash: string; locale: Locale };
+  registration: Omit<RegistrationRecord, 'accountId' | 'createdAt'>;
+  documents: Omit<DocumentRecord, 'registrationId' | 'createdAt'>[];
+  token: TokenRecord;
+}
+
+export type CountedTable = 'accounts' | 'registrations' | 'documents' | 'tokens' | 'sessions';
+
 /*
  * Schema migrations, applied in order; PRAGMA user_version records how many
  * ran. Append new ones, never edit a released one.
  */
-const MIGRATIONS: readonly (readonly string[])[] = [
+const MIGRATIONS: Migrations = [
   [
     `CREATE TABLE meta (
        key TEXT PRIMARY KEY,
@@ -84,6 +158,38 @@ const MIGRATIONS: readonly (readonly string[])[] = [
        locked_until INTEGER NOT NULL
      )`,
   ],
+  [
+    `ALTER TABLE accounts ADD COLUMN locale TEXT NOT NULL DEFAULT 'en' CHECK (locale IN ('en', 'sr-Latn', 'sr-Cyrl'))`,
+    `CREATE TABLE registrations (
+       id TEXT PRIMARY KEY,
+       account_id INTEGER NOT NULL UNIQUE REFERENCES accounts(id) ON DELETE CASCADE,
+       user_type TEXT NOT NULL,
+       fields TEXT NOT NULL,
+       no_foreigner_number INTEGER NOT NULL,
+       created_at INTEGER NOT NULL
+     )`,
+    `CREATE TABLE documents (
+       id TEXT PRIMARY KEY,
+       registration_id TEXT NOT NULL REFERENCES registrations(id) ON DELETE CASCADE,
+       stored_name TEXT NOT NULL UNIQUE,
+       display_name TEXT NOT NULL,
+       type TEXT NOT NULL,
+       size INTEGER NOT NULL,
+       position INTEGER NOT NULL,
+       created_at INTEGER NOT NULL
+     )`,
+    `CREATE INDEX documents_by_registration ON documents(registration_id)`,
+    `CREATE TABLE tokens (
+       hash TEXT PRIMARY KEY,
+       account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+       purpose TEXT NOT NULL CHECK (purpose IN ('confirm_email', 'password_reset')),
+       created_at INTEGER NOT NULL,
+       expires_at INTEGER NOT NULL,
+       used_at INTEGER,
+       revoked_at INTEGER
+     )`,
+    `CREATE INDEX tokens_by_account ON tokens(account_id, purpose)`,
+  ],
 ];
 
 export interface StoreOptions {
@@ -93,29 +199,6 @@ export interface StoreOptions {
   url?: string;
 }
 
-function text(row: Row, column: string): string {
-  const value = row[column];
-  if (typeof value !== 'string') throw new TypeError(`column ${column} is not text`);
-  return value;
-}
-
-function nullableText(row: Row, column: string): string | null {
-  const value = row[column];
-  return value === null || value === undefined ? null : text(row, column);
-}
-
-function integer(row: Row, column: string): number {
-  const value = row[column];
-  if (typeof value === 'number') return value;
-  if (typeof value === 'bigint') return Number(value);
-  throw new TypeError(`column ${column} is not an integer`);
-}
-
-function nullableInteger(row: Row, column: string): number | null {
-  const value = row[column];
-  return value === null || value === undefined ? null : integer(row, column);
-}
-
 function toAccount(row: Row): AccountRecord {
   return {
     id: integer(row, 'id'),
@@ -123,6 +206,7 @@ function toAccount(row: Row): AccountRecord {
     passwordHash: text(row, 'password_hash'),
     state: text(row, 'state') as AccountState,
     rejectionReason: nullableText(row, 'rejection_reason'),
+    locale: text(row, 'locale') as Locale,
     createdAt: integer(row, 'created_at'),
     updatedAt: integer(row, 'updated_at'),
   };
@@ -150,10 +234,57 @@ function toThrottle(row: Row): ThrottleRecord {
   };
 }
 
+function toToken(row: Row): StoredToken {
+  return {
+    hash: text(row, 'hash'),
+    accountId: integer(row, 'account_id'),
+    purpose: text(row, 'purpose') as TokenPurpose,
+    createdAt: integer(row, 'created_at'),
+    expiresAt: integer(row, 'expires_at'),
+    usedAt: nullableInteger(row, 'used_at'),
+    revokedAt: nullableInteger(row, 'revoked_at'),
+  };
+}
+
+function toRegistration(row: Row): RegistrationRecord {
+  return {
+    id: text(row, 'id'),
+    accountId: integer(row, 'account_id'),
+    userType: text(row, 'user_type'),
+    fields: JSON.parse(text(row, 'fields')) as RegistrationTextFields,
+    noForeignerNumber: integer(row, 'no_foreigner_number') === 1,
+    createdAt: integer(row, 'created_at'),
+  };
+}
+
+function toDocument(row: Row): DocumentRecord {
+  return {
+    id: text(row, 'id'),
+    registrationId: text(row, 'registration_id'),
+    storedName: text(row, 'stored_name'),
+    displayName: text(row, 'display_name'),
+    type: text(row, 'type') as DocumentType,
+    size: integer(row, 'size'),
+    position: integer(row, 'position'),
+    createdAt: integer(row, 'created_at'),
+  };
+}
+
+const ACCOUNT_BY_EMAIL = '(SELECT id FROM accounts WHERE email = ?)';
+
+function insertTokenStatement(token: TokenRecord, accountIdSql: string, accountIdArg: number | string): InStatement {
+  return {
+    sql: `INSERT INTO tokens (hash, account_id, purpose, created_at, expires_at) VALUES (?, ${accountIdSql}, ?, ?, ?)`,
+    args: [token.hash, accountIdArg, token.purpose, token.createdAt, token.expiresAt],
+  };
+}
+
 /**
  * The reference backend's persistent state in one embedded SQLite database
  * (libsql). Multi-row writes go through `batch`, which libsql runs as one
- * transaction; read-then-write sequences run inside `exclusive`.
+ * transaction; read-then-write sequences run inside `exclusive`. Methods
+ * that take the exclusive section themselves say so: do not call them from
+ * inside one.
  */
 export class Store {
   readonly #client: Client;
@@ -167,38 +298,10 @@ export class Store {
   }
 
   static async open(options: StoreOptions): Promise<Store> {
-    let url = options.url;
-    let file: string | null = null;
-    if (!url) {
-      if (!options.dataDir) throw new TypeError('Store.open needs dataDir or url');
-      // Owner-only: the directory holds password hashes and session data.
-      mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-      file = join(options.dataDir, DATABASE_FILE);
-      url = pathToFileURL(file).href;
-    }
-    const created = file !== null && !existsSync(file);
-    const client = createClient({ url });
-    if (file && created) chmodSync(file, 0o600);
-    const store = new Store(client, file);
-    try {
-      await store.#migrate();
-    } catch (error) {
-      client.close();
-      throw error;
-    }
-    return store;
-  }
-
-  async #migrate(): Promise<void> {
-    await this.#client.execute('PRAGMA foreign_keys = ON');
-    if (this.file) await this.#client.execute('PRAGMA journal_mode = WAL');
-    const version = integer((await this.#client.execute('PRAGMA user_version')).rows[0]!, 'user_version');
-    if (version > MIGRATIONS.length) {
-      throw new Error(`database schema version ${version} is newer than this server (${MIGRATIONS.length})`);
-    }
-    for (let index = version; index < MIGRATIONS.length; index += 1) {
-      await this.#client.batch([...MIGRATIONS[index]!, `PRAGMA user_version = ${index + 1}`], 'write');
-    }
+    if (options.url) return new Store(await openDatabase({ url: options.url }, MIGRATIONS), null);
+    if (!options.dataDir) throw new TypeError('Store.open needs dataDir or url');
+    const file = join(options.dataDir, DATABASE_FILE);
+    return new Store(await openDatabase({ file }, MIGRATIONS), file);
   }
 
   /** Runs a read-then-write section with no other exclusive section in between. */
@@ -207,14 +310,14 @@ export class Store {
   }
 
   /** Folds the write-ahead log into the database file (a cleanly stopped store is one file), then closes. */
-  async close(): Promise<void> {
-    if (this.#client.closed) return;
-    try {
-      if (this.file) await this.#client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
-    } catch {
-      // Not fatal: the log is folded in on the next open.
-    }
-    this.#client.close();
+  close(): Promise<void> {
+    return closeDatabase(this.#client, this.file !== null);
+  }
+
+  /** Rows in one table (for tests and diagnostics). */
+  async count(table: CountedTable): Promise<number> {
+    const result = await this.#client.execute(`SELECT COUNT(*) AS n FROM ${table}`);
+    return integer(result.rows[0]!, 'n');
   }
 
   // --- meta -------------------------------------------------------------
@@ -236,15 +339,20 @@ export class Store {
     return result.rows[0] ? toAccount(result.rows[0]) : null;
   }
 
-  async countAccounts(): Promise<number> {
-    const result = await this.#client.execute('SELECT COUNT(*) AS n FROM accounts');
-    return integer(result.rows[0]!, 'n');
+  async findAccountById(id: number): Promise<AccountRecord | null> {
+    const result = await this.#client.execute({ sql: 'SELECT * FROM accounts WHERE id = ?', args: [id] });
+    return result.rows[0] ? toAccount(result.rows[0]) : null;
+  }
+
+  countAccounts(): Promise<number> {
+    return this.count('accounts');
   }
 
   /**
    * Creates the account or replaces everything about an existing one with the
-   * same e-mail. A replaced account's sessions end, and the given throttle
-   * keys are cleared, in the same transaction.
+   * same e-mail. A replaced account's sessions end, its outstanding link
+   * tokens are revoked, and the given throttle keys are cleared, in the same
+   * transaction. Takes the exclusive section.
    */
   async upsertAccount(
     account: NewAccount,
@@ -255,18 +363,20 @@ export class Store {
       const existing = await this.findAccountByEmail(account.email);
       const statements: InStatement[] = [
         {
-          sql: `INSERT INTO accounts (email, password_hash, state, rejection_reason, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?)
+          sql: `INSERT INTO accounts (email, password_hash, state, rejection_reason, locale, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (email) DO UPDATE SET
                   password_hash = excluded.password_hash,
                   state = excluded.state,
                   rejection_reason = excluded.rejection_reason,
+                  locale = excluded.locale,
                   updated_at = excluded.updated_at`,
-          args: [account.email, account.passwordHash, account.state, account.rejectionReason ?? null, now, now],
+          args: [account.email, account.passwordHash, account.state, account.rejectionReason ?? null, account.locale ?? 'en', now, now],
         },
+        { sql: `DELETE FROM sessions WHERE account_id = ${ACCOUNT_BY_EMAIL}`, args: [account.email] },
         {
-          sql: 'DELETE FROM sessions WHERE account_id = (SELECT id FROM accounts WHERE email = ?)',
-          args: [account.email],
+          sql: `UPDATE tokens SET revoked_at = ? WHERE account_id = ${ACCOUNT_BY_EMAIL} AND used_at IS NULL AND revoked_at IS NULL`,
+          args: [now, account.email],
         },
         ...clearThrottleKeys.map((key) => ({ sql: 'DELETE FROM throttle WHERE key = ?', args: [key] })),
       ];
@@ -282,6 +392,228 @@ export class Store {
       sql: 'UPDATE accounts SET password_hash = ?, updated_at = ? WHERE id = ?',
       args: [passwordHash, now, accountId],
     });
+  }
+
+  /** Deletes accounts with everything that belongs to them (registration, documents' rows, tokens, sessions). */
+  async deleteAccounts(ids: readonly number[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.#client.batch(
+      ids.map((id) => ({ sql: 'DELETE FROM accounts WHERE id = ?', args: [id] })),
+      'write',
+    );
+  }
+
+  // --- registrations ------------------------------------------------------
+
+  /**
+   * Stores a registration: the account (unconfirmed), its registration
+   * details, its documents' rows and its confirmation token — all in one
+   * transaction, or none of it. When an account with the e-mail already
+   * exists, nothing is written. Takes the exclusive section.
+   *
+   * `failBeforeCommit` is fault injection for crash-safety tests: the
+   * transaction ends with a statement that fails after every row was
+   * written, so SQLite itself has to roll them back.
+   */
+  async createRegistration(
+    input: NewRegistration,
+    now: number,
+    options: { failBeforeCommit?: boolean } = {},
+  ): Promise<{ created: true; account: AccountRecord } | { created: false; account: AccountRecord }> {
+    return this.exclusive(async () => {
+      const existing = await this.findAccountByEmail(input.account.email);
+      if (existing) return { created: false, account: existing };
+      const { account, registration, documents, token } = input;
+      const statements: InStatement[] = [
+        {
+          sql: `INSERT INTO accounts (email, password_hash, state, rejection_reason, locale, created_at, updated_at)
+                VALUES (?, ?, 'unconfirmed', NULL, ?, ?, ?)`,
+          args: [account.email, account.passwordHash, account.locale, now, now],
+        },
+        {
+          sql: `INSERT INTO registrations (id, account_id, user_type, fields, no_foreigner_number, created_at)
+                VALUES (?, ${ACCOUNT_BY_EMAIL}, ?, ?, ?, ?)`,
+          args: [registration.id, account.email, registration.userType, JSON.stringify(registration.fields), registration.noForeignerNumber ? 1 : 0, now],
+        },
+        ...documents.map((document) => ({
+          sql: `INSERT INTO documents (id, registration_id, stored_name, display_name, type, size, position, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          args: [document.id, registration.id, document.storedName, document.displayName, document.type, document.size, document.position, now],
+        })),
+        insertTokenStatement(token, ACCOUNT_BY_EMAIL, account.email),
+      ];
+      // NULL into a NOT NULL column: a runtime failure after all rows above were written.
+      if (options.failBeforeCommit) statements.push({ sql: 'INSERT INTO meta (key, value) VALUES (NULL, NULL)', args: [] });
+      await this.#client.batch(statements, 'write');
+      const stored = await this.findAccountByEmail(account.email);
+      if (!stored) throw new Error('account vanished after registration');
+      return { created: true, account: stored };
+    });
+  }
+
+  async findRegistrationByAccount(accountId: number): Promise<RegistrationRecord | null> {
+    const result = await this.#client.execute({ sql: 'SELECT * FROM registrations WHERE account_id = ?', args: [accountId] });
+    return result.rows[0] ? toRegistration(result.rows[0]) : null;
+  }
+
+  async #documentsOf(registrationIds: readonly string[]): Promise<Map<string, DocumentRecord[]>> {
+    const byRegistration = new Map<string, DocumentRecord[]>();
+    if (registrationIds.length === 0) return byRegistration;
+    const result = await this.#client.execute({
+      sql: `SELECT * FROM documents WHERE registration_id IN (${registrationIds.map(() => '?').join(', ')})
+            ORDER BY registration_id, position`,
+      args: [...registrationIds],
+    });
+    for (const document of result.rows.map(toDocument)) {
+      const list = byRegistration.get(document.registrationId) ?? [];
+      list.push(document);
+      byRegistration.set(document.registrationId, list);
+    }
+    return byRegistration;
+  }
+
+  async #views(where: string, args: (string | number)[]): Promise<RegistrationView[]> {
+    const result = await this.#client.execute({
+      sql: `SELECT r.*, a.email, a.state, a.rejection_reason, a.locale
+              FROM registrations r JOIN accounts a ON a.id = r.account_id
+             ${where}
+             ORDER BY r.created_at, r.id`,
+      args,
+    });
+    const registrations = result.rows.map((row) => ({
+      ...toRegistration(row),
+      email: text(row, 'email'),
+      state: text(row, 'state') as AccountState,
+      rejectionReason: nullableText(row, 'rejection_reason'),
+      locale: text(row, 'locale') as Locale,
+    }));
+    const documents = await this.#documentsOf(registrations.map((r) => r.id));
+    return registrations.map((registration) => ({ ...registration, documents: documents.get(registration.id) ?? [] }));
+  }
+
+  /** Registrations, oldest first; only those whose account is in `state`, when given. */
+  listRegistrations(state?: AccountState): Promise<RegistrationView[]> {
+    return state ? this.#views('WHERE a.state = ?', [state]) : this.#views('', []);
+  }
+
+  async findRegistration(id: string): Promise<RegistrationView | null> {
+    return (await this.#views('WHERE r.id = ?', [id]))[0] ?? null;
+  }
+
+  /**
+   * The reviewer's decision: moves the registration's account from
+   * `pending_review` to `active` or `rejected`. Null when the registration
+   * is not pending review (or does not exist). Takes the exclusive section.
+   */
+  async reviewRegistration(
+    id: string,
+    decision: { state: 'active' } | { state: 'rejected'; reason: string },
+    now: number,
+  ): Promise<{ outcome: 'reviewed'; registration: RegistrationView } | { outcome: 'not_found' | 'not_pending' }> {
+    return this.exclusive(async () => {
+      const registration = await this.findRegistration(id);
+      if (!registration) return { outcome: 'not_found' };
+      if (registration.state !== 'pending_review') return { outcome: 'not_pending' };
+      await this.#client.execute({
+        sql: `UPDATE accounts SET state = ?, rejection_reason = ?, updated_at = ? WHERE id = ? AND state = 'pending_review'`,
+        args: [decision.state, decision.state === 'rejected' ? decision.reason : null, now, registration.accountId],
+      });
+      return { outcome: 'reviewed', registration: (await this.findRegistration(id))! };
+    });
+  }
+
+  /**
+   * Registrations still unconfirmed that were made before `createdBefore`,
+   * with their documents (the abandoned ones housekeeping deletes).
+   */
+  async findAbandonedRegistrations(createdBefore: number): Promise<RegistrationView[]> {
+    return this.#views(`WHERE a.state = 'unconfirmed' AND r.created_at < ?`, [createdBefore]);
+  }
+
+  async findDocument(registrationId: string, documentId: string): Promise<DocumentRecord | null> {
+    const result = await this.#client.execute({
+      sql: 'SELECT * FROM documents WHERE id = ? AND registration_id = ?',
+      args: [documentId, registrationId],
+    });
+    return result.rows[0] ? toDocument(result.rows[0]) : null;
+  }
+
+  /** The stored names of every document row (to find upload files no row refers to). */
+  async storedDocumentNames(): Promise<Set<string>> {
+    const result = await this.#client.execute('SELECT stored_name FROM documents');
+    return new Set(result.rows.map((row) => text(row, 'stored_name')));
+  }
+
+  // --- link tokens --------------------------------------------------------
+
+  /** Stores a new token for the account, revoking its older unused tokens of the same purpose (one transaction). */
+  async issueToken(accountId: number, token: TokenRecord): Promise<void> {
+    await this.#client.batch(
+      [
+        {
+          sql: `UPDATE tokens SET revoked_at = ?
+                 WHERE account_id = ? AND purpose = ? AND used_at IS NULL AND revoked_at IS NULL`,
+          args: [token.createdAt, accountId, token.purpose],
+        },
+        insertTokenStatement(token, '?', accountId),
+      ],
+      'write',
+    );
+  }
+
+  /** The token with this hash, only if it was issued for `purpose`. */
+  async findToken(hash: string, purpose: TokenPurpose): Promise<StoredToken | null> {
+    const result = await this.#client.execute({ sql: 'SELECT * FROM tokens WHERE hash = ? AND purpose = ?', args: [hash, purpose] });
+    return result.rows[0] ? toToken(result.rows[0]) : null;
+  }
+
+  /** Confirmation: the token is used up and the account leaves `unconfirmed` (one transaction). */
+  async confirmEmail(tokenHash: string, accountId: number, state: AccountState, now: number): Promise<void> {
+    await this.#client.batch(
+      [
+        { sql: 'UPDATE tokens SET used_at = ? WHERE hash = ?', args: [now, tokenHash] },
+        {
+          sql: `UPDATE accounts SET state = ?, updated_at = ? WHERE id = ? AND state = 'unconfirmed'`,
+          args: [state, now, accountId],
+        },
+      ],
+      'write',
+    );
+  }
+
+  /**
+   * Password reset: the token is used up, every other outstanding reset
+   * token of the account revoked, the password hash replaced, all of the
+   * account's sessions ended and the given throttle keys cleared — one
+   * transaction.
+   */
+  async resetPassword(
+    tokenHash: string,
+    accountId: number,
+    passwordHash: string,
+    now: number,
+    clearThrottleKeys: readonly string[] = [],
+  ): Promise<void> {
+    await this.#client.batch(
+      [
+        { sql: 'UPDATE tokens SET used_at = ? WHERE hash = ?', args: [now, tokenHash] },
+        {
+          sql: `UPDATE tokens SET revoked_at = ?
+                 WHERE account_id = ? AND purpose = 'password_reset' AND used_at IS NULL AND revoked_at IS NULL`,
+          args: [now, accountId],
+        },
+        { sql: 'UPDATE accounts SET password_hash = ?, updated_at = ? WHERE id = ?', args: [passwordHash, now, accountId] },
+        { sql: 'DELETE FROM sessions WHERE account_id = ?', args: [accountId] },
+        ...clearThrottleKeys.map((key) => ({ sql: 'DELETE FROM throttle WHERE key = ?', args: [key] })),
+      ],
+      'write',
+    );
+  }
+
+  /** Forgets tokens that expired before `before` (used, revoked or not). */
+  async deleteExpiredTokens(before: number): Promise<number> {
+    const result = await this.#client.execute({ sql: 'DELETE FROM tokens WHERE expires_at < ?', args: [before] });
+    return result.rowsAffected;
   }
 
   // --- sessions -----------------------------------------------------------

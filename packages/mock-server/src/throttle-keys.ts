@@ -9,3 +9,16 @@ export function accountThrottleKey(normalizedEmail: string): string {
 export function clientThrottleKey(clientKey: string): string {
   return `ip:${clientKey}`;
 }
+
+/** Operations limited by request count (not only failures). */
+export type LimitedOperation = 'registration' | 'resend' | 'password_reset';
+
+/** The counter of one e-mail address for one operation: hashed, whether or not an account has it. */
+export function emailRequestThrottleKey(operation: LimitedOperation, normalizedEmail: string): string {
+  return `${operation}:email:${createHash('sha256').update(normalizedEmail).digest('hex')}`;
+}
+
+/** The counter of one client address for one operation. */
+export function clientRequestThrottleKey(operation: LimitedOperation, clientKey: string): string {
+  return `${operation}:ip:${clientKey}`;
+}

@@ -32,6 +32,29 @@ export const DEFAULT_IP_POLICY: Readonly<ThrottlePolicy> = Object.freeze({
   windowMs: 60 * 60_000,
 });
 
+/**
+ * Requests per client address on registration, resend and reset request:
+ * 20 in a row (each within an hour of the previous), then a minute,
+ * doubling to 15 min. Generous: an office behind one NAT registers people.
+ */
+export const DEFAULT_CLIENT_REQUEST_POLICY: Readonly<ThrottlePolicy> = Object.freeze({
+  maxFailures: 20,
+  baseDelayMs: 60_000,
+  maxDelayMs: 15 * 60_000,
+  windowMs: 60 * 60_000,
+});
+
+/**
+ * Requests per e-mail address on the operations that send it mail: 3, then
+ * a minute, doubling to 15 min — nobody's inbox can be flooded through us.
+ */
+export const DEFAULT_EMAIL_REQUEST_POLICY: Readonly<ThrottlePolicy> = Object.freeze({
+  maxFailures: 3,
+  baseDelayMs: 60_000,
+  maxDelayMs: 15 * 60_000,
+  windowMs: 60 * 60_000,
+});
+
 export type ThrottleDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number; key: string };
 
 /** One counter: a key (e.g. `account:<hash>`) and the policy that applies to it. */
@@ -75,22 +98,38 @@ export class Throttle {
 
   /** Counts one failure against every key, locking those that reach their limit. */
   async recordFailure(keys: readonly ThrottleKey[]): Promise<void> {
-    await this.#store.exclusive(async () => {
-      const now = this.#clock();
-      const existing = new Map((await this.#store.findThrottle(keys.map((k) => k.key))).map((r) => [r.key, r]));
-      for (const { key, policy } of keys) {
-        const previous = existing.get(key);
-        const stillCounting = previous !== undefined && now - previous.lastFailureAt < policy.windowMs;
-        const failures = stillCounting ? previous.failures + 1 : 1;
-        const delay = lockDelayMs(failures, policy);
-        const record: ThrottleRecord = {
-          key,
-          failures,
-          lastFailureAt: now,
-          lockedUntil: delay > 0 ? now + delay : 0,
-        };
-        await this.#store.putThrottle(record);
-      }
+    await this.#store.exclusive(() => this.#count(keys));
+  }
+
+  async #count(keys: readonly ThrottleKey[]): Promise<void> {
+    const now = this.#clock();
+    const existing = new Map((await this.#store.findThrottle(keys.map((k) => k.key))).map((r) => [r.key, r]));
+    for (const { key, policy } of keys) {
+      const previous = existing.get(key);
+      const stillCounting = previous !== undefined && now - previous.lastFailureAt < policy.windowMs;
+      const failures = stillCounting ? previous.failures + 1 : 1;
+      const delay = lockDelayMs(failures, policy);
+      const record: ThrottleRecord = {
+        key,
+        failures,
+        lastFailureAt: now,
+        lockedUntil: delay > 0 ? now + delay : 0,
+      };
+      await this.#store.putThrottle(record);
+    }
+  }
+
+  /**
+   * Rate limiting of requests: refuses when a key is locked, else counts
+   * this request against every key (which may lock them for the next one).
+   * A refused request is not counted, so waiting is enough to get through.
+   */
+  hit(keys: readonly ThrottleKey[]): Promise<ThrottleDecision> {
+    // One section: parallel requests cannot all pass the same check.
+    return this.#store.exclusive(async () => {
+      const decision = await this.check(keys);
+      if (decision.allowed) await this.#count(keys);
+      return decision;
     });
   }
 

@@ -1,5 +1,5 @@
-import { LIMITS, isPlausibleEmail, type FieldErrorCode } from '@egov/auth-widgets/contract';
-import { HttpError } from './http.ts';
+import { LIMITS, isPlausibleEmail, normalizePassword, type FieldErrorCode } from '@egov/auth-widgets/contract';
+import { HttpError, type HttpErrorDetails } from './http.ts';
 
 /** At most this many unknown field names are reported back (they come from the client). */
 const MAX_REPORTED_UNKNOWN = 10;
@@ -33,6 +33,8 @@ export class BodyValidator {
   }
 
   #string(name: string, required: boolean): string | undefined {
+    // A field that already has a problem (e.g. from the multipart reader) keeps it.
+    if (this.#errors.has(name)) return undefined;
     if (!Object.hasOwn(this.#body, name) || this.#body[name] === undefined) {
       if (required) this.#errors.set(name, 'required');
       return undefined;
@@ -58,14 +60,18 @@ export class BodyValidator {
   }
 
   /**
-   * A password: required, at most LIMITS.passwordMaxLength code points, never
-   * trimmed or truncated (SECURITY.md 1).
+   * A password: required, at most LIMITS.passwordMaxLength code points after
+   * NFKC normalization — the length the shared form rule measures, so a
+   * password typed in decomposed form is not refused where the composed one
+   * is accepted — and never trimmed or truncated (SECURITY.md 1).
    */
   password(name: string): string | undefined {
     const value = this.#string(name, true);
     if (value === undefined) return undefined;
     if (value === '') this.#errors.set(name, 'required');
-    else if (codePointLength(value) > LIMITS.passwordMaxLength) this.#errors.set(name, 'too_long');
+    // The raw cap first, so an absurd value is not normalized at all.
+    else if (codePointLength(value) > 4 * LIMITS.passwordMaxLength) this.#errors.set(name, 'too_long');
+    else if (codePointLength(normalizePassword(value)) > LIMITS.passwordMaxLength) this.#errors.set(name, 'too_long');
     else return value;
     return undefined;
   }
@@ -80,6 +86,31 @@ export class BodyValidator {
     return undefined;
   }
 
+  /** One of the allowed values (`invalid_choice` otherwise); optional unless `required`, where empty is absent. */
+  choice<T extends string>(name: string, values: readonly T[], options: { required?: boolean } = {}): T | undefined {
+    const value = this.#string(name, options.required ?? false);
+    if (value === undefined) return undefined;
+    if (value === '') {
+      if (options.required) this.#errors.set(name, 'required');
+      return undefined;
+    }
+    if (!(values as readonly string[]).includes(value)) {
+      this.#errors.set(name, 'invalid_choice');
+      return undefined;
+    }
+    return value as T;
+  }
+
+  /** Records a problem found outside this validator (the first problem of a field wins). */
+  fail(name: string, code: FieldErrorCode): void {
+    if (!this.#errors.has(name)) this.#errors.set(name, code);
+  }
+
+  /** Whether the field already has a problem. */
+  failed(name: string): boolean {
+    return this.#errors.has(name);
+  }
+
   /** One of a fixed list of strings. */
   oneOf<T extends string>(name: string, values: readonly T[]): T | undefined {
     const value = this.#string(name, true);
@@ -91,11 +122,16 @@ export class BodyValidator {
     return value as T;
   }
 
-  /** Throws `validation_failed` naming every bad field, if there is one. */
-  finish(): void {
+  /** Throws `validation_failed` naming every bad field, if there is one (with `details` added). */
+  finish(details: Omit<HttpErrorDetails, 'fields'> = {}): void {
     if (this.#errors.size > 0) {
       // fromEntries defines own properties, so a field named "__proto__" stays a plain key.
-      throw new HttpError(400, 'validation_failed', { fields: Object.fromEntries(this.#errors) });
+      throw new HttpError(400, 'validation_failed', { ...details, fields: Object.fromEntries(this.#errors) });
     }
+  }
+
+  /** The problems so far, by field. */
+  get errors(): ReadonlyMap<string, FieldErrorCode> {
+    return this.#errors;
   }
 }

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { UsageError, parseServerCommand } from '../src/cli-options.ts';
 import { DEMO_ACCOUNTS } from '../src/seed.ts';
 import { Store } from '../src/store.ts';
 import { Browser, errorCode } from './helpers.ts';
@@ -114,3 +115,38 @@ test('the seed command puts the demo accounts into a data directory, once', asyn
   }
 });
 
+
+test('the registration flags and variables reach the options; flags win', () => {
+  const command = parseServerCommand(
+    [
+      '--reviewer-token', 'r-token',
+      '--site-url', 'https://portal.example/',
+      '--confirm-email-path', '/potvrda',
+      '--password-min-length', '20',
+      '--upload-max-files', '3',
+      '--abandoned-hours', '72',
+    ],
+    { EGOV_RESET_PASSWORD_PATH: '/lozinka', EGOV_UPLOAD_MAX_BYTES: '1048576', EGOV_PASSWORD_MIN_LENGTH: '30', EGOV_UPLOADS_DIR: '/tmp/egov-up' },
+  );
+  const { options } = command;
+  assert.equal(options.reviewerToken, 'r-token');
+  assert.equal(options.siteUrl, 'https://portal.example/');
+  assert.equal(options.confirmEmailPath, '/potvrda');
+  assert.equal(options.resetPasswordPath, '/lozinka');
+  assert.deepEqual(options.passwordPolicy, { minLength: 20 });
+  assert.deepEqual(options.uploads, { maxFiles: 3, maxFileBytes: 1_048_576 });
+  assert.equal(options.uploadsDir, '/tmp/egov-up');
+  assert.equal(options.abandonedRegistrationMs, 72 * 3_600_000);
+  assert.throws(() => parseServerCommand(['--upload-max-bytes', '3MB'], {}), UsageError);
+});
+
+test('a policy value out of range stops the server with the usage (exit 2)', () => {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts', '--password-min-length', '7', '--port', '0', '--data-dir', tempDir()], {
+    cwd: packageDir,
+    env: cleanEnv(),
+    encoding: 'utf8',
+    timeout: 15_000,
+  });
+  assert.equal(result.status, 2);
+  assert.match(result.stderr, /minLength must be an integer from 8/);
+});

@@ -71,6 +71,7 @@ export interface TestServer {
 }
 
 export const DEV_TOKEN = 'test-dev-token';
+export const REVIEWER_TOKEN = 'test-reviewer-token';
 
 /** A server on 127.0.0.1, a free port, and a fresh temp data directory (unless one is given). */
 export async function startServer(options: MockServerOptions = {}): Promise<TestServer> {
@@ -78,6 +79,7 @@ export async function startServer(options: MockServerOptions = {}): Promise<Test
   const logs: LogEntry[] = [];
   const mock = createMockServer({
     dev: { enabled: true, token: DEV_TOKEN },
+    reviewerToken: REVIEWER_TOKEN,
     logger: (entry) => logs.push(entry),
     ...options,
     dataDir,
@@ -180,6 +182,22 @@ export class Browser {
 
   login(email: string, password: string): Promise<Reply> {
     return this.post(API_PATHS.passwordLogin, { email, password });
+  }
+
+  /** A multipart POST (a registration) with the session cookie and the CSRF header. */
+  async postMultipart(path: string, form: { body: Buffer; contentType: string }, headers: Record<string, string> = {}): Promise<Reply> {
+    if (!this.csrfToken) await this.session();
+    return request(`${this.api}${path}`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': form.contentType,
+        'Content-Length': form.body.length,
+        ...(this.cookie ? { Cookie: `egov_sid=${this.cookie}` } : {}),
+        [CSRF_HEADER]: this.csrfToken!,
+        ...headers,
+      },
+      body: form.body,
+    });
   }
 }
 

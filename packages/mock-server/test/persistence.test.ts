@@ -1,6 +1,21 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { Browser, createAccount, errorCode, manualClock, startServer, type TestServer } from './helpers.ts';
+import {
+  approve,
+  confirm,
+  foreignFields,
+  latest,
+  outbox,
+  passphrase,
+  passportPdf,
+  photoJpeg,
+  register,
+  registrationOf,
+  tokenOf,
+  uniqueEmail,
+  uploadedFiles,
+} from './fixtures.ts';
 
 const PASSWORD = 'survives-a-restart-1';
 
@@ -29,4 +44,27 @@ test('accounts, sessions and throttle counters survive a restart', async () => {
   const fresh = new Browser(second.api);
   assert.equal((await fresh.login('kept@x.rs', PASSWORD)).status, 200, 'the account still logs in');
   assert.equal(errorCode(await attacker.login('locked@x.rs', 'guess')), 'throttled', 'the counter was kept');
+});
+
+test('a registration survives a restart: its link confirms, the reviewer approves, it logs in', async () => {
+  const first = await startServer();
+  const email = uniqueEmail('restart');
+  const password = passphrase();
+  assert.equal((await register(new Browser(first.api), foreignFields(email, password), [passportPdf(), photoJpeg()])).status, 202);
+  const token = tokenOf(await latest(first, email, 'confirm_email'));
+  await first.close();
+
+  const restarted = await startServer({ dataDir: first.dataDir });
+  try {
+    const browser = new Browser(restarted.api);
+    assert.equal((await confirm(browser, token)).json.accountState, 'pending_review');
+    const registration = await registrationOf(restarted, email);
+    assert.equal(registration.documents.length, 2);
+    assert.equal(uploadedFiles(restarted).length, 2, 'the documents are still on disk (not taken for orphans)');
+    assert.equal((await approve(browser, registration.id)).status, 200);
+    assert.equal((await browser.login(email, password)).status, 200);
+    assert.equal((await outbox(restarted, email)).length, 2, 'the outbox survives too');
+  } finally {
+    await restarted.cleanup();
+  }
 });

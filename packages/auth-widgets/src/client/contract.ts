@@ -110,6 +110,8 @@ export const ERROR_CODES = [
   'token_invalid',
   // the reviewer operations without the right token
   'forbidden',
+  // the operation does not apply in the resource's current state (approving a registration that is not pending review)
+  'conflict',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -152,6 +154,8 @@ export interface ErrorBody {
     retryAfter?: number;
     /** The reviewer's reason, for `account_rejected`. Plain text. */
     reason?: string;
+    /** The document types the backend accepts, when a file was refused as `invalid_file_type`. */
+    acceptedTypes?: DocumentType[];
   };
 }
 

@@ -53,6 +53,14 @@ export function isIsoDate(value: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
+/** The earliest date of birth either side accepts. */
+export const EARLIEST_BIRTH_DATE = '1900-01-01';
+
+/** A date of birth: a real `YYYY-MM-DD` date, from 1900 on, before `today` (also `YYYY-MM-DD`, UTC). */
+export function isPlausibleBirthDate(value: string, today: string): boolean {
+  return isIsoDate(value) && value >= EARLIEST_BIRTH_DATE && value < today;
+}
+
 /** A phone number as people write it: digits, spaces, +, -, (, ), and at least 6 digits. */
 export function isPlausiblePhone(value: string): boolean {
   return value.length <= LIMITS.phoneMaxLength && /^\+?[\d\s()-]+$/.test(value) && value.replace(/\D/g, '').length >= 6;
