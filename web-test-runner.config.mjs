@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { mockBackend } from './packages/mock-server/testing/backend-plugin.mjs';
 import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
 
-const backend = mockBackend();
+// The reviewer token matches packages/auth-widgets/test-support/backend.ts.
+const backend = mockBackend({ args: ['--reviewer-token', 'test-reviewer-token'] });
 
 export default {
   rootDir: '.',

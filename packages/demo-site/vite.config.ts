@@ -10,7 +10,8 @@ const strictCsp = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self' data:",
+  // blob: for the thumbnails of the documents a person attaches.
+  "img-src 'self' data: blob:",
   "connect-src 'self'",
   "frame-ancestors 'none'",
   "base-uri 'none'",
@@ -32,5 +33,15 @@ export default defineConfig({
     proxy: { '/api': { target: backend } },
     headers: { 'Content-Security-Policy': strictCsp, 'Referrer-Policy': 'no-referrer' },
   },
-  build: { target: 'es2022' },
+  build: {
+    target: 'es2022',
+    rollupOptions: {
+      input: {
+        login: 'index.html',
+        register: 'register.html',
+        confirmEmail: 'confirm-email.html',
+        resetPassword: 'reset-password.html',
+      },
+    },
+  },
 });

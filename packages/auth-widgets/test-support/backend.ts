@@ -1,11 +1,21 @@
 // Helpers for component tests that talk to the real mock server, which the
 // test runner serves under /api on the page's own origin (see web-test-runner.config.mjs).
-import { API_PATHS, CSRF_HEADER, DEV_TOKEN_HEADER, type AccountState, type SessionResponse } from '../src/client/contract.js';
+import {
+  API_PATHS,
+  CSRF_HEADER,
+  DEV_TOKEN_HEADER,
+  type AccountState,
+  type DevOutboxResponse,
+  type OutboxMessage,
+  type SessionResponse,
+} from '../src/client/contract.js';
+import { FetchAuthClient } from '../src/client/fetch-auth-client.js';
+import { pdfFile, pngFile } from './documents.js';
 
 export const API = '/api';
 
-/** Demo accounts the mock server seeds in development mode (packages/mock-server/src/seed.ts). */
-export const DEMO_PASSWORD = 'correct horse battery staple';
+/** A password that meets the default policy (15+ characters, not common, no context words). */
+export const DEMO_PASSWORD = 'quiet river under seven old bridges';
 
 let counter = 0;
 /** An e-mail no other test uses, so throttling counters never meet. */
@@ -37,4 +47,45 @@ export async function createAccount(state: AccountState, options: { email?: stri
 /** Ends whatever session a previous test left, so each test starts logged out. */
 export async function logout(): Promise<void> {
   await fetch(`${API}${API_PATHS.logout}`, { method: 'POST', credentials: 'include', headers: { [CSRF_HEADER]: await csrf() } });
+}
+
+/** The reviewer token the test runner starts the mock server with (web-test-runner.config.mjs). */
+export const REVIEWER_TOKEN = 'test-reviewer-token';
+
+/** Messages the mock server "sent" to an address (development operation). */
+export async function outbox(to: string): Promise<OutboxMessage[]> {
+  const response = await fetch(`${API}${API_PATHS.devOutbox}?to=${encodeURIComponent(to)}`, { credentials: 'include' });
+  if (!response.ok) throw new Error(`outbox: HTTP ${response.status}`);
+  return ((await response.json()) as DevOutboxResponse).messages;
+}
+
+/** The token of the newest message of a kind to an address, read from its link. */
+export async function tokenFrom(to: string, kind: OutboxMessage['kind']): Promise<string> {
+  const message = (await outbox(to)).filter((m) => m.kind === kind).at(-1);
+  if (!message?.link) throw new Error(`no ${kind} e-mail with a link for ${to}`);
+  return new URL(message.link).searchParams.get('token')!;
+}
+
+/** Registers through the real client, the way the form does, with two small documents. */
+export async function register(options: { email?: string; password?: string } = {}) {
+  const email = options.email ?? uniqueEmail('reg');
+  const password = options.password ?? DEMO_PASSWORD;
+  const client = new FetchAuthClient({ baseUrl: new URL(API, location.href).href });
+  await client.register(
+    {
+      userType: 'foreign_citizen',
+      email,
+      password,
+      givenName: 'Ana',
+      surname: 'Test',
+      dateOfBirth: '1990-05-17',
+      sex: 'F',
+      citizenship: 'DE',
+      documentNumber: 'C01X00T47',
+      noForeignerNumber: 'true',
+      consent: 'true',
+    },
+    [pngFile('passport-1.png'), pdfFile('passport-2.pdf')],
+  );
+  return { email, password };
 }

@@ -3,7 +3,19 @@
 // with the strict CSP in front of it, and Debian's Chromium.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { rm } from 'node:fs/promises';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import {
+  API_PATHS,
+  CSRF_HEADER,
+  REVIEWER_TOKEN_HEADER,
+  apiPath,
+  type DevOutboxResponse,
+  type DevRegistration,
+  type DevRegistrationsResponse,
+  type OutboxMessage,
+  type SessionResponse,
+} from '@egov/auth-widgets/contract';
 // @ts-expect-error: plain-JS helpers shared with the component tests.
 import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
 // @ts-expect-error: a plain-JS helper of the mock server package, shared with the component tests.
@@ -14,8 +26,13 @@ const viteBin = fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import
 
 interface MockServer {
   url: string;
-  stop(): Promise<void>;
+  port: number;
+  dataDir: string;
+  stop(options?: { keepData?: boolean }): Promise<void>;
 }
+
+/** The reviewer ("authorized person") token the stack's mock server accepts. */
+export const REVIEWER_TOKEN = 'e2e-reviewer-token';
 
 function runVite(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, [viteBin, ...args], { cwd: siteDir, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -51,7 +68,70 @@ export interface Stack {
   backend: MockServer;
   browser: Browser;
   newPage(): Promise<{ page: Page; cspViolations: string[] }>;
+  /** The development and reviewer operations, over HTTP as any client would call them. */
+  dev: DevApi;
+  /** Stops the backend (its data stays), as an outage would. */
+  stopBackend(): Promise<void>;
+  /** Starts it again on the same port and data. */
+  startBackend(): Promise<void>;
   stop(): Promise<void>;
+}
+
+export interface DevApi {
+  outbox(to: string): Promise<OutboxMessage[]>;
+  /** The link of the newest message of this kind to this address. */
+  link(to: string, kind: OutboxMessage['kind']): Promise<string>;
+  pending(): Promise<DevRegistration[]>;
+  approve(email: string): Promise<void>;
+  reject(email: string, reason: string): Promise<void>;
+}
+
+/** A tiny cookie-keeping client for the development operations. */
+function devApi(apiUrl: () => string): DevApi {
+  let cookie = '';
+  async function call(path: string, init: RequestInit = {}): Promise<Response> {
+    const response = await fetch(`${apiUrl()}${path}`, {
+      ...init,
+      headers: { ...(init.headers as Record<string, string>), cookie, [REVIEWER_TOKEN_HEADER]: REVIEWER_TOKEN },
+    });
+    const set = response.headers.get('set-cookie');
+    if (set) cookie = set.split(';')[0]!;
+    if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path}: HTTP ${response.status} ${await response.text()}`);
+    return response;
+  }
+  async function post(path: string, body: unknown): Promise<void> {
+    const session = (await (await call(API_PATHS.session)).json()) as SessionResponse;
+    await call(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [CSRF_HEADER]: session.csrfToken },
+      body: JSON.stringify(body),
+    });
+  }
+  async function registrationOf(email: string): Promise<DevRegistration> {
+    const found = (await api.pending()).find((r) => r.email === email);
+    if (!found) throw new Error(`no pending registration for ${email}`);
+    return found;
+  }
+  const api: DevApi = {
+    async outbox(to) {
+      return ((await (await call(`${API_PATHS.devOutbox}?to=${encodeURIComponent(to)}`)).json()) as DevOutboxResponse).messages;
+    },
+    async link(to, kind) {
+      const message = (await api.outbox(to)).filter((m) => m.kind === kind).at(-1);
+      if (!message?.link) throw new Error(`no ${kind} e-mail with a link for ${to}`);
+      return message.link;
+    },
+    async pending() {
+      return ((await (await call(`${API_PATHS.devRegistrations}?state=pending_review`)).json()) as DevRegistrationsResponse).registrations;
+    },
+    async approve(email) {
+      await post(apiPath(API_PATHS.devApproveRegistration, { id: (await registrationOf(email)).id }), {});
+    },
+    async reject(email, reason) {
+      await post(apiPath(API_PATHS.devRejectRegistration, { id: (await registrationOf(email)).id }), { reason });
+    },
+  };
+  return api;
 }
 
 export async function startStack(): Promise<Stack> {
@@ -59,7 +139,9 @@ export async function startStack(): Promise<Stack> {
   const sitePort = await freePort();
   const siteUrl = `http://127.0.0.1:${sitePort}`;
   // The site proxies /api to the backend, so the API's public URL is the site's.
-  const backend: MockServer = await startMockServer({ args: ['--public-url', siteUrl] });
+  const backendArgs = ['--public-url', siteUrl, '--reviewer-token', REVIEWER_TOKEN];
+  let backend: MockServer = await startMockServer({ args: backendArgs });
+  const { port: backendPort, dataDir } = backend;
   const preview = runVite(['preview', '--port', String(sitePort), '--strictPort'], {
     EGOV_BACKEND_URL: backend.url,
     EGOV_DEMO_PORT: String(sitePort),
@@ -69,8 +151,17 @@ export async function startStack(): Promise<Stack> {
 
   return {
     siteUrl,
-    backend,
+    get backend() {
+      return backend;
+    },
     browser,
+    dev: devApi(() => `${backend.url}/api`),
+    async stopBackend() {
+      await backend.stop({ keepData: true });
+    },
+    async startBackend() {
+      backend = await startMockServer({ port: backendPort, dataDir, args: backendArgs });
+    },
     async newPage() {
       const context = await browser.newContext();
       const page = await context.newPage();
@@ -87,6 +178,7 @@ export async function startStack(): Promise<Stack> {
       await browser.close();
       preview.kill('SIGTERM');
       await backend.stop();
+      await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

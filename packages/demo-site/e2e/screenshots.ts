@@ -1,6 +1,7 @@
-// Regenerates the README's screenshots from the real demo page:
+// Regenerates the README's screenshots from the real demo pages:
 //   pnpm --filter @egov/demo-site screenshots
-// One per locale of the login form, and one of the error state.
+// The login form in each locale and with errors; the registration form; the
+// confirmation and reset pages.
 import { fileURLToPath } from 'node:url';
 import { startStack } from './harness.ts';
 
@@ -17,8 +18,24 @@ try {
     await page.locator('egov-login button[type=submit]').click();
     await page.locator('.egov-summary').waitFor();
     await page.screenshot({ path: `${out}login-errors-${locale}.png` });
+
+    await page.goto(`${stack.siteUrl}/register.html?locale=${locale}`);
+    await page.locator('egov-register form input[name=givenName]').waitFor();
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: `${out}register-${locale}.png`, fullPage: true });
     await page.context().close();
   }
+  const { page } = await stack.newPage();
+  await page.setViewportSize({ width: 1100, height: 760 });
+  await page.goto(`${stack.siteUrl}/confirm-email.html?token=expired-or-made-up`);
+  await page.locator('egov-email-confirm .egov-notice').waitFor();
+  await page.screenshot({ path: `${out}confirm-invalid-en.png` });
+  await page.goto(`${stack.siteUrl}/reset-password.html?locale=sr-Latn&token=made-up`);
+  await page.locator('egov-password-reset input[name=password]').waitFor();
+  await page.locator('egov-password-reset input[name=password]').fill('kratka');
+  await page.waitForTimeout(1200);
+  await page.screenshot({ path: `${out}reset-step2-sr-Latn.png` });
+  await page.context().close();
   console.log(`screenshots written to ${out}`);
 } finally {
   await stack.stop();

@@ -1,7 +1,42 @@
 import '@egov/auth-widgets/define/all';
-import { parseLocale, type Locale } from '@egov/auth-widgets';
+import { LOCALE_NAMES, SUPPORTED_LOCALES, parseLocale, type Locale } from '@egov/auth-widgets';
+import { html, render } from 'lit';
 
-const PAGE_TITLES: Record<Locale, string> = { en: 'Login', 'sr-Latn': 'Prijava', 'sr-Cyrl': 'Пријава' };
+type Page = 'login' | 'register' | 'confirm' | 'reset';
+
+const PAGES: { page: Page; href: string; label: string }[] = [
+  { page: 'login', href: '/', label: 'Login' },
+  { page: 'register', href: '/register.html', label: 'Register' },
+  { page: 'reset', href: '/reset-password.html', label: 'Password reset' },
+  { page: 'confirm', href: '/confirm-email.html', label: 'E-mail confirmation' },
+];
+
+const PAGE_TITLES: Record<Page, Record<Locale, string>> = {
+  login: { en: 'Login', 'sr-Latn': 'Prijava', 'sr-Cyrl': 'Пријава' },
+  register: { en: 'Registration', 'sr-Latn': 'Registracija', 'sr-Cyrl': 'Регистрација' },
+  confirm: { en: 'E-mail confirmation', 'sr-Latn': 'Potvrda adrese elektronske pošte', 'sr-Cyrl': 'Потврда адресе електронске поште' },
+  reset: { en: 'Password reset', 'sr-Latn': 'Zaboravljena lozinka', 'sr-Cyrl': 'Заборављена лозинка' },
+};
+
+const page = (document.body.dataset['page'] ?? 'login') as Page;
+
+// The locale menu names each language in its own script.
+render(
+  html`<p class="demo-brand">eGov Auth Kit <span class="demo-tag">demo</span></p>
+    <nav class="demo-pages" aria-label="Demo pages">
+      <ul>
+        ${PAGES.map((p) => html`<li><a href=${p.href} data-page=${p.page}>${p.label}</a></li>`)}
+      </ul>
+    </nav>
+    <nav class="demo-locales" aria-label="Language / Језик / Jezik">
+      <ul>
+        ${SUPPORTED_LOCALES.map(
+          (locale) => html`<li><a href=${`?locale=${locale}`} lang=${locale} hreflang=${locale} data-locale=${locale}>${LOCALE_NAMES[locale]}</a></li>`,
+        )}
+      </ul>
+    </nav>`,
+  document.querySelector<HTMLElement>('.demo-header')!,
+);
 
 const auth = document.querySelector('egov-auth')!;
 const eventLog = document.querySelector<HTMLElement>('#demo-event')!;
@@ -10,9 +45,16 @@ const eventLog = document.querySelector<HTMLElement>('#demo-event')!;
 function applyLocale(locale: Locale): void {
   auth.locale = locale;
   document.documentElement.lang = locale;
-  document.querySelector('.demo-title')!.textContent = PAGE_TITLES[locale];
+  document.querySelector('.demo-title')!.textContent = PAGE_TITLES[page][locale];
   for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-locale]')) {
     link.setAttribute('aria-current', String(link.dataset['locale'] === locale));
+  }
+  // Moving between the demo pages keeps the language.
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('.demo-pages a')) {
+    const url = new URL(link.href);
+    url.searchParams.set('locale', locale);
+    link.href = url.pathname + url.search;
+    if (link.dataset['page'] === page) link.setAttribute('aria-current', 'page');
   }
 }
 
@@ -23,14 +65,23 @@ for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-locale]')
   link.addEventListener('click', (event) => {
     event.preventDefault();
     const locale = parseLocale(link.dataset['locale'])!;
-    history.replaceState(null, '', `?locale=${locale}`);
+    const url = new URL(location.href);
+    url.searchParams.set('locale', locale);
+    history.replaceState(history.state, '', url.pathname + url.search);
     applyLocale(locale);
   });
 }
 
-document.addEventListener('egov-login-success', (event) => {
-  eventLog.textContent = `egov-login-success: ${JSON.stringify(event.detail)}`;
-});
-document.addEventListener('egov-login-error', (event) => {
-  eventLog.textContent = `egov-login-error: ${JSON.stringify(event.detail)}`;
-});
+// What the host page hears: every kit event, shown for designers and integrators.
+for (const name of [
+  'egov-login-success',
+  'egov-login-error',
+  'egov-registration-submitted',
+  'egov-email-confirmed',
+  'egov-password-reset-requested',
+  'egov-password-changed',
+] as const) {
+  document.addEventListener(name, (event) => {
+    eventLog.textContent = `${name}: ${JSON.stringify((event as CustomEvent).detail)}`;
+  });
+}

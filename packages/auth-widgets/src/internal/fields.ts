@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Messages } from '../i18n/en.js';
 
 /** `aria-describedby` for a control: its hint and its error, when present. */
@@ -40,4 +41,42 @@ export function renderField(frame: FieldFrame): TemplateResult {
     ${renderFieldError(t, id, error)}
     ${control}
   </div>`;
+}
+
+export interface EmailFieldOptions {
+  t: Messages;
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  required?: boolean;
+}
+
+/**
+ * The username field of every form: `type=email` for the keyboard,
+ * `autocomplete=username` so password managers pair it with the password.
+ */
+export function renderEmailField(options: EmailFieldOptions): TemplateResult {
+  const { t, id, label, hint, error, required = false } = options;
+  return renderField({
+    t,
+    id,
+    label,
+    hint,
+    error,
+    required,
+    control: html`<input
+      class="egov-input"
+      id=${id}
+      name="email"
+      type="email"
+      autocomplete="username"
+      spellcheck="false"
+      autocapitalize="none"
+      inputmode="email"
+      aria-required=${required ? 'true' : 'false'}
+      aria-describedby=${ifDefined(describedBy(id, !!hint, error))}
+      aria-invalid=${error ? 'true' : 'false'}
+    />`,
+  });
 }

@@ -6,7 +6,7 @@ import { LIMITS, isPlausibleEmail, type SessionUser } from '../../client/contrac
 import type { AuthConfigInput, LoginMode } from '../../config/auth-config.js';
 import type { Messages } from '../../i18n/en.js';
 import { EgovFormElement } from '../../internal/egov-form-element.js';
-import { describedBy, renderField } from '../../internal/fields.js';
+import { describedBy, renderEmailField, renderField } from '../../internal/fields.js';
 import { PasswordVisibility, renderPasswordInput } from '../../internal/password-input.js';
 import { summaryOf, type FieldProblems, type Problem } from '../../internal/problems.js';
 import { serviceProblem } from '../../internal/service-problems.js';
@@ -137,25 +137,7 @@ export class EgovLogin extends EgovFormElement {
       <h3 class="egov-heading egov-heading--small" id=${this.partId('password-heading')}>${t.passwordHeading}</h3>
       ${this.renderSummary(summaryOf(this.fieldProblems, FIELDS, this.general))}
       ${this.notice ? this.#renderNotice(t, this.notice) : nothing}
-      ${renderField({
-        t,
-        id: email,
-        label: t.emailLabel,
-        hint: t.emailHint,
-        error: emailError,
-        control: html`<input
-          class="egov-input"
-          id=${email}
-          name="email"
-          type="email"
-          autocomplete="username"
-          spellcheck="false"
-          autocapitalize="none"
-          inputmode="email"
-          aria-describedby=${ifDefined(describedBy(email, true, emailError))}
-          aria-invalid=${emailError ? 'true' : 'false'}
-        />`,
-      })}
+      ${renderEmailField({ t, id: email, label: t.emailLabel, hint: t.emailHint, error: emailError })}
       ${renderField({
         t,
         id: password,

@@ -1,0 +1,106 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { API, register, tokenFrom, uniqueEmail } from '../../../test-support/backend.js';
+import '../../define/all.js';
+import type { EgovEmailConfirm } from './egov-email-confirm.js';
+
+const pagePath = location.pathname;
+
+/** Puts a token in the address bar, as the e-mail's link does. */
+function openLink(token: string): void {
+  history.replaceState(null, '', `${pagePath}?token=${encodeURIComponent(token)}&from=mail`);
+}
+
+function title(el: EgovEmailConfirm): string {
+  return el.querySelector('.egov-notice-title')?.textContent?.trim() ?? '';
+}
+
+async function settled(el: EgovEmailConfirm): Promise<void> {
+  await waitUntil(() => !el.querySelector('[role=status]')?.textContent?.includes('Confirming'), 'still confirming', { timeout: 8000 });
+  await el.updateComplete;
+}
+
+describe('<egov-email-confirm>', () => {
+  afterEach(() => history.replaceState(null, '', pagePath));
+
+  it('confirms the token from the address bar, removes it there, and says the account awaits review', async () => {
+    const { email } = await register();
+    openLink(await tokenFrom(email, 'confirm_email'));
+    const el = document.createElement('egov-email-confirm');
+    el.setAttribute('backend-url', API);
+    const confirmed = oneEvent(el, 'egov-email-confirmed');
+    await fixture(html`<div></div>`).then((c) => c.append(el));
+    // Gone from the address bar at once; the page's other parameters stay.
+    expect(location.search).to.equal('?from=mail');
+    expect((await confirmed).detail).to.deep.equal({ result: 'confirmed', accountState: 'pending_review' });
+    await settled(el);
+    expect(title(el)).to.equal('Your e-mail address is confirmed');
+    expect(el.textContent).to.contain('within 24 hours at the latest');
+    expect(document.activeElement).to.equal(el.querySelector('.egov-notice-title'));
+    await expect(el).to.be.accessible();
+  });
+
+  it('takes the token from its attribute and does not leave it in the DOM', async () => {
+    const { email } = await register();
+    const token = await tokenFrom(email, 'confirm_email');
+    const el = await fixture<EgovEmailConfirm>(html`<egov-email-confirm backend-url=${API} token=${token}></egov-email-confirm>`);
+    expect(el.hasAttribute('token')).to.be.false;
+    await settled(el);
+    expect(title(el)).to.equal('Your e-mail address is confirmed');
+    expect(el.outerHTML).not.to.contain(token);
+  });
+
+  it('says "already confirmed" when the link is opened again', async () => {
+    const { email } = await register();
+    const token = await tokenFrom(email, 'confirm_email');
+    const first = await fixture<EgovEmailConfirm>(html`<egov-email-confirm backend-url=${API} token=${token}></egov-email-confirm>`);
+    await settled(first);
+    const again = await fixture<EgovEmailConfirm>(html`<egov-email-confirm backend-url=${API} token=${token}></egov-email-confirm>`);
+    await settled(again);
+    expect(title(again)).to.equal('Your e-mail address was already confirmed');
+  });
+
+  it('an expired or unknown link offers a new one, and the answer never tells whether the address exists', async () => {
+    const el = await fixture<EgovEmailConfirm>(html`<egov-email-confirm backend-url=${API} token="not-a-real-token"></egov-email-confirm>`);
+    await settled(el);
+    expect(title(el)).to.equal('This link has expired or has already been used');
+    await expect(el).to.be.accessible();
+    const email = uniqueEmail('nobody');
+    const input = el.querySelector<HTMLInputElement>('input[name=email]')!;
+    input.value = email;
+    el.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    await waitUntil(() => el.textContent!.includes('we have sent a new link'), 'no answer to the resend');
+    expect(el.textContent).to.contain(`If ${email} is waiting for confirmation`);
+    await expect(el).to.be.accessible();
+  });
+
+  it('opened without a token, it asks for the link and offers a new one', async () => {
+    const el = await fixture<EgovEmailConfirm>(html`<egov-email-confirm backend-url=${API}></egov-email-confirm>`);
+    await el.updateComplete;
+    expect(title(el)).to.equal('Open the link from your e-mail');
+    el.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    await el.updateComplete;
+    expect([...el.querySelectorAll('.egov-summary li')].map((li) => li.textContent!.trim())).to.deep.equal(['Enter your e-mail address']);
+  });
+
+  it('when the backend is down, keeps the token for "Try again"', async () => {
+    const { email } = await register();
+    const token = await tokenFrom(email, 'confirm_email');
+    const el = await fixture<EgovEmailConfirm>(html`<egov-email-confirm backend-url="/faulty/down/api" token=${token}></egov-email-confirm>`);
+    await settled(el);
+    expect(el.querySelector('.egov-summary')!.textContent).to.contain('The service is not available right now');
+    await expect(el).to.be.accessible();
+    el.backendUrl = API;
+    await el.updateComplete;
+    el.querySelector<HTMLButtonElement>('.egov-button')!.click();
+    await waitUntil(() => title(el) === 'Your e-mail address is confirmed', 'retry did not confirm', { timeout: 8000 });
+  });
+
+  it('speaks Serbian', async () => {
+    const { email } = await register();
+    const token = await tokenFrom(email, 'confirm_email');
+    const el = await fixture<EgovEmailConfirm>(html`<egov-email-confirm backend-url=${API} locale="sr-Cyrl" token=${token}></egov-email-confirm>`);
+    await waitUntil(() => title(el) === 'Адреса електронске поште је потврђена', 'no Cyrillic confirmation', { timeout: 8000 });
+    expect(el.querySelector('h2')!.textContent).to.equal('Потврдите регистрацију');
+    await expect(el).to.be.accessible();
+  });
+});

@@ -1,0 +1,157 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { AuthError } from '../../client/auth-client.js';
+import type { AccountState, ConfirmEmailResponse } from '../../client/contract.js';
+import type { Messages } from '../../i18n/en.js';
+import { EgovFormElement } from '../../internal/egov-form-element.js';
+import { EmailRequest } from '../../internal/email-request.js';
+import { serviceProblem } from '../../internal/service-problems.js';
+import type { Problem } from '../../internal/problems.js';
+import { takeToken } from '../../internal/token-from-url.js';
+
+export interface EgovEmailConfirmedDetail {
+  result: ConfirmEmailResponse['result'];
+  /** `pending_review` (documents are checked within 24 h) or `active`. */
+  accountState: AccountState;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'egov-email-confirm': EgovEmailConfirm;
+  }
+  interface GlobalEventHandlersEventMap {
+    'egov-email-confirmed': CustomEvent<EgovEmailConfirmedDetail>;
+  }
+}
+
+type Phase =
+  | { kind: 'confirming' }
+  | { kind: 'done'; response: ConfirmEmailResponse }
+  | { kind: 'invalid' }
+  | { kind: 'missing' }
+  | { kind: 'failed'; problem: Problem };
+
+/**
+ * The page the confirmation e-mail links to. Takes the token from its
+ * `token` attribute or from the address bar (and removes it from there),
+ * confirms it once, and says what happens next. An expired or used link
+ * offers to send a new one.
+ *
+ * @summary Confirms a registration from the e-mail's link.
+ * @event egov-email-confirmed - The address is confirmed (or already was); `detail.accountState` says what is next.
+ */
+export class EgovEmailConfirm extends EgovFormElement {
+  /** The token, when the page passes it itself; otherwise `?token=` of the page's URL. */
+  @property({ attribute: 'token' }) tokenAttribute?: string;
+
+  @state() private phase: Phase = { kind: 'confirming' };
+  /** Held only until it is sent; never rendered, never in an attribute or event. */
+  #token: string | undefined;
+  #started = false;
+
+  readonly #resend = new EmailRequest(
+    this,
+    (email) => this.call((client, signal) => client.resendConfirmation({ email, locale: this.config.i18n.locale }, { signal })),
+    (outcome) => this.focusAfterRender(outcome === 'sent' ? 'resent' : 'summary'),
+  );
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.#started) return;
+    this.#started = true;
+    this.#token = takeToken(this, this.tokenAttribute);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // Once the configuration is there (a provider may arrive after the first render).
+    if (this.phase.kind === 'confirming' && !this.#sending && this.config.result.ok) void this.#confirm();
+  }
+
+  #sending = false;
+
+  async #confirm(): Promise<void> {
+    const token = this.#token;
+    this.#token = undefined;
+    if (!token) {
+      this.phase = { kind: 'missing' };
+      return;
+    }
+    this.#sending = true;
+    try {
+      const response = await this.call((client, signal) => client.confirmEmail(token, { signal }));
+      this.phase = { kind: 'done', response };
+      this.emit('egov-email-confirmed', { result: response.result, accountState: response.accountState });
+    } catch (error) {
+      const failure = error as AuthError;
+      if (failure.code === 'aborted') return;
+      if (failure.code === 'token_invalid' || failure.code === 'validation_failed') {
+        this.phase = { kind: 'invalid' };
+      } else {
+        // Kept, so "Try again" can send the same token once more.
+        this.#token = token;
+        this.phase = { kind: 'failed', problem: serviceProblem(failure) };
+      }
+    } finally {
+      this.#sending = false;
+    }
+    this.focusAfterRender('status');
+  }
+
+  #retry = (): void => {
+    this.phase = { kind: 'confirming' };
+  };
+
+  protected override render(): TemplateResult {
+    const t = this.t;
+    return this.renderFrame(t.confirmHeading, () => {
+      switch (this.phase.kind) {
+        case 'confirming':
+          return html`<p class="egov-text" role="status">${t.confirming}</p>`;
+        case 'done':
+          return this.#renderDone(t, this.phase.response);
+        case 'failed':
+          return html`${this.renderSummary([this.phase.problem])}
+            <p class="egov-text" id=${this.partId('status')} tabindex="-1">
+              <button type="button" class="egov-button" @click=${this.#retry}>${t.tryAgain}</button>
+            </p>`;
+        case 'invalid':
+        case 'missing':
+          return this.#renderNewLink(t, this.phase.kind === 'invalid' ? t.tokenInvalidTitle : t.confirmLinkMissingTitle);
+      }
+    });
+  }
+
+  #renderDone(t: Messages, response: ConfirmEmailResponse): TemplateResult {
+    const links = this.config.result.ok ? this.config.result.config.links : {};
+    const active = response.accountState === 'active';
+    return html`<div class="egov-notice egov-notice--success" role="region" aria-labelledby=${this.partId('status')} data-state=${response.accountState}>
+      <h3 class="egov-notice-title" id=${this.partId('status')} tabindex="-1">
+        ${response.result === 'confirmed' ? t.confirmedTitle : t.alreadyConfirmedTitle}
+      </h3>
+      <p>${active ? t.accountActiveBody : t.awaitingReviewBody}</p>
+      ${active && links.login ? html`<p><a class="egov-link" href=${links.login}>${t.logIn}</a></p>` : nothing}
+    </div>`;
+  }
+
+  #renderNewLink(t: Messages, title: string): TemplateResult {
+    const sentTo = this.#resend.sentTo;
+    return html`<div class="egov-notice" role="region" aria-labelledby=${this.partId('status')} data-state="invalid">
+        <h3 class="egov-notice-title" id=${this.partId('status')} tabindex="-1">${title}</h3>
+        <p>${t.newConfirmationLinkBody}</p>
+      </div>
+      ${sentTo
+        ? html`<div class="egov-notice egov-notice--success" role="status">
+            <p id=${this.partId('resent')} tabindex="-1">${t.confirmationResent(sentTo)}</p>
+          </div>`
+        : this.#resend.render({
+            t,
+            field: 'email',
+            inputId: this.partId('email'),
+            formatTime: this.formatTime,
+            label: t.emailLabel,
+            submitLabel: t.sendNewLink,
+            summary: (problems) => this.renderSummary(problems),
+          })}`;
+  }
+}

@@ -1,0 +1,143 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { API, createAccount, outbox, tokenFrom, uniqueEmail } from '../../../test-support/backend.js';
+import { FetchAuthClient } from '../../client/fetch-auth-client.js';
+import { AuthError } from '../../client/auth-client.js';
+import '../../define/all.js';
+import type { EgovPasswordReset } from './egov-password-reset.js';
+
+const NEW_PASSWORD = 'seven green lanterns by the lake';
+
+function summary(el: Element): string[] {
+  return [...el.querySelectorAll('.egov-summary li')].map((li) => li.textContent!.trim());
+}
+
+async function requestReset(el: EgovPasswordReset, email: string): Promise<void> {
+  el.querySelector<HTMLInputElement>('input[name=email]')!.value = email;
+  el.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+  await waitUntil(() => el.querySelector('.egov-notice'), 'no confirmation', { timeout: 8000 });
+}
+
+async function choose(el: EgovPasswordReset, password: string, confirmation = password): Promise<void> {
+  await waitUntil(() => el.querySelector('input[name=password]'), 'no password form', { timeout: 8000 });
+  el.querySelector<HTMLInputElement>('input[name=password]')!.value = password;
+  el.querySelector<HTMLInputElement>('input[name=passwordConfirmation]')!.value = confirmation;
+  el.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+  await el.updateComplete;
+  await waitUntil(() => el.querySelector('button[type=submit]')?.getAttribute('aria-disabled') !== 'true', 'still sending', { timeout: 8000 });
+  await el.updateComplete;
+}
+
+async function canLogIn(email: string, password: string): Promise<boolean> {
+  const client = new FetchAuthClient({ baseUrl: new URL(API, location.href).href });
+  return client.loginWithPassword({ email, password }).then(
+    () => true,
+    (error: unknown) => {
+      if (error instanceof AuthError && error.code === 'invalid_credentials') return false;
+      throw error;
+    },
+  );
+}
+
+describe('<egov-password-reset>', () => {
+  describe('step 1: the request', () => {
+    it('answers the same for an existing and an unknown address, and tells the page nothing more', async () => {
+      const account = await createAccount('active');
+      const texts: string[] = [];
+      for (const email of [account.email, uniqueEmail('nobody')]) {
+        const el = await fixture<EgovPasswordReset>(html`<egov-password-reset backend-url=${API}></egov-password-reset>`);
+        const requested = oneEvent(el, 'egov-password-reset-requested');
+        await requestReset(el, email);
+        expect((await requested).detail).to.deep.equal({});
+        const notice = el.querySelector('.egov-notice')!;
+        expect(document.activeElement).to.equal(notice.querySelector('.egov-notice-title'));
+        texts.push(notice.textContent!.replace(email, '<address>').trim());
+        await expect(el).to.be.accessible();
+      }
+      expect(texts[0]).to.equal(texts[1]);
+      expect(texts[0]).to.contain('The link works for 60 minutes');
+      // Only the real account got a message.
+      expect((await outbox(account.email)).filter((m) => m.kind === 'password_reset')).to.have.length(1);
+    });
+
+    it('checks the address before sending', async () => {
+      const el = await fixture<EgovPasswordReset>(html`<egov-password-reset backend-url=${API}></egov-password-reset>`);
+      el.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+      await el.updateComplete;
+      expect(summary(el)).to.deep.equal(['Enter your e-mail address']);
+      expect(document.activeElement).to.equal(el.querySelector('.egov-summary'));
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('step 2: the link from the e-mail', () => {
+    it('sets a new password: the old one stops working, the new one works, no automatic login', async () => {
+      const account = await createAccount('active');
+      const el0 = await fixture<EgovPasswordReset>(html`<egov-password-reset backend-url=${API}></egov-password-reset>`);
+      await requestReset(el0, account.email);
+      const token = await tokenFrom(account.email, 'password_reset');
+      history.replaceState(null, '', `${location.pathname}?token=${token}`);
+      const el = await fixture<EgovPasswordReset>(html`<egov-password-reset backend-url=${API} login-url="/login"></egov-password-reset>`);
+      expect(location.search).to.equal('');
+      await waitUntil(() => el.querySelector('input[name=password]'), 'no form', { timeout: 8000 });
+      expect(el.querySelector('h2')!.textContent).to.equal('Choose a new password');
+      expect(el.querySelector('input[name=password]')!.getAttribute('autocomplete')).to.equal('new-password');
+      expect(el.textContent).to.contain('Use at least 15 characters.');
+      await expect(el).to.be.accessible();
+
+      const changed = oneEvent(el, 'egov-password-changed');
+      await choose(el, NEW_PASSWORD);
+      expect((await changed).detail).to.deep.equal({});
+      expect(el.querySelector('.egov-notice-title')!.textContent).to.equal('Your password has been changed');
+      expect(el.querySelector<HTMLAnchorElement>('a[href="/login"]')).to.exist;
+      expect(await canLogIn(account.email, account.password)).to.be.false;
+      expect(await canLogIn(account.email, NEW_PASSWORD)).to.be.true;
+      await expect(el).to.be.accessible();
+
+      // The same link again: refused, with a way to ask for a new one.
+      const reused = await fixture<EgovPasswordReset>(html`<egov-password-reset backend-url=${API} token=${token}></egov-password-reset>`);
+      await choose(reused, 'another long enough passphrase');
+      expect(reused.querySelector('.egov-notice-title')!.textContent).to.equal('This link has expired or has already been used');
+      await expect(reused).to.be.accessible();
+      reused.querySelector<HTMLButtonElement>('.egov-button')!.click();
+      await reused.updateComplete;
+      expect(reused.querySelector('h2')!.textContent).to.equal('Password forgotten?');
+      expect(document.activeElement).to.equal(reused.querySelector('input[name=email]'));
+    });
+
+    it('shows the policy while typing and checks length and confirmation before sending', async () => {
+      const el = await fixture<EgovPasswordReset>(html`<egov-password-reset backend-url=${API} token="unused"></egov-password-reset>`);
+      await waitUntil(() => el.querySelector('input[name=password]'), 'no form', { timeout: 8000 });
+      const input = el.querySelector<HTMLInputElement>('input[name=password]')!;
+      input.focus();
+      await sendKeys({ type: 'short' });
+      await el.updateComplete;
+      expect(el.querySelector('.egov-password-status')!.textContent).to.equal('10 more characters needed');
+      await waitUntil(() => el.querySelector('[aria-live=polite]:not(:empty)')?.textContent === '10 more characters needed', 'not announced');
+      await choose(el, 'short');
+      expect(summary(el)).to.deep.equal(['The password must be at least 15 characters']);
+      await choose(el, NEW_PASSWORD, `${NEW_PASSWORD}!`);
+      expect(summary(el)).to.deep.equal(['The passwords do not match']);
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows the backend’s reason for refusing a common password', async () => {
+      const account = await createAccount('active');
+      const el0 = await fixture<EgovPasswordReset>(html`<egov-password-reset backend-url=${API}></egov-password-reset>`);
+      await requestReset(el0, account.email);
+      const token = await tokenFrom(account.email, 'password_reset');
+      const el = await fixture<EgovPasswordReset>(html`<egov-password-reset backend-url=${API} token=${token}></egov-password-reset>`);
+      await choose(el, 'password12345678');
+      expect(summary(el)).to.deep.equal(['This password is too common and easy to guess. Choose another one.']);
+      expect(el.querySelector<HTMLInputElement>('input[name=password]')!.value).to.equal('');
+    });
+
+    it('speaks Serbian Latin', async () => {
+      const el = await fixture<EgovPasswordReset>(html`<egov-password-reset backend-url=${API} locale="sr-Latn" token="x"></egov-password-reset>`);
+      await waitUntil(() => el.querySelector('h2')!.textContent === 'Izaberite novu lozinku', 'no Latin heading', { timeout: 8000 });
+      await waitUntil(() => el.querySelector('input[name=password]'), 'no form', { timeout: 8000 });
+      expect(el.textContent).to.contain('Lozinka mora imati najmanje 15 znakova.');
+      await expect(el).to.be.accessible();
+    });
+  });
+});

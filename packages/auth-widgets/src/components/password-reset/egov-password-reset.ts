@@ -1,0 +1,199 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { AuthError } from '../../client/auth-client.js';
+import type { PasswordPolicy } from '../../client/contract.js';
+import type { Messages } from '../../i18n/en.js';
+import { EgovFormElement } from '../../internal/egov-form-element.js';
+import { EmailRequest } from '../../internal/email-request.js';
+import { NewPasswordFields } from '../../internal/new-password-fields.js';
+import { summaryOf, type FieldProblems, type Problem } from '../../internal/problems.js';
+import { PublicConfigController } from '../../internal/public-config-controller.js';
+import { serviceProblem } from '../../internal/service-problems.js';
+import { takeToken } from '../../internal/token-from-url.js';
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'egov-password-reset': EgovPasswordReset;
+  }
+  interface GlobalEventHandlersEventMap {
+    /** Step 1 was sent. The detail is empty on purpose: the page learns nothing about whether the account exists. */
+    'egov-password-reset-requested': CustomEvent<Record<string, never>>;
+    /** Step 2 succeeded. No password, no token. */
+    'egov-password-changed': CustomEvent<Record<string, never>>;
+  }
+}
+
+type Step = 'request' | 'choose' | 'invalid-link' | 'changed';
+
+const PASSWORD_FIELDS = ['password', 'passwordConfirmation'] as const;
+
+/**
+ * "Password forgotten?": step 1 asks for the e-mail address and always
+ * answers the same; step 2 — the page the e-mail links to — takes the token
+ * from the `token` attribute or the address bar (removing it there) and sets
+ * a new password under the backend's policy. No automatic login afterwards.
+ *
+ * @summary Password reset, both steps.
+ * @event egov-password-reset-requested - The request was sent (always the same, whatever the address).
+ * @event egov-password-changed - The new password is set.
+ */
+export class EgovPasswordReset extends EgovFormElement {
+  /** The token, when the page passes it itself; otherwise `?token=` of the page's URL. */
+  @property({ attribute: 'token' }) tokenAttribute?: string;
+
+  @state() private step: Step = 'request';
+  @state() private submitting = false;
+  @state() private fieldProblems: FieldProblems = {};
+  @state() private general: Problem[] = [];
+
+  /** Held only until it is sent; never rendered, never in an attribute or event. */
+  #token: string | undefined;
+  #started = false;
+  readonly #policy = new PublicConfigController(this, () => (this.config.result.ok ? this.config.client : undefined));
+  readonly #password = new NewPasswordFields(this);
+  readonly #request = new EmailRequest(
+    this,
+    (email) => this.call((client, signal) => client.requestPasswordReset({ email, locale: this.config.i18n.locale }, { signal })),
+    (outcome) => {
+      if (outcome === 'sent') this.emit('egov-password-reset-requested', {});
+      this.focusAfterRender(outcome === 'sent' ? 'sent' : 'summary');
+    },
+  );
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.#started) return;
+    this.#started = true;
+    this.#token = takeToken(this, this.tokenAttribute);
+    if (this.#token) this.step = 'choose';
+  }
+
+  protected override render(): TemplateResult {
+    const t = this.t;
+    const heading = this.step === 'request' ? t.resetHeading : t.newPasswordHeading;
+    return this.renderFrame(heading, () => {
+      switch (this.step) {
+        case 'request':
+          return this.#renderRequest(t);
+        case 'choose':
+          return this.#renderChoose(t);
+        case 'invalid-link':
+          return this.#renderInvalidLink(t);
+        case 'changed':
+          return this.#renderChanged(t);
+      }
+    });
+  }
+
+  #renderRequest(t: Messages): TemplateResult {
+    const sentTo = this.#request.sentTo;
+    if (sentTo) {
+      return html`<div class="egov-notice egov-notice--success" role="region" aria-labelledby=${this.partId('sent')}>
+        <h3 class="egov-notice-title" id=${this.partId('sent')} tabindex="-1">${t.resetSentTitle}</h3>
+        <p>${t.resetSentBody(sentTo)}</p>
+      </div>`;
+    }
+    return html`<p class="egov-text">${t.resetIntro}</p>
+      ${this.#request.render({
+        t,
+        field: 'email',
+        inputId: this.partId('email'),
+        formatTime: this.formatTime,
+        label: t.emailLabel,
+        submitLabel: t.send,
+        summary: (problems) => this.renderSummary(problems),
+      })}`;
+  }
+
+  #renderChoose(t: Messages): TemplateResult {
+    return this.#policy.render(t, (config) => html`<form
+      class="egov-form"
+      novalidate
+      @submit=${(e: SubmitEvent) => this.#onChoose(e, config.passwordPolicy)}
+    >
+      ${this.renderSummary(summaryOf(this.fieldProblems, PASSWORD_FIELDS, this.general))}
+      <p class="egov-text egov-hint">${t.requiredLegend}</p>
+      ${this.#password.render({
+        t,
+        policy: config.passwordPolicy,
+        passwordId: this.partId('password'),
+        confirmId: this.partId('passwordConfirmation'),
+        problems: this.fieldProblems,
+        formatTime: this.formatTime,
+      })}
+      <button type="submit" class="egov-button" aria-disabled=${this.submitting ? 'true' : 'false'}>
+        ${this.submitting ? t.changingPassword : t.changePassword}
+      </button>
+    </form>`);
+  }
+
+  #renderInvalidLink(t: Messages): TemplateResult {
+    return html`<div class="egov-notice" role="region" aria-labelledby=${this.partId('invalid')} data-state="invalid">
+        <h3 class="egov-notice-title" id=${this.partId('invalid')} tabindex="-1">${t.tokenInvalidTitle}</h3>
+        <p>${t.resetLinkInvalidBody}</p>
+      </div>
+      <button type="button" class="egov-button" @click=${this.#requestNewLink}>${t.requestNewLink}</button>`;
+  }
+
+  #renderChanged(t: Messages): TemplateResult {
+    const links = this.config.result.ok ? this.config.result.config.links : {};
+    return html`<div class="egov-notice egov-notice--success" role="region" aria-labelledby=${this.partId('changed')}>
+      <h3 class="egov-notice-title" id=${this.partId('changed')} tabindex="-1">${t.passwordChangedTitle}</h3>
+      <p>${t.passwordChangedBody}</p>
+      ${links.login ? html`<p><a class="egov-link" href=${links.login}>${t.logIn}</a></p>` : nothing}
+    </div>`;
+  }
+
+  #requestNewLink = (): void => {
+    this.#request.reset();
+    this.step = 'request';
+    this.focusAfterRender('email');
+  };
+
+  async #onChoose(event: SubmitEvent, policy: PasswordPolicy): Promise<void> {
+    event.preventDefault();
+    if (this.submitting || !this.#token) return;
+    const form = event.currentTarget as HTMLFormElement;
+    const passwordInput = form.elements.namedItem('password') as HTMLInputElement;
+    const confirmInput = form.elements.namedItem('passwordConfirmation') as HTMLInputElement;
+    const password = passwordInput.value;
+    this.#password.afterSubmit(this.t);
+
+    const problems = this.#password.validate(password, confirmInput.value, policy);
+    this.general = [];
+    this.fieldProblems = problems;
+    if (Object.keys(problems).length > 0) {
+      this.focusAfterRender('summary');
+      return;
+    }
+    this.submitting = true;
+    const token = this.#token;
+    try {
+      await this.call((client, signal) => client.completePasswordReset({ token, password }, { signal }));
+      this.#token = undefined;
+      this.step = 'changed';
+      this.focusAfterRender('changed');
+      this.emit('egov-password-changed', {});
+    } catch (error) {
+      const failure = error as AuthError;
+      if (failure.code === 'aborted') return;
+      if (failure.code === 'token_invalid') {
+        this.#token = undefined;
+        this.step = 'invalid-link';
+        this.focusAfterRender('invalid');
+        return;
+      }
+      const code = failure.details.fields?.['password'];
+      if (failure.code === 'validation_failed' && code) {
+        passwordInput.value = '';
+        confirmInput.value = '';
+        this.fieldProblems = { password: NewPasswordFields.serverProblem(code, policy) };
+      } else {
+        this.general = [serviceProblem(failure)];
+      }
+      this.focusAfterRender('summary');
+    } finally {
+      this.submitting = false;
+    }
+  }
+}

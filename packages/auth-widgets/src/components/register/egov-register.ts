@@ -1,0 +1,622 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { AuthError } from '../../client/auth-client.js';
+import {
+  LIMITS,
+  REGISTRATION_FIELDS,
+  SEX_VALUES,
+  isPlausibleEmail,
+  type FieldErrorCode,
+  type PublicConfig,
+  type RegistrationFieldName,
+  type RegistrationFields,
+  type UserType,
+} from '../../client/contract.js';
+import {
+  COUNTRY_CODES,
+  EARLIEST_BIRTH_DATE,
+  checkForeignerNumber,
+  isPlausibleBirthDate,
+  isPlausibleDocumentNumber,
+  isPlausiblePhone,
+} from '../../client/rules.js';
+import type { Messages } from '../../i18n/en.js';
+import type { Locale } from '../../i18n/locales.js';
+import { EgovFormElement } from '../../internal/egov-form-element.js';
+import { describedBy, renderEmailField, renderField, renderFieldError, renderRequiredMark } from '../../internal/fields.js';
+import { NewPasswordFields } from '../../internal/new-password-fields.js';
+import { summaryOf, type FieldProblems, type Problem } from '../../internal/problems.js';
+import { PublicConfigController } from '../../internal/public-config-controller.js';
+import { serviceProblem } from '../../internal/service-problems.js';
+import { DocumentUpload } from './document-upload.js';
+
+export interface EgovRegistrationSubmittedDetail {
+  /** The address the confirmation link went to. */
+  email: string;
+  userType: string;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'egov-register': EgovRegister;
+  }
+  interface GlobalEventHandlersEventMap {
+    'egov-registration-submitted': CustomEvent<EgovRegistrationSubmittedDetail>;
+  }
+}
+
+type Tab = 'password' | 'certificate';
+
+/** Form order: the error summary lists problems in this order. */
+const FIELD_ORDER = ['userType', ...REGISTRATION_FIELDS, 'email', 'password', 'passwordConfirmation', 'documents', 'consent'];
+
+const TEXT_LIMITS: Partial<Record<RegistrationFieldName, number>> = {
+  givenName: LIMITS.nameMaxLength,
+  surname: LIMITS.nameMaxLength,
+  documentNumber: LIMITS.documentNumberMaxLength,
+  addressInSerbia: LIMITS.addressMaxLength,
+  phone: LIMITS.phoneMaxLength,
+};
+
+const AUTOCOMPLETE: Partial<Record<RegistrationFieldName, string>> = {
+  givenName: 'given-name',
+  surname: 'family-name',
+  dateOfBirth: 'bday',
+  citizenship: 'off',
+  documentNumber: 'off',
+  foreignerNumber: 'off',
+  addressInSerbia: 'street-address',
+  phone: 'tel',
+};
+
+/** Today as `YYYY-MM-DD` in UTC, as the backend counts it. */
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/**
+ * Registration with username (e-mail) and password — and the place where
+ * certificate registration lives. The user type, its fields, the password
+ * policy and the upload limits come from the backend's `GET /config`.
+ * Nothing typed and no attached file is lost when the backend fails; the
+ * password is never stored.
+ *
+ * @summary Create a user account.
+ * @event egov-registration-submitted - Sent; the confirmation e-mail is on its way. `detail` has the address and the user type.
+ */
+export class EgovRegister extends EgovFormElement {
+  /** Which tab is open first: `password` (default) or `certificate`. */
+  @property() mode: Tab = 'password';
+
+  @state() private tab: Tab | undefined;
+  @state() private userType: string | undefined;
+  @state() private noForeignerNumber = false;
+  @state() private submitting = false;
+  @state() private progress: number | undefined;
+  @state() private fieldProblems: FieldProblems = {};
+  @state() private general: Problem[] = [];
+  /** After a successful submit: the address the link went to. */
+  @state() private submittedTo: string | undefined;
+  @state() private resendNote: Problem | undefined;
+  @state() private resending = false;
+
+  readonly #policy = new PublicConfigController(this, () => (this.config.result.ok ? this.config.client : undefined));
+  readonly #password = new NewPasswordFields(this);
+  readonly #documents = new DocumentUpload(this, 'documents');
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#documents.dispose();
+  }
+
+  protected override render(): TemplateResult {
+    const t = this.t;
+    return this.renderFrame(t.registerHeading, () => {
+      const tab = this.tab ?? this.mode;
+      return html`${this.#renderTabs(t, tab)}
+        <div id=${this.partId('panel-password')} role="tabpanel" aria-labelledby=${this.partId('tab-password')} ?hidden=${tab !== 'password'}>
+          ${this.#renderPasswordPanel(t)}
+        </div>
+        <div
+          id=${this.partId('panel-certificate')}
+          role="tabpanel"
+          aria-labelledby=${this.partId('tab-certificate')}
+          ?hidden=${tab !== 'certificate'}
+        >
+          <h3 class="egov-heading egov-heading--small">${t.registerCertificateHeading}</h3>
+          <p class="egov-text">${t.registerCertificateComingSoon}</p>
+        </div>`;
+    });
+  }
+
+  #renderTabs(t: Messages, selected: Tab): TemplateResult {
+    const tabs: [Tab, string][] = [
+      ['password', t.tabRegisterPassword],
+      ['certificate', t.tabRegisterCertificate],
+    ];
+    return html`<div class="egov-tabs" role="tablist" aria-label=${t.registerMethods} @keydown=${this.#onTabKeydown}>
+      ${tabs.map(
+        ([tab, label]) => html`<button
+          type="button"
+          role="tab"
+          class="egov-tab"
+          id=${this.partId(`tab-${tab}`)}
+          data-tab=${tab}
+          aria-selected=${tab === selected ? 'true' : 'false'}
+          aria-controls=${this.partId(`panel-${tab}`)}
+          tabindex=${tab === selected ? '0' : '-1'}
+          @click=${() => (this.tab = tab)}
+        >
+          ${label}
+        </button>`,
+      )}
+    </div>`;
+  }
+
+  #onTabKeydown = (event: KeyboardEvent): void => {
+    if (!['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(event.key)) return;
+    event.preventDefault();
+    const next: Tab = event.key === 'Home' ? 'password' : event.key === 'End' ? 'certificate' : (this.tab ?? this.mode) === 'password' ? 'certificate' : 'password';
+    this.tab = next;
+    this.focusAfterRender(`tab-${next}`);
+  };
+
+  #renderPasswordPanel(t: Messages): TemplateResult {
+    return this.#policy.render(t, (config) => this.#renderForm(t, config));
+  }
+
+  #renderForm(t: Messages, config: PublicConfig): TemplateResult {
+    const userType = this.#currentUserType(config);
+    // The form stays in the DOM (hidden) while "check your e-mail" shows, so "Start again" finds everything as it was.
+    return html`${this.submittedTo ? this.#renderCheckEmail(t, this.submittedTo, userType) : nothing}
+      <form class="egov-form" novalidate ?hidden=${!!this.submittedTo} @submit=${(e: SubmitEvent) => this.#onSubmit(e, config)}>
+        ${this.renderSummary(summaryOf(this.fieldProblems, FIELD_ORDER, this.general))}
+        <p class="egov-text egov-hint">${t.requiredLegend}</p>
+        ${config.userTypes.length > 1 ? this.#renderUserTypes(t, config.userTypes, userType) : nothing}
+        ${this.#renderPersonalDetails(t, userType)}
+        <fieldset class="egov-fieldset">
+          <legend class="egov-legend">${t.accountLegend}</legend>
+          ${this.#renderEmail(t)}
+          ${this.#password.render({
+            t,
+            policy: config.passwordPolicy,
+            passwordId: this.partId('password'),
+            confirmId: this.partId('passwordConfirmation'),
+            problems: this.fieldProblems,
+            formatTime: this.formatTime,
+          })}
+        </fieldset>
+        ${userType.documents
+          ? this.#documents.render({
+              t,
+              locale: this.config.i18n.locale,
+              policy: config.uploads,
+              id: this.partId('documents'),
+              required: config.uploads.minFiles > 0,
+              error: this.#documentsError(),
+              progress: this.progress,
+              disabled: this.submitting,
+            })
+          : nothing}
+        ${this.#renderConsent(t)}
+        <button type="submit" class="egov-button" aria-disabled=${this.submitting ? 'true' : 'false'}>
+          ${this.submitting ? t.sending : t.createAccountButton}
+        </button>
+        ${this.#links(t)}
+      </form>`;
+  }
+
+  /** A submit's problem with the documents, else what was wrong with the files just picked. */
+  #documentsError(): string | undefined {
+    const submitted = this.problemText(this.fieldProblems['documents']);
+    if (submitted) return submitted;
+    const picked = this.#documents.problems.map((p) => this.problemText(p));
+    return picked.length > 0 ? picked.join(' ') : undefined;
+  }
+
+  #links(t: Messages): TemplateResult | typeof nothing {
+    const login = this.config.result.ok ? this.config.result.config.links.login : undefined;
+    return login ? html`<p class="egov-text">${t.haveAccount} <a class="egov-link" href=${login}>${t.logIn}</a></p>` : nothing;
+  }
+
+  #currentUserType(config: PublicConfig): UserType {
+    return (
+      config.userTypes.find((type) => type.id === this.userType) ??
+      config.userTypes.find((type) => type.default) ??
+      config.userTypes[0]!
+    );
+  }
+
+  #userTypeLabel(t: Messages, type: UserType): string {
+    if (type.id === 'foreign_citizen') return t.userTypeForeignCitizen;
+    if (type.id === 'serbian_citizen') return t.userTypeSerbianCitizen;
+    const locale = this.config.i18n.locale;
+    return (locale === 'en' ? type.label.en : type.label[locale]) ?? type.label.en;
+  }
+
+  #renderUserTypes(t: Messages, types: UserType[], selected: UserType): TemplateResult {
+    return html`<fieldset class="egov-fieldset" id=${this.partId('userType')} tabindex="-1">
+      <legend class="egov-legend">${t.userTypeLegend}${renderRequiredMark(true)}</legend>
+      <div class="egov-radios">
+        ${types.map(
+          (type) => html`<div class="egov-radio">
+            <input
+              class="egov-radio-input"
+              type="radio"
+              name="userType"
+              id=${this.partId(`userType-${type.id}`)}
+              value=${type.id}
+              .checked=${type.id === selected.id}
+              @change=${() => (this.userType = type.id)}
+            />
+            <label class="egov-radio-label" for=${this.partId(`userType-${type.id}`)}>${this.#userTypeLabel(t, type)}</label>
+          </div>`,
+        )}
+      </div>
+    </fieldset>`;
+  }
+
+  #isRequired(type: UserType, name: RegistrationFieldName): boolean {
+    const field = type.fields.find((f) => f.name === name);
+    if (!field) return false;
+    if (name === 'foreignerNumber' && this.noForeignerNumber) return false;
+    return field.required;
+  }
+
+  #renderPersonalDetails(t: Messages, type: UserType): TemplateResult {
+    const shown = (name: RegistrationFieldName) => type.fields.some((f) => f.name === name);
+    // Every field stays in the DOM; those of another user type are hidden and not sent, so switching back keeps them.
+    const text = (
+      name: RegistrationFieldName,
+      label: string,
+      extra: { hint?: string; type?: string; inputmode?: string; min?: string; max?: string } = {},
+    ) => {
+      const id = this.partId(name);
+      const error = this.problemText(this.fieldProblems[name]);
+      const required = this.#isRequired(type, name);
+      return html`<div ?hidden=${!shown(name)}>
+        ${renderField({
+          t,
+          id,
+          label,
+          hint: extra.hint,
+          error,
+          required,
+          control: html`<input
+            class="egov-input ${name === 'dateOfBirth' || name === 'foreignerNumber' || name === 'documentNumber' ? 'egov-input--short' : ''}"
+            id=${id}
+            name=${name}
+            type=${extra.type ?? 'text'}
+            inputmode=${ifDefined(extra.inputmode)}
+            min=${ifDefined(extra.min)}
+            max=${ifDefined(extra.max)}
+            autocomplete=${ifDefined(AUTOCOMPLETE[name])}
+            spellcheck="false"
+            aria-required=${required ? 'true' : 'false'}
+            aria-describedby=${ifDefined(describedBy(id, !!extra.hint, error))}
+            aria-invalid=${error ? 'true' : 'false'}
+            ?disabled=${name === 'foreignerNumber' && this.noForeignerNumber}
+          />`,
+        })}
+      </div>`;
+    };
+    return html`<fieldset class="egov-fieldset">
+      <legend class="egov-legend">${t.personalDetailsLegend}</legend>
+      ${text('givenName', t.givenNameLabel)} ${text('surname', t.surnameLabel)}
+      ${text('dateOfBirth', t.dateOfBirthLabel, { type: 'date', min: EARLIEST_BIRTH_DATE, max: today() })}
+      <div ?hidden=${!shown('sex')}>${this.#renderSex(t, type)}</div>
+      <div ?hidden=${!shown('citizenship')}>${this.#renderCitizenship(t, type)}</div>
+      ${text('documentNumber', t.documentNumberLabel)}
+      <div ?hidden=${!shown('foreignerNumber')}>
+        ${text('foreignerNumber', t.foreignerNumberLabel, { hint: t.foreignerNumberHint, inputmode: 'numeric' })}
+        <div class="egov-field egov-checkbox">
+          <input
+            class="egov-checkbox-input"
+            type="checkbox"
+            id=${this.partId('noForeignerNumber')}
+            name="noForeignerNumber"
+            .checked=${this.noForeignerNumber}
+            aria-controls=${this.partId('foreignerNumber')}
+            @change=${(e: Event) => {
+              this.noForeignerNumber = (e.target as HTMLInputElement).checked;
+              const { foreignerNumber: _, ...rest } = this.fieldProblems;
+              this.fieldProblems = rest;
+            }}
+          />
+          <label class="egov-checkbox-label" for=${this.partId('noForeignerNumber')}>${t.noForeignerNumber}</label>
+        </div>
+      </div>
+      ${text('addressInSerbia', t.addressLabel)} ${text('phone', t.phoneLabel, { hint: t.phoneHint, type: 'tel' })}
+    </fieldset>`;
+  }
+
+  #renderSex(t: Messages, type: UserType): TemplateResult {
+    const error = this.problemText(this.fieldProblems['sex']);
+    const labels: Record<(typeof SEX_VALUES)[number], string> = { F: t.sexFemale, M: t.sexMale, X: t.sexUnspecified };
+    return html`<fieldset class="egov-fieldset egov-field ${error ? 'egov-field--error' : ''}" id=${this.partId('sex')} tabindex="-1"
+      aria-describedby=${ifDefined(error ? `${this.partId('sex')}-error` : undefined)}>
+      <legend class="egov-label">${t.sexLegend}${renderRequiredMark(this.#isRequired(type, 'sex'))}</legend>
+      ${renderFieldError(t, this.partId('sex'), error)}
+      <div class="egov-radios egov-radios--inline">
+        ${SEX_VALUES.map(
+          (value) => html`<div class="egov-radio">
+            <input class="egov-radio-input" type="radio" name="sex" value=${value} id=${this.partId(`sex-${value}`)} />
+            <label class="egov-radio-label" for=${this.partId(`sex-${value}`)}>${labels[value]}</label>
+          </div>`,
+        )}
+      </div>
+    </fieldset>`;
+  }
+
+  #renderCitizenship(t: Messages, type: UserType): TemplateResult {
+    const id = this.partId('citizenship');
+    const error = this.problemText(this.fieldProblems['citizenship']);
+    const locale: Locale = this.config.i18n.locale;
+    const names = new Intl.DisplayNames([locale], { type: 'region' });
+    const collator = new Intl.Collator(locale);
+    const countries = COUNTRY_CODES.map((code) => ({ code, name: names.of(code) ?? code })).sort((a, b) => collator.compare(a.name, b.name));
+    const required = this.#isRequired(type, 'citizenship');
+    return renderField({
+      t,
+      id,
+      label: t.citizenshipLabel,
+      error,
+      required,
+      control: html`<select
+        class="egov-input egov-select"
+        id=${id}
+        name="citizenship"
+        aria-required=${required ? 'true' : 'false'}
+        aria-describedby=${ifDefined(describedBy(id, false, error))}
+        aria-invalid=${error ? 'true' : 'false'}
+      >
+        <option value="">${t.chooseCountry}</option>
+        ${countries.map((c) => html`<option value=${c.code}>${c.name}</option>`)}
+      </select>`,
+    });
+  }
+
+  #renderEmail(t: Messages): TemplateResult {
+    return renderEmailField({
+      t,
+      id: this.partId('email'),
+      label: t.registerEmailLabel,
+      hint: t.registerEmailHint,
+      error: this.problemText(this.fieldProblems['email']),
+      required: true,
+    });
+  }
+
+  #renderConsent(t: Messages): TemplateResult {
+    const id = this.partId('consent');
+    const error = this.problemText(this.fieldProblems['consent']);
+    return html`<div class="egov-field ${error ? 'egov-field--error' : ''}">
+      ${renderFieldError(t, id, error)}
+      <div class="egov-checkbox">
+        <input
+          class="egov-checkbox-input"
+          type="checkbox"
+          id=${id}
+          name="consent"
+          value="true"
+          aria-required="true"
+          aria-describedby=${ifDefined(error ? `${id}-error` : undefined)}
+          aria-invalid=${error ? 'true' : 'false'}
+        />
+        <label class="egov-checkbox-label" for=${id}>${t.consentLabel}${renderRequiredMark(true)}</label>
+      </div>
+    </div>`;
+  }
+
+  #renderCheckEmail(t: Messages, email: string, userType: UserType): TemplateResult {
+    return html`<div class="egov-notice egov-notice--success" role="region" aria-labelledby=${this.partId('check-email')}>
+        <h3 class="egov-notice-title" id=${this.partId('check-email')} tabindex="-1">${t.checkEmailTitle}</h3>
+        <p>${t.checkEmailBody(email)}</p>
+        <p>${t.checkEmailSpam}</p>
+        ${userType.documents ? html`<p>${t.checkEmailReview}</p>` : nothing}
+      </div>
+      ${this.resendNote ? html`<p class="egov-text" role="status" id=${this.partId('resent')} tabindex="-1">${this.problemText(this.resendNote)}</p>` : nothing}
+      <p class="egov-text">
+        <button type="button" class="egov-button egov-button--secondary" aria-disabled=${this.resending ? 'true' : 'false'} @click=${() => this.#resend(email)}>
+          ${this.resending ? t.sending : t.resendConfirmation}
+        </button>
+      </p>
+      <p class="egov-text">
+        ${t.wrongAddress}
+        <button type="button" class="egov-link egov-link-button" @click=${this.#startAgain}>${t.startAgain}</button>
+      </p>`;
+  }
+
+  async #resend(email: string): Promise<void> {
+    if (this.resending) return;
+    this.resending = true;
+    try {
+      await this.call((client, signal) => client.resendConfirmation({ email, locale: this.config.i18n.locale }, { signal }));
+      this.resendNote = { text: (t) => t.confirmationSentAgain };
+    } catch (error) {
+      const failure = error as AuthError;
+      if (failure.code === 'aborted') return;
+      this.resendNote = serviceProblem(failure);
+    } finally {
+      this.resending = false;
+    }
+    this.focusAfterRender('resent');
+  }
+
+  #startAgain = (): void => {
+    this.submittedTo = undefined;
+    this.resendNote = undefined;
+    this.focusAfterRender('email');
+  };
+
+  /** Reads the form into the contract's fields: only the fields of the chosen user type. */
+  #read(form: HTMLFormElement, type: UserType): { fields: RegistrationFields; password: string; confirmation: string } {
+    const data = new FormData(form);
+    const value = (name: string) => (typeof data.get(name) === 'string' ? (data.get(name) as string).trim() : '');
+    const fields: RegistrationFields = {
+      userType: type.id,
+      email: value('email'),
+      password: '',
+      consent: data.get('consent') === 'true' ? 'true' : ('' as 'true'),
+      locale: this.config.i18n.locale,
+    };
+    for (const { name } of type.fields) {
+      if (name === 'foreignerNumber' && this.noForeignerNumber) continue;
+      const v = value(name);
+      if (v !== '') (fields as unknown as Record<string, string>)[name] = v;
+    }
+    if (type.fields.some((f) => f.name === 'foreignerNumber')) fields.noForeignerNumber = this.noForeignerNumber ? 'true' : 'false';
+    // Passwords are not trimmed: every character counts.
+    return { fields, password: String(data.get('password') ?? ''), confirmation: String(data.get('passwordConfirmation') ?? '') };
+  }
+
+  #validate(fields: RegistrationFields, type: UserType, config: PublicConfig, password: string, confirmation: string): FieldProblems {
+    const problems: FieldProblems = {};
+    const set = (field: string, text: Problem['text']) => (problems[field] ??= { field, text });
+    const record = fields as unknown as Record<string, string | undefined>;
+    for (const { name } of type.fields) {
+      const v = record[name];
+      if (!v) {
+        if (this.#isRequired(type, name)) set(name, requiredText(name));
+        continue;
+      }
+      const max = TEXT_LIMITS[name];
+      if (max !== undefined && v.length > max) set(name, (t) => t.fieldTooLong(max));
+      else if (name === 'dateOfBirth' && !isPlausibleBirthDate(v, today())) set(name, (t) => t.dateOfBirthInvalid);
+      else if (name === 'documentNumber' && !isPlausibleDocumentNumber(v)) set(name, (t) => t.documentNumberInvalid);
+      else if (name === 'phone' && !isPlausiblePhone(v)) set(name, (t) => t.phoneInvalid);
+      else if (name === 'foreignerNumber') {
+        const problem = checkForeignerNumber(v);
+        if (problem) set(name, foreignerNumberText(problem));
+      }
+    }
+    if (!fields.email) set('email', (t) => t.emailRequired);
+    else if (fields.email.length > LIMITS.emailMaxLength) set('email', (t) => t.emailTooLong(LIMITS.emailMaxLength));
+    else if (!isPlausibleEmail(fields.email)) set('email', (t) => t.emailInvalid);
+    Object.assign(problems, this.#password.validate(password, confirmation, config.passwordPolicy));
+    if (type.documents && this.#documents.documents.length < config.uploads.minFiles) set('documents', (t) => t.documentsRequired);
+    if (fields.consent !== 'true') set('consent', (t) => t.consentRequired);
+    return problems;
+  }
+
+  async #onSubmit(event: SubmitEvent, config: PublicConfig): Promise<void> {
+    event.preventDefault();
+    if (this.submitting) return;
+    const form = event.currentTarget as HTMLFormElement;
+    const type = this.#currentUserType(config);
+    const { fields, password, confirmation } = this.#read(form, type);
+    this.#password.afterSubmit(this.t);
+    this.general = [];
+    this.#documents.problems = [];
+
+    const problems = this.#validate(fields, type, config, password, confirmation);
+    this.fieldProblems = problems;
+    if (Object.keys(problems).length > 0) {
+      this.focusAfterRender('summary');
+      return;
+    }
+
+    this.submitting = true;
+    this.progress = 0;
+    try {
+      const accepted = await this.call((client, signal) =>
+        client.register({ ...fields, password }, type.documents ? this.#documents.documents.map((d) => d.file) : [], {
+          signal,
+          onProgress: (sent, total) => (this.progress = total > 0 ? Math.min(100, Math.round((sent / total) * 100)) : 0),
+        }),
+      );
+      // Sent: nothing secret stays in the page.
+      for (const name of ['password', 'passwordConfirmation']) (form.elements.namedItem(name) as HTMLInputElement).value = '';
+      this.submittedTo = accepted.email;
+      this.focusAfterRender('check-email');
+      this.emit('egov-registration-submitted', { email: accepted.email, userType: type.id });
+    } catch (error) {
+      const failure = error as AuthError;
+      if (failure.code === 'aborted') return;
+      const fieldProblems = this.#serverProblems(failure, config);
+      // Everything typed and every file stays for the next try.
+      this.fieldProblems = fieldProblems;
+      this.general = Object.keys(fieldProblems).length > 0 ? [] : [serviceProblem(failure)];
+      this.focusAfterRender('summary');
+    } finally {
+      this.submitting = false;
+      this.progress = undefined;
+    }
+  }
+
+  /** The backend's field codes, in the form's own words. */
+  #serverProblems(error: AuthError, config: PublicConfig): FieldProblems {
+    const problems: FieldProblems = {};
+    for (const [field, code] of Object.entries(error.details.fields ?? {})) {
+      problems[field] = field === 'password' ? NewPasswordFields.serverProblem(code, config.passwordPolicy) : { field, text: serverFieldText(field, code, config) };
+    }
+    if (error.code === 'payload_too_large' && !problems['documents']) {
+      problems['documents'] = { field: 'documents', text: serverFieldText('documents', 'file_too_large', config) };
+    }
+    if (error.code === 'unsupported_media_type' && !problems['documents']) {
+      problems['documents'] = { field: 'documents', text: serverFieldText('documents', 'invalid_file_type', config) };
+    }
+    return problems;
+  }
+}
+
+function requiredText(name: RegistrationFieldName): Problem['text'] {
+  switch (name) {
+    case 'givenName':
+      return (t) => t.givenNameRequired;
+    case 'surname':
+      return (t) => t.surnameRequired;
+    case 'dateOfBirth':
+      return (t) => t.dateOfBirthRequired;
+    case 'sex':
+      return (t) => t.sexRequired;
+    case 'citizenship':
+      return (t) => t.citizenshipRequired;
+    case 'documentNumber':
+      return (t) => t.documentNumberRequired;
+    case 'foreignerNumber':
+      return (t) => t.foreignerNumberRequired;
+    case 'phone':
+      return (t) => t.phoneInvalid;
+    default:
+      return (t) => t.invalidChoice;
+  }
+}
+
+function foreignerNumberText(problem: 'invalid_format' | 'invalid_date' | 'invalid_checksum'): Problem['text'] {
+  return problem === 'invalid_format'
+    ? (t) => t.foreignerNumberFormat
+    : problem === 'invalid_date'
+      ? (t) => t.foreignerNumberDate
+      : (t) => t.foreignerNumberChecksum;
+}
+
+function serverFieldText(field: string, code: FieldErrorCode, config: PublicConfig): Problem['text'] {
+  switch (code) {
+    case 'required':
+      return field === 'email' ? (t) => t.emailRequired : field === 'consent' ? (t) => t.consentRequired : field === 'documents' ? (t) => t.documentsRequired : requiredText(field as RegistrationFieldName);
+    case 'invalid_email':
+      return (t) => t.emailInvalid;
+    case 'too_long':
+      return (t) => t.fieldTooLong(TEXT_LIMITS[field as RegistrationFieldName] ?? LIMITS.emailMaxLength);
+    case 'invalid_date':
+      return field === 'foreignerNumber' ? foreignerNumberText('invalid_date') : (t) => t.dateOfBirthInvalid;
+    case 'invalid_checksum':
+      return foreignerNumberText('invalid_checksum');
+    case 'invalid_format':
+      return field === 'foreignerNumber' ? foreignerNumberText('invalid_format') : field === 'phone' ? (t) => t.phoneInvalid : (t) => t.documentNumberInvalid;
+    case 'not_accepted':
+      return (t) => t.consentRequired;
+    case 'invalid_file_type':
+      return (t) => t.filesWrongType;
+    case 'file_too_large':
+      return (t) => t.filesTooLarge(`${Math.round(config.uploads.maxFileBytes / (1024 * 1024))} MB`);
+    case 'too_many_files':
+      return (t) => t.tooManyFiles(config.uploads.maxFiles);
+    case 'too_few_files':
+      return (t) => t.documentsRequired;
+    default:
+      return (t) => t.invalidChoice;
+  }
+}

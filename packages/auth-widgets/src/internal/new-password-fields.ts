@@ -1,0 +1,142 @@
+import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { FieldErrorCode, PasswordPolicy } from '../client/contract.js';
+import { checkPasswordLength } from '../client/rules.js';
+import type { Messages } from '../i18n/en.js';
+import { describedBy, renderField } from './fields.js';
+import { PasswordVisibility, renderPasswordInput } from './password-input.js';
+import type { FieldProblems, Problem } from './problems.js';
+
+/** How long typing must pause before the live region speaks (a screen reader must not read every key). */
+const ANNOUNCE_AFTER_MS = 900;
+
+export interface NewPasswordView {
+  t: Messages;
+  policy: PasswordPolicy;
+  /** Ids of the two inputs. */
+  passwordId: string;
+  confirmId: string;
+  problems: FieldProblems;
+  formatTime: (date: Date) => string;
+  required?: boolean;
+}
+
+/**
+ * A new password and its confirmation (registration, reset): the policy
+ * shown before typing, what is still missing while typing (announced after a
+ * pause), one show/hide for both, and the checks the form can make itself.
+ */
+export class NewPasswordFields {
+  readonly visibility: PasswordVisibility;
+  /** Visible status under the field, updated on every key. */
+  #status = '';
+  /** What the live region says, updated after a pause. */
+  #announcement = '';
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #lastPolicy: PasswordPolicy | undefined;
+  #lastT: Messages | undefined;
+
+  constructor(private readonly host: ReactiveControllerHost) {
+    this.visibility = new PasswordVisibility(host);
+  }
+
+  #describe(length: number, policy: PasswordPolicy, t: Messages): string {
+    if (length === 0) return '';
+    const missing = policy.minLength - length;
+    return missing > 0 ? t.passwordCharactersNeeded(missing) : t.passwordLongEnough;
+  }
+
+  #onInput = (event: InputEvent): void => {
+    if (!this.#lastPolicy || !this.#lastT) return;
+    const value = (event.target as HTMLInputElement).value;
+    const text = this.#describe([...value.normalize('NFKC')].length, this.#lastPolicy, this.#lastT);
+    this.#status = text;
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      this.#announcement = text;
+      this.host.requestUpdate();
+    }, ANNOUNCE_AFTER_MS);
+    this.host.requestUpdate();
+  };
+
+  render(view: NewPasswordView): TemplateResult {
+    const { t, policy, passwordId, confirmId, problems, formatTime, required = true } = view;
+    this.#lastPolicy = policy;
+    this.#lastT = t;
+    const passwordError = problems['password']?.text(t, formatTime);
+    const confirmError = problems['passwordConfirmation']?.text(t, formatTime);
+    const statusId = `${passwordId}-status`;
+    return html`${renderField({
+        t,
+        id: passwordId,
+        label: t.newPasswordLabel,
+        hint: t.passwordPolicy(policy.minLength),
+        error: passwordError,
+        required,
+        control: html`${renderPasswordInput({
+            t,
+            id: passwordId,
+            name: 'password',
+            autocomplete: 'new-password',
+            visibility: this.visibility,
+            describedBy: [describedBy(passwordId, true, passwordError), statusId].join(' '),
+            invalid: !!passwordError,
+            required,
+            onInput: this.#onInput,
+          })}
+          <div class="egov-hint egov-password-status" id=${statusId}>${this.#status}</div>
+          <div class="egov-visually-hidden" aria-live="polite">${this.#announcement}</div>`,
+      })}
+      ${renderField({
+        t,
+        id: confirmId,
+        label: t.confirmPasswordLabel,
+        error: confirmError,
+        required,
+        control: renderPasswordInput({
+          t,
+          id: confirmId,
+          name: 'passwordConfirmation',
+          autocomplete: 'new-password',
+          visibility: this.visibility,
+          describedBy: describedBy(confirmId, false, confirmError),
+          invalid: !!confirmError,
+          required,
+          toggle: false,
+        }),
+      })}`;
+  }
+
+  /** What the form can check itself: length per the policy, and that both fields match. */
+  validate(password: string, confirmation: string, policy: PasswordPolicy): FieldProblems {
+    const problems: FieldProblems = {};
+    if (password === '') problems['password'] = { field: 'password', text: (t) => t.passwordRequired };
+    else {
+      const length = checkPasswordLength(password, policy);
+      if (length === 'too_short') problems['password'] = { field: 'password', text: (t) => t.passwordTooShort(policy.minLength) };
+      else if (length === 'too_long') problems['password'] = { field: 'password', text: (t) => t.passwordTooLong(policy.maxLength) };
+    }
+    if (!problems['password']) {
+      if (confirmation === '') problems['passwordConfirmation'] = { field: 'passwordConfirmation', text: (t) => t.confirmPasswordRequired };
+      else if (confirmation !== password)
+        problems['passwordConfirmation'] = { field: 'passwordConfirmation', text: (t) => t.passwordMismatch };
+    }
+    return problems;
+  }
+
+  /** The backend's reason for refusing a password, in the form's words. */
+  static serverProblem(code: FieldErrorCode, policy: PasswordPolicy): Problem {
+    const text: Problem['text'] =
+      code === 'too_short' ? (t) => t.passwordTooShort(policy.minLength)
+      : code === 'too_long' ? (t) => t.passwordTooLong(policy.maxLength)
+      : code === 'common_password' ? (t) => t.passwordCommon
+      : code === 'contains_context' ? (t) => t.passwordContext
+      : (t) => t.passwordRequired;
+    return { field: 'password', text };
+  }
+
+  /** After a submit: hide both fields again and forget the typing status. */
+  afterSubmit(t: Messages): void {
+    this.visibility.set(false, t);
+    clearTimeout(this.#timer);
+  }
+}
