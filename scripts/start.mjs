@@ -17,6 +17,8 @@ const children = [
       '--import', 'tsx', 'src/main.ts', '--dev', '--port', backendPort,
       '--public-url', `http://127.0.0.1:${demoPort}`,
       '--allowed-origin', `http://localhost:${demoPort}`,
+      // The demo's "authorized person" (reviewer operations); development only, on loopback.
+      '--reviewer-token', 'demo-reviewer',
     ],
     {
       cwd: `${root}packages/mock-server`,

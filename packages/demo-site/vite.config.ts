@@ -41,6 +41,7 @@ export default defineConfig({
         register: 'register.html',
         confirmEmail: 'confirm-email.html',
         resetPassword: 'reset-password.html',
+        dev: 'dev.html',
       },
     },
   },

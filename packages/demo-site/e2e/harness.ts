@@ -32,7 +32,8 @@ interface MockServer {
 }
 
 /** The reviewer ("authorized person") token the stack's mock server accepts. */
-export const REVIEWER_TOKEN = 'e2e-reviewer-token';
+// The same token 'npm start' uses, so the demo's Outbox and review page works here too.
+export const REVIEWER_TOKEN = 'demo-reviewer';
 
 function runVite(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, [viteBin, ...args], { cwd: siteDir, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });

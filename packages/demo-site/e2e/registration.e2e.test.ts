@@ -176,4 +176,22 @@ describe('registration, confirmation, review and password reset', () => {
     assert.deepEqual((await stack.dev.outbox(email)).map((m) => m.kind), ['confirm_email']);
     await page.context().close();
   });
+
+  test('the demo’s outbox page shows the e-mail with its link, and its review page approves', async () => {
+    const email = uniqueEmail('devpage');
+    await register(stack, email);
+    const { page } = await stack.newPage();
+    await page.goto(`${stack.siteUrl}/dev.html`);
+    await page.getByLabel('E-mail address').fill(email);
+    await page.getByRole('button', { name: 'Show messages' }).click();
+    await page.getByRole('link', { name: 'Open the link' }).click();
+    await page.locator('egov-email-confirm .egov-notice-title').waitFor();
+    assert.equal((await page.locator('egov-email-confirm .egov-notice-title').textContent())?.trim(), 'Your e-mail address is confirmed');
+    await page.goto(`${stack.siteUrl}/dev.html`);
+    const entry = page.locator('demo-review article', { hasText: email });
+    await entry.getByRole('button', { name: 'Approve' }).click();
+    await entry.waitFor({ state: 'detached' });
+    await page.context().close();
+    assert.match(await logIn(stack, email, PASSWORD), /^You are logged in/);
+  });
 });

@@ -2,13 +2,14 @@ import '@egov/auth-widgets/define/all';
 import { LOCALE_NAMES, SUPPORTED_LOCALES, parseLocale, type Locale } from '@egov/auth-widgets';
 import { html, render } from 'lit';
 
-type Page = 'login' | 'register' | 'confirm' | 'reset';
+type Page = 'login' | 'register' | 'confirm' | 'reset' | 'dev';
 
 const PAGES: { page: Page; href: string; label: string }[] = [
   { page: 'login', href: '/', label: 'Login' },
   { page: 'register', href: '/register.html', label: 'Register' },
   { page: 'reset', href: '/reset-password.html', label: 'Password reset' },
   { page: 'confirm', href: '/confirm-email.html', label: 'E-mail confirmation' },
+  { page: 'dev', href: '/dev.html', label: 'Outbox and review' },
 ];
 
 const PAGE_TITLES: Record<Page, Record<Locale, string>> = {
@@ -16,6 +17,8 @@ const PAGE_TITLES: Record<Page, Record<Locale, string>> = {
   register: { en: 'Registration', 'sr-Latn': 'Registracija', 'sr-Cyrl': 'Регистрација' },
   confirm: { en: 'E-mail confirmation', 'sr-Latn': 'Potvrda adrese elektronske pošte', 'sr-Cyrl': 'Потврда адресе електронске поште' },
   reset: { en: 'Password reset', 'sr-Latn': 'Zaboravljena lozinka', 'sr-Cyrl': 'Заборављена лозинка' },
+  // A developer's page: English only.
+  dev: { en: 'Outbox and review', 'sr-Latn': 'Outbox and review', 'sr-Cyrl': 'Outbox and review' },
 };
 
 const page = (document.body.dataset['page'] ?? 'login') as Page;
@@ -38,12 +41,12 @@ render(
   document.querySelector<HTMLElement>('.demo-header')!,
 );
 
-const auth = document.querySelector('egov-auth')!;
+const auth = document.querySelector('egov-auth');
 const eventLog = document.querySelector<HTMLElement>('#demo-event')!;
 
 /** The locale comes from ?locale=…, so each language has its own address to share or screenshot. */
 function applyLocale(locale: Locale): void {
-  auth.locale = locale;
+  if (auth) auth.locale = locale;
   document.documentElement.lang = locale;
   document.querySelector('.demo-title')!.textContent = PAGE_TITLES[page][locale];
   for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-locale]')) {

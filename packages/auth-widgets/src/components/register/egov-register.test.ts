@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { API, DEMO_PASSWORD, outbox, uniqueEmail } from '../../../test-support/backend.js';
 import { disguisedHtmlFile, largePngFile, pdfFile, pngFile } from '../../../test-support/documents.js';
 import '../../define/all.js';
@@ -194,6 +195,54 @@ describe('<egov-register>', () => {
     await submit(el);
     expect(summary(el)).to.deep.equal(['This password is too common and easy to guess. Choose another one.']);
     expect(field(el, 'password').getAttribute('aria-invalid')).to.equal('true');
+  });
+
+  it('shows upload progress while sending, and a second submit sends nothing more', async () => {
+    // The slow backend takes the whole upload, then answers after 5 s: long enough to look.
+    const el = await registerForm('/faulty/slow/api');
+    await fillValid(el, uniqueEmail('progress'));
+    await attach(el, pngFile('page-1.png'), pdfFile('page-2.pdf'));
+    const button = el.querySelector<HTMLButtonElement>('form button[type=submit]')!;
+    button.click();
+    button.click();
+    el.querySelector('form')!.requestSubmit();
+    await waitUntil(() => el.querySelector('progress'), 'no progress bar');
+    expect(button.getAttribute('aria-disabled')).to.equal('true');
+    expect(button.textContent!.trim()).to.equal('Sending…');
+    await waitUntil(() => el.querySelector<HTMLProgressElement>('progress')?.value === 100, 'upload did not reach 100%', { timeout: 4000 });
+    expect(el.querySelector('.egov-progress label')!.textContent).to.equal('Sending: 100%');
+    await expect(el).to.be.accessible();
+    await waitUntil(() => el.querySelector('.egov-summary'), 'no answer from the slow backend', { timeout: 9000 });
+    expect(el.querySelector('progress')).to.be.null;
+    expect(el.querySelectorAll('.egov-file')).to.have.length(2);
+  });
+
+  it('one registration however often "Create user account" is pressed', async () => {
+    const el = await registerForm();
+    const email = uniqueEmail('twice');
+    await fillValid(el, email);
+    await attach(el, pngFile(), pdfFile());
+    const button = el.querySelector<HTMLButtonElement>('form button[type=submit]')!;
+    button.click();
+    button.click();
+    await waitUntil(() => el.querySelector('.egov-notice-title')?.textContent === 'Check your e-mail', 'not sent', { timeout: 8000 });
+    expect((await outbox(email)).map((m) => m.kind)).to.deep.equal(['confirm_email']);
+    expect(localStorage.length + sessionStorage.length).to.equal(0);
+  });
+
+  it('moves between the registration methods with the arrow keys', async () => {
+    const el = await registerForm();
+    const [passwordTab, certificateTab] = [...el.querySelectorAll<HTMLButtonElement>('[role=tab]')];
+    passwordTab!.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    expect(document.activeElement).to.equal(certificateTab);
+    expect(certificateTab!.getAttribute('aria-selected')).to.equal('true');
+    expect(el.querySelector<HTMLElement>(`#${certificateTab!.getAttribute('aria-controls')}`)!.textContent).to.contain('Windows, macOS and Linux');
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Home' });
+    await el.updateComplete;
+    expect(document.activeElement).to.equal(passwordTab);
   });
 
   it('switching user type keeps the answers of the other type', async () => {
