@@ -31,6 +31,7 @@ render(
         ${PAGES.map((p) => html`<li><a href=${p.href} data-page=${p.page}>${p.label}</a></li>`)}
       </ul>
     </nav>
+    <p class="demo-agent"><a data-agent-switch href="?agent=fortify"></a></p>
     <nav class="demo-locales" aria-label="Language / Језик / Jezik">
       <ul>
         ${SUPPORTED_LOCALES.map(
@@ -62,6 +63,16 @@ function applyLocale(locale: Locale): void {
 }
 
 applyLocale(parseLocale(new URLSearchParams(location.search).get('locale')) ?? 'en');
+
+// Certificate login needs a local agent. The demo uses the in-browser demo agent
+// (test keys from the mock server) unless ?agent=fortify asks for the real app.
+const agent = new URLSearchParams(location.search).get('agent') === 'fortify' ? 'fortify' : 'soft';
+if (auth) auth.certificateAgent = agent;
+const agentSwitch = document.querySelector<HTMLAnchorElement>('[data-agent-switch]')!;
+const other = new URL(location.href);
+other.searchParams.set('agent', agent === 'soft' ? 'fortify' : 'soft');
+agentSwitch.href = other.pathname + other.search;
+agentSwitch.textContent = agent === 'soft' ? 'Certificate agent: demo (switch to Fortify)' : 'Certificate agent: Fortify (switch to demo)';
 
 // Switch at runtime, without a reload: what is typed stays.
 for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-locale]')) {

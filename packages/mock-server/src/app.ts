@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { API_PATHS, DEV_TOKEN_HEADER, REVIEWER_TOKEN_HEADER } from '@egov/auth-widgets/contract';
 import { AuditLog } from './audit-log.ts';
+import { CertificateService, certificateConfig } from './certificates/settings.ts';
 import { clientAddressKey, isLoopbackAddress } from './client-address.ts';
 import { dataFiles } from './data-files.ts';
 import { Housekeeping, type HousekeepingReport } from './housekeeping.ts';
@@ -34,6 +35,10 @@ import { devOutboxRoute } from './routes/dev-outbox-route.ts';
 import { devRegistrationDocumentRoute } from './routes/dev-registration-document-route.ts';
 import { devRegistrationsRoute } from './routes/dev-registrations-route.ts';
 import { devApproveRegistrationRoute, devRejectRegistrationRoute } from './routes/dev-review-routes.ts';
+import { certificateChallengeRoute } from './routes/certificate-challenge-route.ts';
+import { certificateLoginRoute } from './routes/certificate-login-route.ts';
+import { certificateRegistrationRoute } from './routes/certificate-registration-route.ts';
+import { devTestTokensRoute } from './routes/dev-test-tokens-route.ts';
 import { notImplementedRoute } from './routes/not-implemented-route.ts';
 import { passwordResetCompleteRoute } from './routes/password-reset-complete-route.ts';
 import { passwordResetRequestRoute } from './routes/password-reset-request-route.ts';
@@ -49,11 +54,13 @@ import { DEFAULT_CONFIRM_EMAIL_PATH, DEFAULT_RESET_PASSWORD_PATH, SiteLinks } fr
 import { Store } from './store.ts';
 import {
   DEFAULT_ACCOUNT_POLICY,
+  DEFAULT_CERTIFICATE_CHALLENGE_POLICY,
   DEFAULT_CLIENT_REQUEST_POLICY,
   DEFAULT_EMAIL_REQUEST_POLICY,
   DEFAULT_IP_POLICY,
   Throttle,
 } from './throttle.ts';
+import type { TestPki } from './test-pki/test-pki.ts';
 import { UploadStore } from './uploads.ts';
 
 export interface MockServer {
@@ -67,6 +74,12 @@ export interface MockServer {
   store(): Promise<Store>;
   /** The outbox of sent e-mails, once open (for tests). */
   outbox(): Promise<Outbox>;
+  /**
+   * The development test PKI when it is trusted (with `dev`, unless
+   * `certificates.testPki` is false): generated into the data directory on
+   * first use, read back afterwards. Null when it is not in use.
+   */
+  testPki(): Promise<TestPki | null>;
   /**
    * Runs housekeeping now: expired sessions, stale counters, old link
    * tokens, and registrations unconfirmed past their time, with their files.
@@ -108,6 +121,10 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
   const clientRequestPolicy =
     options.throttle?.clientRequests === false ? null : { ...DEFAULT_CLIENT_REQUEST_POLICY, ...options.throttle?.clientRequests };
   const emailRequestPolicy = { ...DEFAULT_EMAIL_REQUEST_POLICY, ...options.throttle?.emailRequests };
+  const certificateChallengePolicy = { ...DEFAULT_CERTIFICATE_CHALLENGE_POLICY, ...options.throttle?.certificateChallenges };
+  const files = dataFiles(options);
+  // Trust anchors, policies and revocation lists are read and checked now: a bad one stops the server.
+  const certificates = certificateConfig(options.certificates, { devEnabled: dev.enabled, testPkiDir: files.testPkiDir });
   const publicOrigin = options.publicUrl ? new URL(options.publicUrl).origin : null;
   // The reviewer operations exist only with development operations on and a reviewer token set.
   const reviewerToken = dev.enabled ? options.reviewerToken || undefined : undefined;
@@ -126,6 +143,9 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     uploads: options.uploads,
     userTypes: options.userTypes,
     loginModes: options.loginModes,
+    certificateRegistrationReview: options.certificateRegistrationReview,
+    certificationBodies: options.certificationBodies,
+    certificatesConfigured: certificates.enabled,
   });
   const tokenLifetimes = checkTokenLifetimes({ ...DEFAULT_TOKEN_LIFETIMES, ...options.tokenLifetimes });
   const abandonedRegistrationMs = options.abandonedRegistrationMs ?? DEFAULT_ABANDONED_REGISTRATION_MS;
@@ -159,8 +179,10 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     return { secure, sameSite: options.cookieSameSite ?? 'Lax' };
   };
 
+  /** The site the signatures bind when no certificate origin is configured: the site URL's origin, else the server's own. */
+  const defaultCertificateOrigin = (): string => new URL(options.siteUrl ?? publicOrigin ?? listeningUrl ?? 'http://localhost').origin;
+
   const ready: Promise<{ services: Services; housekeeping: Housekeeping }> = (async () => {
-    const files = dataFiles(options);
     const store = await Store.open('url' in files.store ? { url: files.store.url } : { dataDir: files.store.dataDir });
     const outbox = await Outbox.open(files.outbox).catch(async (error: unknown) => {
       await store.close();
@@ -171,7 +193,11 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     const log = new AuditLog(logger, clock, await store.secret('log-fingerprint'));
     const throttle = new Throttle(store, clock);
     const countLoopback = options.throttle?.countLoopback ?? false;
-    const requestLimits = new RequestLimits(throttle, { client: clientRequestPolicy, email: emailRequestPolicy, countLoopback }, log);
+    const requestLimits = new RequestLimits(
+      throttle,
+      { client: clientRequestPolicy, email: emailRequestPolicy, countLoopback, clientByOperation: { certificate_challenge: certificateChallengePolicy } },
+      log,
+    );
     const services: Services = {
       store,
       sessions: new SessionManager({ store, clock, policy: sessionPolicy, cookie: cookieSettings }),
@@ -192,6 +218,9 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
       tokenLifetimes,
       requestLimits,
       reviewerToken,
+      certificates: certificates.enabled
+        ? new CertificateService(certificates, store, clock, defaultCertificateOrigin, await store.secret('certificate-identity'))
+        : null,
       faults: options.faults ?? {},
     };
     const housekeeping = new Housekeeping(services, {
@@ -220,10 +249,11 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     resendConfirmationRoute(),
     passwordResetRequestRoute(),
     passwordResetCompleteRoute(),
-    notImplementedRoute(API_PATHS.certificateChallenge),
-    notImplementedRoute(API_PATHS.certificateLogin),
-    notImplementedRoute(API_PATHS.certificateRegistration),
-    ...(dev.enabled ? [devAccountsRoute(), devOutboxRoute()] : []),
+    // Without trust anchors (or the test PKI) nothing can be verified: the operations say so (501).
+    ...(certificates.enabled
+      ? [certificateChallengeRoute(), certificateLoginRoute(), certificateRegistrationRoute()]
+      : [API_PATHS.certificateChallenge, API_PATHS.certificateLogin, API_PATHS.certificateRegistration].map(notImplementedRoute)),
+    ...(dev.enabled ? [devAccountsRoute(), devOutboxRoute(), devTestTokensRoute()] : []),
     ...(reviewerToken
       ? [devRegistrationsRoute(), devRegistrationDocumentRoute(), devApproveRegistrationRoute(), devRejectRegistrationRoute()]
       : []),
@@ -357,6 +387,9 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     },
     async outbox() {
       return (await ready).services.outbox;
+    },
+    async testPki() {
+      return (await ready).services.certificates?.testPki() ?? null;
     },
     async housekeeping() {
       return (await ready).housekeeping.run();

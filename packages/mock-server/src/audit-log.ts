@@ -16,6 +16,13 @@ export interface AuthEventFields {
   registrationId?: string;
   /** Field name → error code of a refused request (names and codes only, never values). */
   fields?: Record<string, string>;
+  /**
+   * A certificate identity's fingerprint: the start of its keyed hash, never
+   * the personal number, so one person's log lines can be correlated.
+   */
+  certificate?: string;
+  /** The issuing CA's common name (not personal data). */
+  issuer?: string;
 }
 
 /**

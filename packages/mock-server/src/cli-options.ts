@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { LIMITS } from '@egov/auth-widgets/contract';
@@ -43,6 +44,20 @@ export const SERVER_USAGE = `Usage: egov-mock-server [options]
   --uploads-dir <dir>        where documents are stored (EGOV_UPLOADS_DIR; default <data-dir>/uploads)
   --abandoned-hours <n>      delete registrations unconfirmed for this long (EGOV_ABANDONED_HOURS;
                              default ${DEFAULT_ABANDONED_REGISTRATION_MS / 3_600_000})
+
+Certificate login (with --dev the generated TEST PKI in <data-dir>/test-pki is trusted too):
+  --trust-anchor <pem-file>  trust the CA certificates in this PEM file; repeatable
+                             (EGOV_TRUST_ANCHORS, comma-separated files)
+  --qualified-policy <oid>   accept certificates with this qualified policy; repeatable, required
+                             with --trust-anchor (EGOV_QUALIFIED_POLICIES, comma-separated)
+  --crl <file>               a revocation list (PEM or DER); with one, revocation is checked and
+                             fails closed; repeatable (EGOV_CRLS, comma-separated files)
+  --certificate-origin <o>   the origin signatures must bind (EGOV_CERTIFICATE_ORIGIN; default:
+                             the site URL's origin)
+  --accept-non-repudiation-only   accept certificates whose key usage lacks digitalSignature
+                             but has nonRepudiation (EGOV_ACCEPT_NON_REPUDIATION_ONLY=1)
+  --certificate-registration-review   certificate registrations wait for the reviewer after
+                             confirming (EGOV_CERTIFICATE_REGISTRATION_REVIEW=1)
   --help                     show this text
 `;
 
@@ -91,6 +106,28 @@ export function storeLocation(values: { 'data-dir'?: string; 'db-url'?: string }
   return dbUrl ? { dbUrl } : { dataDir };
 }
 
+/** A comma-separated list from an environment variable. */
+function list(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+/** The contents of files named by flags (certificates, revocation lists); an unreadable one is a usage error. */
+function readFiles(what: string, paths: readonly string[], encoding: 'utf8' | null): (string | Uint8Array)[] {
+  return paths.map((path) => {
+    try {
+      const content = readFileSync(resolve(path));
+      // A PEM file is text; anything else (a DER revocation list) stays bytes.
+      if (encoding === 'utf8' || content.includes('-----BEGIN ')) return content.toString('utf8');
+      return new Uint8Array(content);
+    } catch (error) {
+      throw new UsageError(`${what} ${JSON.stringify(path)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+  });
+}
+
 /** `pnpm start -- --dev` passes the `--` on; it separates nothing here. */
 export function withoutSeparator(argv: readonly string[]): string[] {
   return argv[0] === '--' ? argv.slice(1) : [...argv];
@@ -125,6 +162,12 @@ export function parseServerCommand(argv: readonly string[], env: NodeJS.ProcessE
         'upload-max-bytes': { type: 'string' },
         'uploads-dir': { type: 'string' },
         'abandoned-hours': { type: 'string' },
+        'trust-anchor': { type: 'string', multiple: true },
+        'qualified-policy': { type: 'string', multiple: true },
+        crl: { type: 'string', multiple: true },
+        'certificate-origin': { type: 'string' },
+        'accept-non-repudiation-only': { type: 'boolean' },
+        'certificate-registration-review': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -145,6 +188,13 @@ export function parseServerCommand(argv: readonly string[], env: NodeJS.ProcessE
   const maxFileBytes = parseCount('--upload-max-bytes', values['upload-max-bytes'] ?? env.EGOV_UPLOAD_MAX_BYTES);
   const abandonedHours = parseCount('--abandoned-hours', values['abandoned-hours'] ?? env.EGOV_ABANDONED_HOURS);
   const uploadsDir = values['uploads-dir'] ?? (env.EGOV_UPLOADS_DIR || undefined);
+  const trustAnchors = readFiles('--trust-anchor', values['trust-anchor'] ?? list(env.EGOV_TRUST_ANCHORS), 'utf8');
+  const crls = readFiles('--crl', values.crl ?? list(env.EGOV_CRLS), null);
+  const qualifiedPolicies = values['qualified-policy'] ?? list(env.EGOV_QUALIFIED_POLICIES);
+  const certificateOrigin = values['certificate-origin'] ?? (env.EGOV_CERTIFICATE_ORIGIN || undefined);
+  const nonRepudiationOnly = values['accept-non-repudiation-only'] ?? parseBoolean('EGOV_ACCEPT_NON_REPUDIATION_ONLY', env.EGOV_ACCEPT_NON_REPUDIATION_ONLY);
+  const registrationReview =
+    values['certificate-registration-review'] ?? parseBoolean('EGOV_CERTIFICATE_REGISTRATION_REVIEW', env.EGOV_CERTIFICATE_REGISTRATION_REVIEW);
   return {
     help: values.help ?? false,
     port: parsePort(values.port ?? (env.EGOV_PORT || String(DEFAULT_PORT))),
@@ -172,6 +222,14 @@ export function parseServerCommand(argv: readonly string[], env: NodeJS.ProcessE
           }),
       ...(uploadsDir === undefined ? {} : { uploadsDir: resolve(uploadsDir) }),
       ...(abandonedHours === undefined ? {} : { abandonedRegistrationMs: abandonedHours * 3_600_000 }),
+      certificates: {
+        ...(trustAnchors.length > 0 ? { trustAnchors } : {}),
+        ...(qualifiedPolicies.length > 0 ? { qualifiedPolicies } : {}),
+        ...(crls.length > 0 ? { crls } : {}),
+        ...(certificateOrigin === undefined ? {} : { origin: certificateOrigin }),
+        ...(nonRepudiationOnly === undefined ? {} : { allowNonRepudiationOnly: nonRepudiationOnly }),
+      },
+      ...(registrationReview === undefined ? {} : { certificateRegistrationReview: registrationReview }),
     },
   };
 }

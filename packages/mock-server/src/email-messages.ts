@@ -11,6 +11,8 @@ export interface MessageParams {
   validForMinutes?: number;
   /** The account waits for a review of its documents after confirming (else it is active at once). */
   reviewed?: boolean;
+  /** The account was registered with a qualified electronic certificate (it logs in with it, and has no documents). */
+  certificate?: boolean;
   /** The reviewer's reason (account_rejected); plain text, inserted as is. */
   reason?: string;
   /** When the password was changed (ms since the epoch). */
@@ -65,6 +67,32 @@ function asHours(minutes: number): number | null {
   return minutes >= 120 && minutes % 60 === 0 ? minutes / 60 : null;
 }
 
+/** What happens after the confirmation, by how the account was registered and whether it is reviewed. */
+const afterConfirming: Record<'en' | 'sr-Cyrl', (how: { reviewed?: boolean; certificate?: boolean }) => string> = {
+  en: ({ reviewed, certificate }) => {
+    const junk = 'Our messages may arrive in your Junk/Spam folder, so please look there too.';
+    if (certificate) {
+      return reviewed
+        ? `After you confirm, an authorized person checks your registration. Your user account becomes active when it has been checked, within 24 hours at the latest, and we will send you another e-mail then. ${junk}`
+        : `After you confirm, your user account is active and you can log in with your qualified electronic certificate. ${junk}`;
+    }
+    return reviewed
+      ? `After you confirm, an authorized person checks the identity documents you attached. Your user account becomes active when the documents have been checked, within 24 hours at the latest, and we will send you another e-mail then. ${junk}`
+      : `After you confirm, your user account is active and you can log in with your e-mail address and password. ${junk}`;
+  },
+  'sr-Cyrl': ({ reviewed, certificate }) => {
+    const junk = 'Наше поруке могу стићи у фолдер за нежељену пошту (Junk/Spam), па проверите и њега.';
+    if (certificate) {
+      return reviewed
+        ? `Након потврде, овлашћено лице проверава вашу регистрацију. Ваш кориснички налог постаје активан када регистрација буде проверена, најкасније у року од 24 часа, и тада ћемо вам послати још једну поруку. ${junk}`
+        : `Након потврде ваш кориснички налог је активан и можете се пријавити квалификованим електронским сертификатом. ${junk}`;
+    }
+    return reviewed
+      ? `Након потврде, овлашћено лице проверава лична документа која сте приложили. Ваш кориснички налог постаје активан када документа буду проверена, најкасније у року од 24 часа, и тада ћемо вам послати још једну поруку. ${junk}`
+      : `Након потврде ваш кориснички налог је активан и можете се пријавити адресом електронске поште и лозинком. ${junk}`;
+  },
+};
+
 const en: Catalog = {
   greeting: 'Hello,',
   signature: 'eGovernment Portal',
@@ -75,13 +103,11 @@ const en: Catalog = {
   },
   confirm_email: {
     subject: 'Confirm your registration',
-    body: ({ link }, { reviewed, validForMinutes = 1440 }) => [
+    body: ({ link }, { reviewed, certificate, validForMinutes = 1440 }) => [
       `A user account was registered on the eGovernment Portal with this e-mail address. To confirm your registration, open this link within ${en.duration(validForMinutes)}:`,
       link,
       'The link can be used once.',
-      reviewed
-        ? 'After you confirm, an authorized person checks the identity documents you attached. Your user account becomes active when the documents have been checked, within 24 hours at the latest, and we will send you another e-mail then. Our messages may arrive in your Junk/Spam folder, so please look there too.'
-        : 'After you confirm, your user account is active and you can log in with your e-mail address and password. Our messages may arrive in your Junk/Spam folder, so please look there too.',
+      afterConfirming.en({ reviewed, certificate }),
       'If you did not register, you do not need to do anything: a registration that is not confirmed is deleted.',
     ],
   },
@@ -111,8 +137,10 @@ const en: Catalog = {
   },
   account_approved: {
     subject: 'Your user account is active',
-    body: () => [
-      'An authorized person has checked your documents, and your user account on the eGovernment Portal is now active. You can log in with your e-mail address and password.',
+    body: (_, { certificate }) => [
+      certificate
+        ? 'An authorized person has checked your registration, and your user account on the eGovernment Portal is now active. You can log in with your qualified electronic certificate.'
+        : 'An authorized person has checked your documents, and your user account on the eGovernment Portal is now active. You can log in with your e-mail address and password.',
     ],
   },
   account_rejected: {
@@ -120,6 +148,14 @@ const en: Catalog = {
     body: ({ reason }) => [
       'An authorized person has checked your documents and did not approve your user account on the eGovernment Portal.',
       `Reason:\n${reason}`,
+    ],
+  },
+  certificate_already_registered: {
+    subject: 'Registration with your certificate',
+    body: () => [
+      'Someone, perhaps you, tried to register a new user account on the eGovernment Portal with the qualified electronic certificate that belongs to your user account (the one with this e-mail address). No new account was created and nothing was changed.',
+      'If it was you, log in with your qualified electronic certificate: choose "Log in with qualified electronic certificate" on the login page.',
+      'If it was not you, someone else is using your certificate: contact the certification body that issued it and ask them to revoke it.',
     ],
   },
 };
@@ -135,13 +171,11 @@ const srCyrl: Catalog = {
   },
   confirm_email: {
     subject: 'Потврдите регистрацију',
-    body: ({ link }, { reviewed, validForMinutes = 1440 }) => [
+    body: ({ link }, { reviewed, certificate, validForMinutes = 1440 }) => [
       `На Порталу еУправа регистрован је кориснички налог са овом адресом електронске поште. Да бисте потврдили регистрацију, отворите следећи линк у року од ${srCyrl.duration(validForMinutes)}:`,
       link,
       'Линк се може употребити само једном.',
-      reviewed
-        ? 'Након потврде, овлашћено лице проверава лична документа која сте приложили. Ваш кориснички налог постаје активан када документа буду проверена, најкасније у року од 24 часа, и тада ћемо вам послати још једну поруку. Наше поруке могу стићи у фолдер за нежељену пошту (Junk/Spam), па проверите и њега.'
-        : 'Након потврде ваш кориснички налог је активан и можете се пријавити адресом електронске поште и лозинком. Наше поруке могу стићи у фолдер за нежељену пошту (Junk/Spam), па проверите и њега.',
+      afterConfirming['sr-Cyrl']({ reviewed, certificate }),
       'Ако се нисте регистровали, не морате ништа да радите: регистрација која није потврђена биће обрисана.',
     ],
   },
@@ -171,8 +205,10 @@ const srCyrl: Catalog = {
   },
   account_approved: {
     subject: 'Ваш кориснички налог је активан',
-    body: () => [
-      'Овлашћено лице је проверило ваша документа и ваш кориснички налог на Порталу еУправа сада је активан. Можете се пријавити адресом електронске поште и лозинком.',
+    body: (_, { certificate }) => [
+      certificate
+        ? 'Овлашћено лице је проверило вашу регистрацију и ваш кориснички налог на Порталу еУправа сада је активан. Можете се пријавити квалификованим електронским сертификатом.'
+        : 'Овлашћено лице је проверило ваша документа и ваш кориснички налог на Порталу еУправа сада је активан. Можете се пријавити адресом електронске поште и лозинком.',
     ],
   },
   account_rejected: {
@@ -180,6 +216,14 @@ const srCyrl: Catalog = {
     body: ({ reason }) => [
       'Овлашћено лице је проверило ваша документа и није одобрило ваш кориснички налог на Порталу еУправа.',
       `Образложење:\n${reason}`,
+    ],
+  },
+  certificate_already_registered: {
+    subject: 'Покушај регистрације вашим сертификатом',
+    body: () => [
+      'Неко, можда ви, покушао је да на Порталу еУправа региструје нови кориснички налог квалификованим електронским сертификатом који припада вашем корисничком налогу (налогу са овом адресом електронске поште). Нови налог није креиран и ништа није промењено.',
+      'Ако сте то били ви, пријавите се квалификованим електронским сертификатом: на страници за пријаву изаберите „Пријава квалификованим електронским сертификатом“.',
+      'Ако то нисте били ви, неко други користи ваш сертификат: обратите се сертификационом телу које га је издало и затражите да га опозове.',
     ],
   },
 };

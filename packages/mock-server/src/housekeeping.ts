@@ -11,6 +11,7 @@ export interface HousekeepingReport {
   expiredSessions: number;
   staleThrottleCounters: number;
   expiredTokens: number;
+  expiredChallenges: number;
   abandonedRegistrations: number;
   removedFiles: number;
 }
@@ -25,7 +26,8 @@ const TOKEN_RETENTION_MS = 30 * 24 * 60 * 60_000;
 
 /**
  * Deletes what has outlived its use, by the injected clock: expired
- * sessions, stale throttle counters, old link tokens, and registrations
+ * sessions, stale throttle counters, old link tokens, expired certificate
+ * challenges, and registrations
  * never confirmed (SECURITY.md 27) together with their uploaded files.
  */
 export class Housekeeping {
@@ -61,6 +63,7 @@ export class Housekeeping {
       expiredSessions: await sessions.purgeExpired(),
       staleThrottleCounters: await store.deleteStaleThrottle(now - this.#policy.throttleWindowMs, now),
       expiredTokens: await store.deleteExpiredTokens(now - TOKEN_RETENTION_MS),
+      expiredChallenges: await store.deleteExpiredChallenges(now),
       abandonedRegistrations: 0,
       removedFiles: 0,
     };

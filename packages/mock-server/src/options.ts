@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import type { PasswordPolicy, PublicConfig, UploadPolicy, UserType } from '@egov/auth-widgets/contract';
+import type { CertificationBody, PasswordPolicy, PublicConfig, UploadPolicy, UserType } from '@egov/auth-widgets/contract';
+import type { CertificateOptions } from './certificates/settings.ts';
 import type { TokenLifetimes } from './link-tokens.ts';
 import type { Logger } from './logger.ts';
 import type { SameSite, SessionPolicy } from './sessions.ts';
@@ -52,6 +53,8 @@ export interface MockServerOptions {
     clientRequests?: Partial<ThrottlePolicy> | false;
     /** Requests per normalized e-mail on registration, resend and reset request (each its own counter). */
     emailRequests?: Partial<ThrottlePolicy>;
+    /** Certificate challenges per client address (off when `clientRequests` is off). */
+    certificateChallenges?: Partial<ThrottlePolicy>;
   };
   /**
    * The site the links in e-mails open (SECURITY.md 17). Default: the
@@ -75,8 +78,18 @@ export interface MockServerOptions {
   uploads?: Partial<UploadPolicy>;
   /** User types offered at registration. Default: foreign citizen (documents) and citizen of Serbia (none). */
   userTypes?: readonly UserType[];
-  /** Login modes announced in `GET /config`. Default `['password']` (certificate login is not implemented yet). */
+  /**
+   * Login modes announced in `GET /config`. Default `['certificate', 'password']`
+   * when certificates can be verified (`certificates.trustAnchors`, or the test
+   * PKI with `dev`), else `['password']`.
+   */
   loginModes?: PublicConfig['loginModes'];
+  /** Certificate login and registration: trust anchors, policies, revocation, origin, test PKI. */
+  certificates?: CertificateOptions;
+  /** The CA directory in `GET /config`. Default: the six Serbian certification bodies (`DEFAULT_CERTIFICATION_BODIES`). */
+  certificationBodies?: readonly CertificationBody[];
+  /** Whether a certificate registration waits for the reviewer after its e-mail is confirmed. Default false (active at once). */
+  certificateRegistrationReview?: boolean;
   /** Link lifetimes; at most (and by default) 24 h for confirmation, 60 min for reset. */
   tokenLifetimes?: Partial<TokenLifetimes>;
   /** Registrations still unconfirmed after this long are deleted with their files. Default 48 h. */

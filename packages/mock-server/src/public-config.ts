@@ -2,11 +2,13 @@ import {
   DOCUMENT_TYPES,
   LIMITS,
   REGISTRATION_FIELDS,
+  type CertificationBody,
   type PasswordPolicy,
   type PublicConfig,
   type UploadPolicy,
   type UserType,
 } from '@egov/auth-widgets/contract';
+import { DEFAULT_CERTIFICATION_BODIES, checkCertificationBodies } from './certification-bodies.ts';
 
 /** 15 characters (NIST SP 800-63B-4 for a single-factor password) up to the kit's 128. */
 export const DEFAULT_PASSWORD_POLICY: Readonly<PasswordPolicy> = Object.freeze({
@@ -74,6 +76,9 @@ export interface PublicConfigOptions {
   userTypes?: readonly UserType[];
   loginModes?: PublicConfig['loginModes'];
   certificateRegistrationReview?: boolean;
+  certificationBodies?: readonly CertificationBody[];
+  /** Whether the server can verify certificates (trust anchors configured, or the test PKI). */
+  certificatesConfigured?: boolean;
 }
 
 function integerIn(name: string, value: number, min: number, max: number): number {
@@ -115,9 +120,13 @@ export function buildPublicConfig(options: PublicConfigOptions = {}): PublicConf
   const passwordPolicy = { ...DEFAULT_PASSWORD_POLICY, ...options.passwordPolicy };
   integerIn('passwordPolicy.maxLength', passwordPolicy.maxLength, 64, LIMITS.passwordMaxLength);
   integerIn('passwordPolicy.minLength', passwordPolicy.minLength, LIMITS.passwordMinLengthFloor, passwordPolicy.maxLength);
-  const loginModes = options.loginModes ?? ['password'];
+  // Certificate login first where the server can verify certificates: it is the high level of assurance.
+  const loginModes = options.loginModes ?? (options.certificatesConfigured ? ['certificate', 'password'] : ['password']);
   if (loginModes.length === 0 || !loginModes.every((mode) => mode === 'password' || mode === 'certificate')) {
     throw new RangeError('loginModes must be some of certificate, password');
+  }
+  if (loginModes.includes('certificate') && !options.certificatesConfigured) {
+    throw new RangeError('certificate login needs trust anchors (--trust-anchor) or the development test PKI (--dev)');
   }
   return {
     passwordPolicy,
@@ -125,5 +134,6 @@ export function buildPublicConfig(options: PublicConfigOptions = {}): PublicConf
     loginModes: [...new Set(loginModes)],
     userTypes: checkUserTypes(options.userTypes ?? DEFAULT_USER_TYPES),
     certificateRegistrationReview: options.certificateRegistrationReview ?? false,
+    certificationBodies: checkCertificationBodies(options.certificationBodies ?? DEFAULT_CERTIFICATION_BODIES),
   };
 }

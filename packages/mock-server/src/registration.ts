@@ -147,11 +147,22 @@ export function validateRegistration(
 }
 
 /**
- * Where a confirmed account goes: to review when its user type uploads
- * documents (or when it has no registration details — an account made by a
- * development operation is not trusted to skip review), else active.
+ * The user type stored for a registration with a qualified electronic
+ * certificate. It is not one of `PublicConfig.userTypes` (those are the
+ * password registration's form choices): the certificate says who it is.
+ */
+export const CERTIFICATE_USER_TYPE = 'certificate';
+
+/**
+ * Where a confirmed account goes: a certificate registration is active
+ * (its identity was verified by the certificate) unless the configuration
+ * asks for a review of those too; otherwise to review when its user type
+ * uploads documents (or when it has no registration details — an account
+ * made by a development operation is not trusted to skip review), else
+ * active.
  */
 export function stateAfterConfirmation(config: PublicConfig, userTypeId: string | undefined): AccountState {
+  if (userTypeId === CERTIFICATE_USER_TYPE) return config.certificateRegistrationReview ? 'pending_review' : 'active';
   const type = config.userTypes.find((t) => t.id === userTypeId);
   return type && !type.documents ? 'active' : 'pending_review';
 }

@@ -9,6 +9,8 @@ export interface RequestLimitPolicies {
   email: ThrottlePolicy;
   /** Count loopback clients per address too (see MockServerOptions.throttle.countLoopback). */
   countLoopback: boolean;
+  /** Operations with their own per-address policy instead of `client` (certificate challenges: one per login attempt). */
+  clientByOperation?: Partial<Record<LimitedOperation, ThrottlePolicy>>;
 }
 
 /** Who is asking: the request's client address and whether it is a loopback one. */
@@ -38,14 +40,15 @@ export class RequestLimits {
 
   /** The longest window of the policies (for forgetting stale counters). */
   get longestWindowMs(): number {
-    return Math.max(this.#policies.email.windowMs, this.#policies.client?.windowMs ?? 0);
+    const own = Object.values(this.#policies.clientByOperation ?? {}).map((policy) => policy.windowMs);
+    return Math.max(this.#policies.email.windowMs, this.#policies.client?.windowMs ?? 0, ...own);
   }
 
-  /** Counts the request against the client address; throws 429 when that is over its limit. */
+  /** Counts the request against the client address; throws 429 when that is over its limit. Off with `client` off. */
   async countClient(operation: LimitedOperation, requester: Requester): Promise<void> {
-    const { client, countLoopback } = this.#policies;
+    const { client, countLoopback, clientByOperation } = this.#policies;
     if (!client || (requester.clientIsLoopback && !countLoopback)) return;
-    await this.#hit(operation, clientRequestThrottleKey(operation, requester.clientKey), client, requester);
+    await this.#hit(operation, clientRequestThrottleKey(operation, requester.clientKey), clientByOperation?.[operation] ?? client, requester);
   }
 
   /** Counts the request against the e-mail address; throws 429 when that is over its limit. */

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { PublicConfig } from '@egov/auth-widgets/contract';
 import type { AuditLog } from './audit-log.ts';
+import type { CertificateService } from './certificates/settings.ts';
 import type { TokenLifetimes } from './link-tokens.ts';
 import type { KeyedMutex } from './mutex.ts';
 import type { OriginPolicy } from './origins.ts';
@@ -39,6 +40,8 @@ export interface Services {
   requestLimits: RequestLimits;
   /** Set when the reviewer operations are on. */
   reviewerToken: string | undefined;
+  /** Certificate login and registration; null when no trust anchors are configured (and no test PKI). */
+  certificates: CertificateService | null;
   faults: FaultHooks;
 }
 

@@ -19,7 +19,8 @@ export interface AccountRecord {
   id: number;
   /** Normalized (trimmed, lower-cased): the account key. */
   email: string;
-  passwordHash: string;
+  /** Null for an account without a password (registered with a certificate). */
+  passwordHash: string | null;
   state: AccountState;
   rejectionReason: string | null;
   /** The language of the e-mails to this account. */
@@ -121,7 +122,42 @@ export interface NewRegistration {
   token: TokenRecord;
 }
 
-export type CountedTable = 'accounts' | 'registrations' | 'documents' | 'tokens' | 'sessions';
+/** Everything a certificate registration writes, in one transaction: no password, no documents. */
+export interface NewCertificateRegistration {
+  account: { email: string; locale: Locale };
+  /** The certificate identity's keyed hash (see `identityKey`). */
+  identity: string;
+  registration: Omit<RegistrationRecord, 'accountId' | 'createdAt'>;
+  token: TokenRecord;
+}
+
+/** What a certificate registration found instead of creating an account. */
+export interface ExistingForCertificate {
+  /** The account that already has the e-mail, if any. */
+  byEmail: AccountRecord | null;
+  /** The account that already has the certificate identity, if any. */
+  byIdentity: AccountRecord | null;
+}
+
+/** A certificate challenge: only the nonce's SHA-256 is stored, with the session it belongs to. */
+export interface ChallengeRecord {
+  nonceHash: string;
+  sessionIdHash: string;
+  createdAt: number;
+  expiresAt: number;
+}
+
+export type CountedTable =
+  | 'accounts'
+  | 'registrations'
+  | 'documents'
+  | 'tokens'
+  | 'sessions'
+  | 'certificate_identities'
+  | 'certificate_challenges';
+
+/** What `password_hash` holds for an account without a password (the column is NOT NULL since migration 1). */
+const NO_PASSWORD = '';
 
 /*
  * Schema migrations, applied in order; PRAGMA user_version records how many
@@ -190,6 +226,22 @@ const MIGRATIONS: Migrations = [
      )`,
     `CREATE INDEX tokens_by_account ON tokens(account_id, purpose)`,
   ],
+  [
+    // Certificate login: an account's certificate identities (keyed hashes), and the challenges of sessions.
+    `CREATE TABLE certificate_identities (
+       identity TEXT PRIMARY KEY,
+       account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+       created_at INTEGER NOT NULL
+     )`,
+    `CREATE INDEX certificate_identities_by_account ON certificate_identities(account_id)`,
+    `CREATE TABLE certificate_challenges (
+       nonce_hash TEXT PRIMARY KEY,
+       session_id_hash TEXT NOT NULL REFERENCES sessions(id_hash) ON DELETE CASCADE,
+       created_at INTEGER NOT NULL,
+       expires_at INTEGER NOT NULL
+     )`,
+    `CREATE INDEX certificate_challenges_by_session ON certificate_challenges(session_id_hash, created_at)`,
+  ],
 ];
 
 export interface StoreOptions {
@@ -203,7 +255,7 @@ function toAccount(row: Row): AccountRecord {
   return {
     id: integer(row, 'id'),
     email: text(row, 'email'),
-    passwordHash: text(row, 'password_hash'),
+    passwordHash: text(row, 'password_hash') === NO_PASSWORD ? null : text(row, 'password_hash'),
     state: text(row, 'state') as AccountState,
     rejectionReason: nullableText(row, 'rejection_reason'),
     locale: text(row, 'locale') as Locale,
@@ -451,6 +503,56 @@ export class Store {
     });
   }
 
+  /**
+   * Stores a certificate registration: the account (unconfirmed, without a
+   * password), its certificate identity, its registration details and its
+   * confirmation token — in one transaction. When an account already has the
+   * e-mail or the identity, nothing is written and those accounts are
+   * returned. Takes the exclusive section.
+   */
+  async createCertificateRegistration(
+    input: NewCertificateRegistration,
+    now: number,
+  ): Promise<{ created: true; account: AccountRecord } | ({ created: false } & ExistingForCertificate)> {
+    return this.exclusive(async () => {
+      const byEmail = await this.findAccountByEmail(input.account.email);
+      const byIdentity = await this.findAccountByCertificateIdentity(input.identity);
+      if (byEmail || byIdentity) return { created: false, byEmail, byIdentity };
+      const { account, registration, token } = input;
+      await this.#client.batch(
+        [
+          {
+            sql: `INSERT INTO accounts (email, password_hash, state, rejection_reason, locale, created_at, updated_at)
+                  VALUES (?, ?, 'unconfirmed', NULL, ?, ?, ?)`,
+            args: [account.email, NO_PASSWORD, account.locale, now, now],
+          },
+          {
+            sql: `INSERT INTO certificate_identities (identity, account_id, created_at) VALUES (?, ${ACCOUNT_BY_EMAIL}, ?)`,
+            args: [input.identity, account.email, now],
+          },
+          {
+            sql: `INSERT INTO registrations (id, account_id, user_type, fields, no_foreigner_number, created_at)
+                  VALUES (?, ${ACCOUNT_BY_EMAIL}, ?, ?, 0, ?)`,
+            args: [registration.id, account.email, registration.userType, JSON.stringify(registration.fields), now],
+          },
+          insertTokenStatement(token, ACCOUNT_BY_EMAIL, account.email),
+        ],
+        'write',
+      );
+      const stored = await this.findAccountByEmail(account.email);
+      if (!stored) throw new Error('account vanished after registration');
+      return { created: true, account: stored };
+    });
+  }
+
+  async findAccountByCertificateIdentity(identity: string): Promise<AccountRecord | null> {
+    const result = await this.#client.execute({
+      sql: 'SELECT a.* FROM accounts a JOIN certificate_identities c ON c.account_id = a.id WHERE c.identity = ?',
+      args: [identity],
+    });
+    return result.rows[0] ? toAccount(result.rows[0]) : null;
+  }
+
   async findRegistrationByAccount(accountId: number): Promise<RegistrationRecord | null> {
     const result = await this.#client.execute({ sql: 'SELECT * FROM registrations WHERE account_id = ?', args: [accountId] });
     return result.rows[0] ? toRegistration(result.rows[0]) : null;
@@ -666,6 +768,50 @@ export class Store {
       sql: 'DELETE FROM sessions WHERE last_seen_at < ? OR created_at < ?',
       args: [idleBefore, createdBefore],
     });
+    return result.rowsAffected;
+  }
+
+  // --- certificate challenges ---------------------------------------------
+
+  /** Stores a challenge of a session, keeping only the session's `keep` newest (one transaction). */
+  async insertChallenge(challenge: ChallengeRecord, keep: number): Promise<void> {
+    await this.#client.batch(
+      [
+        {
+          sql: `INSERT INTO certificate_challenges (nonce_hash, session_id_hash, created_at, expires_at) VALUES (?, ?, ?, ?)`,
+          args: [challenge.nonceHash, challenge.sessionIdHash, challenge.createdAt, challenge.expiresAt],
+        },
+        {
+          sql: `DELETE FROM certificate_challenges
+                 WHERE session_id_hash = ?
+                   AND nonce_hash NOT IN (SELECT nonce_hash FROM certificate_challenges WHERE session_id_hash = ?
+                                           ORDER BY created_at DESC, rowid DESC LIMIT ?)`,
+          args: [challenge.sessionIdHash, challenge.sessionIdHash, keep],
+        },
+      ],
+      'write',
+    );
+  }
+
+  /** Deletes the challenge with this nonce hash and returns what it was (null when there was none): single use. */
+  async takeChallenge(nonceHash: string): Promise<ChallengeRecord | null> {
+    const result = await this.#client.execute({
+      sql: 'DELETE FROM certificate_challenges WHERE nonce_hash = ? RETURNING *',
+      args: [nonceHash],
+    });
+    const row = result.rows[0];
+    if (!row) return null;
+    return {
+      nonceHash: text(row, 'nonce_hash'),
+      sessionIdHash: text(row, 'session_id_hash'),
+      createdAt: integer(row, 'created_at'),
+      expiresAt: integer(row, 'expires_at'),
+    };
+  }
+
+  /** Forgets challenges that expired before `now`. */
+  async deleteExpiredChallenges(now: number): Promise<number> {
+    const result = await this.#client.execute({ sql: 'DELETE FROM certificate_challenges WHERE expires_at <= ?', args: [now] });
     return result.rowsAffected;
   }
 

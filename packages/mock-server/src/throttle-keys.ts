@@ -10,8 +10,13 @@ export function clientThrottleKey(clientKey: string): string {
   return `ip:${clientKey}`;
 }
 
+/** The failure counter of a client address on certificate login and registration. */
+export function certificateThrottleKey(clientKey: string): string {
+  return `certificate:ip:${clientKey}`;
+}
+
 /** Operations limited by request count (not only failures). */
-export type LimitedOperation = 'registration' | 'resend' | 'password_reset';
+export type LimitedOperation = 'registration' | 'resend' | 'password_reset' | 'certificate_challenge' | 'certificate_registration';
 
 /** The counter of one e-mail address for one operation: hashed, whether or not an account has it. */
 export function emailRequestThrottleKey(operation: LimitedOperation, normalizedEmail: string): string {

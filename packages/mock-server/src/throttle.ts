@@ -55,6 +55,19 @@ export const DEFAULT_EMAIL_REQUEST_POLICY: Readonly<ThrottlePolicy> = Object.fre
   windowMs: 60 * 60_000,
 });
 
+/**
+ * Certificate challenges per client address: every login or registration
+ * with a certificate asks for one (a wrong PIN, a retry: another), so more
+ * than the other request limits — 100 in a row, then a minute, doubling to
+ * 15 min.
+ */
+export const DEFAULT_CERTIFICATE_CHALLENGE_POLICY: Readonly<ThrottlePolicy> = Object.freeze({
+  maxFailures: 100,
+  baseDelayMs: 60_000,
+  maxDelayMs: 15 * 60_000,
+  windowMs: 60 * 60_000,
+});
+
 export type ThrottleDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number; key: string };
 
 /** One counter: a key (e.g. `account:<hash>`) and the policy that applies to it. */

@@ -86,6 +86,17 @@ export class BodyValidator {
     return undefined;
   }
 
+  /** An optional list of strings (`invalid_type` when it is anything else). */
+  strings(name: string): string[] | undefined {
+    if (this.#errors.has(name) || !Object.hasOwn(this.#body, name) || this.#body[name] === undefined) return undefined;
+    const value = this.#body[name];
+    if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
+      this.#errors.set(name, 'invalid_type');
+      return undefined;
+    }
+    return value as string[];
+  }
+
   /** One of the allowed values (`invalid_choice` otherwise); optional unless `required`, where empty is absent. */
   choice<T extends string>(name: string, values: readonly T[], options: { required?: boolean } = {}): T | undefined {
     const value = this.#string(name, options.required ?? false);

@@ -1,6 +1,6 @@
 /**
  * One table of bad requests across the registration, confirmation, reset,
- * certificate and reviewer endpoints: each gets a 4xx (or 501) with an
+ * certificate and reviewer endpoints: each gets a 4xx with an
  * error code, changes no row, file or e-mail, and the server still works.
  */
 import assert from 'node:assert/strict';
@@ -126,11 +126,45 @@ const CASES: BadRequest[] = [
   { name: 'registration: a polyglot file', path: API_PATHS.registration, form: { fields: valid(), files: [{ filename: 'a.jpg', content: jpeg(3000, '<html><script>alert(1)</script>') }] }, status: 400, code: 'validation_failed', fields: { documents: 'invalid_file_type' } },
   { name: 'registration: documents as text', path: API_PATHS.registration, form: { fields: [...Object.entries(valid()), ['documents', 'a.pdf']] }, status: 400, code: 'validation_failed', fields: { documents: 'invalid_type' } },
 
-  // --- certificate operations: not implemented, CSRF still checked
+  // --- certificate operations: CSRF checked first, then the shape of the body
   ...[API_PATHS.certificateChallenge, API_PATHS.certificateLogin, API_PATHS.certificateRegistration].flatMap((path): BadRequest[] => [
-    { name: `${path}: not implemented`, path, json: {}, status: 501, code: 'not_implemented' },
     { name: `${path}: without CSRF`, path, json: {}, csrf: false, status: 403, code: 'csrf_failed' },
+    { name: `${path}: malformed JSON`, path, raw: '{"nonce":', status: 400, code: 'bad_request' },
   ]),
+  { name: 'certificate challenge: an unknown field', path: API_PATHS.certificateChallenge, json: { origin: 'https://evil.example' }, status: 400, code: 'validation_failed', fields: { origin: 'unknown_field' } },
+  {
+    name: 'certificate login: an empty proof',
+    path: API_PATHS.certificateLogin,
+    json: {},
+    status: 400,
+    code: 'validation_failed',
+    fields: { format: 'required', certificate: 'required', algorithm: 'required', signature: 'required', nonce: 'required' },
+  },
+  {
+    name: 'certificate login: values of the wrong type, markup as data',
+    path: API_PATHS.certificateLogin,
+    json: { format: 'egov-auth:1', certificate: script, chain: script, algorithm: ['none'], signature: 5, nonce: { $ne: '' } },
+    status: 400,
+    code: 'validation_failed',
+    fields: { chain: 'invalid_type', algorithm: 'invalid_type', signature: 'invalid_type', nonce: 'invalid_type' },
+  },
+  { name: 'certificate login: a proof for an unknown nonce', path: API_PATHS.certificateLogin, json: { format: 'egov-auth:1', certificate: 'AAAA', algorithm: 'none', signature: 'AAAA', nonce: 'x'.repeat(43) }, status: 401, code: 'challenge_invalid' },
+  {
+    name: 'certificate registration: nothing in it',
+    path: API_PATHS.certificateRegistration,
+    json: {},
+    status: 400,
+    code: 'validation_failed',
+    fields: { email: 'required', consent: 'not_accepted', proof: 'required' },
+  },
+  {
+    name: 'certificate registration: a proof that is not an object, __proto__ as a field',
+    path: API_PATHS.certificateRegistration,
+    raw: '{"proof":"x","email":"a@example.test","consent":"true","__proto__":{"admin":true}}',
+    status: 400,
+    code: 'validation_failed',
+    fields: { proof: 'invalid_type', ['__proto__']: 'unknown_field' },
+  },
 
   // --- reviewer operations
   { name: 'registrations: a state that does not exist', path: `${API_PATHS.devRegistrations}?state=${encodeURIComponent(script)}`, method: 'GET', headers: reviewer, status: 400, code: 'validation_failed', fields: { state: 'invalid_choice' } },

@@ -107,7 +107,7 @@ test('the seed command puts the demo accounts into a data directory, once', asyn
     for (const account of DEMO_ACCOUNTS) {
       const stored = await store.findAccountByEmail(account.email);
       assert.equal(stored?.state, account.state);
-      assert.ok(!stored?.passwordHash.includes(account.password));
+      assert.ok(stored?.passwordHash && !stored.passwordHash.includes(account.password));
     }
     assert.equal((await store.findAccountByEmail('rejected@example.test'))?.rejectionReason, DEMO_ACCOUNTS[3]!.rejectionReason);
   } finally {

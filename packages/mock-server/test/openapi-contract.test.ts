@@ -69,6 +69,15 @@ describe('OpenAPI document and TypeScript contract', () => {
       'DevRejectRequest',
       'ErrorCode',
       'FieldErrorCode',
+      'CertificationBody',
+      'SignatureAlgorithm',
+      'CertificateChallenge',
+      'CertificateProof',
+      'CertificateLoginRequest',
+      'CertificateRegistrationRequest',
+      'DevTestToken',
+      'DevTestCertificate',
+      'DevTestTokensResponse',
     ]) {
       assert.ok(typescript.schemas.has(name), `${name} generated from contract.ts`);
     }

@@ -1,5 +1,8 @@
 import type {
   Accepted,
+  CertificateChallenge,
+  CertificateProof,
+  CertificateRegistrationRequest,
   ConfirmEmailResponse,
   EmailRequest,
   ErrorCode,
@@ -69,4 +72,7 @@ export interface AuthClient {
   resendConfirmation(request: EmailRequest, options?: RequestOptions): Promise<Accepted>;
   requestPasswordReset(request: EmailRequest, options?: RequestOptions): Promise<Accepted>;
   completePasswordReset(request: PasswordResetCompleteRequest, options?: RequestOptions): Promise<PasswordChanged>;
+  certificateChallenge(options?: RequestOptions): Promise<CertificateChallenge>;
+  loginWithCertificate(proof: CertificateProof, options?: RequestOptions): Promise<LoginResponse>;
+  registerWithCertificate(request: CertificateRegistrationRequest, options?: RequestOptions): Promise<RegistrationAccepted>;
 }

@@ -37,6 +37,8 @@ export const API_PATHS = {
   devApproveRegistration: '/dev/registrations/{id}/approve',
   /** `POST` DevRejectRequest: the account becomes rejected, with the reason. */
   devRejectRegistration: '/dev/registrations/{id}/reject',
+  /** `GET`: the test PKI's soft tokens (certificates and PKCS#8 keys) for the in-browser SoftAgent. Development only. */
+  devTestTokens: '/dev/test-tokens',
 } as const;
 
 /** Fills `{name}` placeholders of an API path, URL-encoding each value. */
@@ -110,6 +112,28 @@ export const ERROR_CODES = [
   'token_invalid',
   // the reviewer operations without the right token
   'forbidden',
+  // certificate login and registration (SECURITY.md 32–35): each vector its own code
+  /** The challenge nonce is unknown, used, expired, or from another session. */
+  'challenge_invalid',
+  /** `format` or `algorithm` not on the allow-list (e.g. "none"). */
+  'algorithm_not_allowed',
+  /** Not a parsable X.509 certificate, or the proof is oversized. */
+  'certificate_malformed',
+  'certificate_expired',
+  'certificate_not_yet_valid',
+  /** Does not chain to a configured trust anchor (self-signed, wrong CA). */
+  'certificate_untrusted',
+  'certificate_revoked',
+  /** Lacks digitalSignature (or has a forbidden extended key usage). */
+  'certificate_key_usage',
+  /** None of its policies is on the qualified-policy allow-list. */
+  'certificate_policy',
+  /** The signature does not verify over the configured origin and this nonce. */
+  'signature_invalid',
+  /** No checksum-valid personal number (or other identity) in the subject. */
+  'certificate_no_identity',
+  /** Valid, but no account is registered for it: offer registration with this certificate. */
+  'certificate_not_registered',
   // the operation does not apply in the resource's current state (approving a registration that is not pending review)
   'conflict',
 ] as const;
@@ -236,6 +260,24 @@ export interface UserType {
 }
 
 /** `GET /config`: what the widgets need to know before the user types. */
+/**
+ * A certification body (CA) whose qualified certificates the backend
+ * trusts, as people are told about it: name, site, support, what to do when
+ * the PIN is locked.
+ */
+export interface CertificationBody {
+  /** e.g. `mup`, `posta`, `pks`, `halcom`, `esmart`, `ite`. */
+  id: string;
+  name: LocalizedText;
+  /** The CA's web site (https). */
+  site: string;
+  support: { phone?: string; email?: string; url?: string };
+  /** What to do after too many wrong PINs, or a forgotten PIN. */
+  pinUnblock: LocalizedText;
+  /** Issuer common names / organizations of its issuing CAs, to recognise a certificate's issuer. */
+  issuerNames: string[];
+}
+
 export interface PublicConfig {
   passwordPolicy: PasswordPolicy;
   uploads: UploadPolicy;
@@ -243,6 +285,75 @@ export interface PublicConfig {
   userTypes: UserType[];
   /** Whether a certificate registration also waits for review (default false). */
   certificateRegistrationReview: boolean;
+  /** The certification bodies whose certificates are accepted (the CA directory). */
+  certificationBodies: CertificationBody[];
+}
+
+// ---------------------------------------------------------------- certificates
+
+/** The version tag that starts the signed data (PRODUCT.md, "Certificate login protocol"). */
+export const CERTIFICATE_PROOF_FORMAT = 'egov-auth:1';
+
+/**
+ * Signature algorithms a proof may name. ECDSA signatures are IEEE P1363
+ * (r || s), as WebCrypto and PKCS#11 produce them.
+ */
+export const SIGNATURE_ALGORITHMS = ['RSASSA-PKCS1-v1_5-SHA256', 'RSA-PSS-SHA256', 'ECDSA-P256-SHA256', 'ECDSA-P384-SHA384'] as const;
+export type SignatureAlgorithm = (typeof SIGNATURE_ALGORITHMS)[number];
+
+/** `POST /certificate/challenge` → a nonce bound to this (pre-login) session. */
+export interface CertificateChallenge {
+  /** ≥ 256-bit random, base64url; single use. */
+  nonce: string;
+  /** ISO 8601; at most 5 minutes ahead. */
+  expiresAt: string;
+  /** The origin the signature must bind: the backend's configured one, never the request's. */
+  origin: string;
+}
+
+/** What the widget sends after signing the challenge with the token's key. */
+export interface CertificateProof {
+  format: typeof CERTIFICATE_PROOF_FORMAT;
+  /** The signer's certificate, DER, base64. */
+  certificate: string;
+  /** Intermediate certificates, DER, base64 (only a hint: the backend builds the chain to its own anchors). */
+  chain?: string[];
+  algorithm: SignatureAlgorithm;
+  /** Signature over certificateSignedData(origin, nonce), base64. */
+  signature: string;
+  nonce: string;
+}
+
+/** `POST /login/certificate` body; the answer is a LoginResponse with `acr: 'high'`. */
+export type CertificateLoginRequest = CertificateProof;
+
+/** `POST /registrations/certificate`: the proof plus what the certificate cannot say. */
+export interface CertificateRegistrationRequest {
+  proof: CertificateProof;
+  /** The certificate's e-mail (edited) or the one the person typed; a confirmation link goes there. */
+  email: string;
+  consent: 'true';
+  locale?: string;
+}
+
+/**
+ * The bytes a token signs: "egov-auth:1" || SHA-256(UTF-8 origin) ||
+ * SHA-256(UTF-8 nonce). Binding the origin defeats a page that relays
+ * another site's challenge (residual risk: Fortify lets the page choose what
+ * is signed, so this rests on the person approving the right origin in Fortify).
+ */
+export async function certificateSignedData(origin: string, nonce: string): Promise<Uint8Array> {
+  const encoder = new TextEncoder();
+  const [originHash, nonceHash] = await Promise.all([
+    crypto.subtle.digest('SHA-256', encoder.encode(origin)),
+    crypto.subtle.digest('SHA-256', encoder.encode(nonce)),
+  ]);
+  const prefix = encoder.encode(CERTIFICATE_PROOF_FORMAT);
+  const data = new Uint8Array(prefix.length + 64);
+  data.set(prefix, 0);
+  data.set(new Uint8Array(originHash), prefix.length);
+  data.set(new Uint8Array(nonceHash), prefix.length + 32);
+  return data;
 }
 
 // ---------------------------------------------------------------- registration
@@ -335,6 +446,8 @@ export const OUTBOX_KINDS = [
   'password_changed',
   'account_approved',
   'account_rejected',
+  /** A certificate registration for a certificate that already has an account: sent to that account's e-mail. */
+  'certificate_already_registered',
 ] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 
@@ -413,4 +526,33 @@ const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export function isPlausibleEmail(email: string): boolean {
   const trimmed = email.trim();
   return trimmed.length <= LIMITS.emailMaxLength && EMAIL_PATTERN.test(trimmed);
+}
+
+/** One soft token of the test PKI, as the SoftAgent loads it (development only). */
+export interface DevTestToken {
+  id: string;
+  /** Shown wherever the agent is shown: these are test keys, not a person's. */
+  label: string;
+  pin: string;
+  /** Wrong PIN entries allowed before the token locks. */
+  maxPinTries: number;
+  certificates: DevTestCertificate[];
+}
+
+export interface DevTestCertificate {
+  id: string;
+  /** What the test PKI made it to be: valid, expired, untrusted, … */
+  profile: string;
+  /** DER, base64. */
+  certificate: string;
+  /** Issuer chain up to (excluding) the root, DER, base64. */
+  chain: string[];
+  /** PKCS#8, base64; absent for a certificate without a private key on the token. */
+  privateKey?: string;
+  /** WebCrypto import parameters for the key. */
+  keyAlgorithm: { name: 'RSASSA-PKCS1-v1_5' | 'ECDSA'; hash?: 'SHA-256' | 'SHA-384'; namedCurve?: 'P-256' | 'P-384' };
+}
+
+export interface DevTestTokensResponse {
+  tokens: DevTestToken[];
 }

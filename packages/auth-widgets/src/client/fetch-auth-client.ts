@@ -5,6 +5,9 @@ import {
   DOCUMENTS_FIELD,
   isErrorCode,
   type Accepted,
+  type CertificateChallenge,
+  type CertificateProof,
+  type CertificateRegistrationRequest,
   type ConfirmEmailResponse,
   type EmailRequest,
   type ErrorBody,
@@ -105,6 +108,20 @@ export class FetchAuthClient implements AuthClient {
 
   completePasswordReset(request: PasswordResetCompleteRequest, options: RequestOptions = {}): Promise<PasswordChanged> {
     return this.#mutate<PasswordChanged>(API_PATHS.passwordResetComplete, request, options);
+  }
+
+  certificateChallenge(options: RequestOptions = {}): Promise<CertificateChallenge> {
+    return this.#mutate<CertificateChallenge>(API_PATHS.certificateChallenge, {}, options);
+  }
+
+  async loginWithCertificate(proof: CertificateProof, options: RequestOptions = {}): Promise<LoginResponse> {
+    const response = await this.#mutate<LoginResponse>(API_PATHS.certificateLogin, proof, options);
+    this.#csrfToken = response.csrfToken;
+    return response;
+  }
+
+  registerWithCertificate(request: CertificateRegistrationRequest, options: RequestOptions = {}): Promise<RegistrationAccepted> {
+    return this.#mutate<RegistrationAccepted>(API_PATHS.certificateRegistration, request, options);
   }
 
   /**

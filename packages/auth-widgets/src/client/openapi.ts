@@ -14,6 +14,7 @@
 import {
   ACCOUNT_STATES,
   API_PATHS,
+  CERTIFICATE_PROOF_FORMAT,
   CSRF_HEADER,
   DEV_TOKEN_HEADER,
   DOCUMENT_TYPES,
@@ -25,6 +26,7 @@ import {
   REGISTRATION_FIELDS,
   REVIEWER_TOKEN_HEADER,
   SEX_VALUES,
+  SIGNATURE_ALGORITHMS,
   type ErrorCode,
 } from './contract.js';
 
@@ -213,9 +215,78 @@ const schemas: Record<string, JsonObject> = {
       loginModes: { type: 'array', items: stringEnum(['certificate', 'password']), uniqueItems: true },
       userTypes: { type: 'array', items: ref('UserType'), minItems: 1 },
       certificateRegistrationReview: { type: 'boolean', description: 'Whether a certificate registration also waits for review.' },
+      certificationBodies: {
+        type: 'array',
+        items: ref('CertificationBody'),
+        description: 'The CA directory: the certification bodies whose qualified certificates the backend accepts.',
+      },
     },
-    ['passwordPolicy', 'uploads', 'loginModes', 'userTypes', 'certificateRegistrationReview'],
+    ['passwordPolicy', 'uploads', 'loginModes', 'userTypes', 'certificateRegistrationReview', 'certificationBodies'],
     'What the widgets need to know before the user types.',
+  ),
+  CertificationBody: object(
+    {
+      id: text('e.g. `mup`, `posta`, `pks`, `halcom`, `esmart`, `ite`.', { minLength: 1 }),
+      name: ref('LocalizedText'),
+      site: text("The certification body's web site (https).", { format: 'uri' }),
+      support: object(
+        {
+          phone: text('Support telephone.'),
+          email: email('Support e-mail.'),
+          url: text('Support page.', { format: 'uri' }),
+        },
+        [],
+        'How people reach its support (any of the three).',
+      ),
+      pinUnblock: ref('LocalizedText'),
+      issuerNames: {
+        type: 'array',
+        items: { type: 'string' },
+        description: "Common names and organizations of its issuing CAs, to recognise a certificate's issuer (and so whom to contact when the PIN is locked).",
+      },
+    },
+    ['id', 'name', 'site', 'support', 'pinUnblock', 'issuerNames'],
+    'A certification body (CA) whose qualified certificates the backend trusts, as people are told about it. `pinUnblock` says what to do after too many wrong PINs or a forgotten PIN.',
+  ),
+  SignatureAlgorithm: stringEnum(
+    SIGNATURE_ALGORITHMS,
+    'Signature algorithms a certificate proof may name. ECDSA signatures are IEEE P1363 (r || s, as WebCrypto and PKCS#11 produce them); RSA-PSS uses a salt as long as the hash.',
+  ),
+  CertificateChallenge: object(
+    {
+      nonce: text('At least 256 random bits, base64url; single use, bound to this session.', { minLength: 43, pattern: '^[A-Za-z0-9_-]+$' }),
+      expiresAt: timestamp('When the nonce stops working: at most 5 minutes after it was issued.'),
+      origin: text("The origin the signature must bind: the backend's configured one, never taken from the request.", { format: 'uri' }),
+    },
+    ['nonce', 'expiresAt', 'origin'],
+    `Sign \`"${CERTIFICATE_PROOF_FORMAT}" || SHA-256(origin) || SHA-256(nonce)\` (\`certificateSignedData\` in the contract) with the key of the chosen certificate.`,
+  ),
+  CertificateProof: object(
+    {
+      format: { type: 'string', const: CERTIFICATE_PROOF_FORMAT, description: 'The version of the signed data.' },
+      certificate: text("The signer's certificate, DER, base64.", { minLength: 1, contentEncoding: 'base64' }),
+      chain: {
+        type: 'array',
+        items: { type: 'string', contentEncoding: 'base64' },
+        description: 'Intermediate certificates, DER, base64: only a hint. The backend builds the chain to its own trust anchors and ignores any root sent here.',
+      },
+      algorithm: ref('SignatureAlgorithm'),
+      signature: text('The signature over `certificateSignedData(origin, nonce)`, base64.', { minLength: 1, contentEncoding: 'base64' }),
+      nonce: text('The nonce of a challenge this session asked for.', { minLength: 1 }),
+    },
+    ['format', 'certificate', 'algorithm', 'signature', 'nonce'],
+    'Proof of possession of a certificate\'s private key, bound to the configured origin and a fresh nonce.',
+  ),
+  CertificateLoginRequest: { ...ref('CertificateProof'), description: 'The body of a certificate login: a CertificateProof.' },
+  CertificateRegistrationRequest: object(
+    {
+      proof: ref('CertificateProof'),
+      email: email("The certificate's e-mail (possibly edited) or the one the person typed; the confirmation link goes there."),
+      consent: { type: 'string', const: 'true', description: 'Must be `"true"`.' },
+      locale: text('Locale of the e-mails (else `Accept-Language`).'),
+    },
+    ['proof', 'email', 'consent'],
+    'Registration with a certificate: the proof plus what the certificate cannot say. Name, surname and personal number come from the verified certificate, never from the request.',
   ),
   Sex: stringEnum(SEX_VALUES),
   RegistrationFields: object(
@@ -339,6 +410,38 @@ const schemas: Record<string, JsonObject> = {
     },
     ['email', 'password', 'state'],
   ),
+  DevTestCertificate: object(
+    {
+      id: { type: 'string', minLength: 1 },
+      profile: text('What the test PKI made it to be: `valid`, `valid-ecdsa`, `expired`, `untrusted`, `revoked`, …'),
+      certificate: text('DER, base64.', { contentEncoding: 'base64' }),
+      chain: { type: 'array', items: { type: 'string', contentEncoding: 'base64' }, description: 'Issuer chain up to (excluding) the root, DER, base64.' },
+      privateKey: text('PKCS#8, base64: a published TEST key. Absent for a certificate whose key is not on the token.', { contentEncoding: 'base64' }),
+      keyAlgorithm: object(
+        {
+          name: stringEnum(['RSASSA-PKCS1-v1_5', 'ECDSA']),
+          hash: stringEnum(['SHA-256', 'SHA-384']),
+          namedCurve: stringEnum(['P-256', 'P-384']),
+        },
+        ['name'],
+        'WebCrypto import parameters for the key.',
+      ),
+    },
+    ['id', 'profile', 'certificate', 'chain', 'keyAlgorithm'],
+    'A certificate of the generated test PKI (never a real person\'s), with its TEST private key.',
+  ),
+  DevTestToken: object(
+    {
+      id: { type: 'string', minLength: 1 },
+      label: text('Shown wherever the agent is shown: these are test keys, not a person\'s.'),
+      pin: text('The PIN of the soft token (public: these are test keys).'),
+      maxPinTries: count('Wrong PIN entries allowed before the token locks.', 1),
+      certificates: { type: 'array', items: ref('DevTestCertificate') },
+    },
+    ['id', 'label', 'pin', 'maxPinTries', 'certificates'],
+    'A soft token of the test PKI, as the in-browser demo agent loads it.',
+  ),
+  DevTestTokensResponse: object({ tokens: { type: 'array', items: ref('DevTestToken') } }, ['tokens'], 'The test PKI\'s soft tokens (development only).'),
 };
 
 // ---------------------------------------------------------------- reusable parts
@@ -473,16 +576,37 @@ const DEV_NOTE =
 
 const ENUMERATION_NOTE = 'Enumeration-safe: the answer (status, body, headers) is the same whether an account exists for the e-mail or not.';
 
-function certificateOperation(operationId: string, summary: string, description: string): OpenApiOperation {
+const CERTIFICATE_NOT_SUPPORTED =
+  'A backend without certificate support (or with none configured) answers 501 `not_implemented`.';
+
+/** The reasons a certificate proof is refused (SECURITY.md 32–35), by status. */
+const PROOF_REFUSED_400: ErrorCode[] = ['bad_request', 'validation_failed', 'algorithm_not_allowed', 'certificate_malformed'];
+const PROOF_REFUSED_401: ErrorCode[] = ['challenge_invalid', 'signature_invalid'];
+const PROOF_REFUSED_403: ErrorCode[] = [
+  'csrf_failed',
+  'origin_not_allowed',
+  'certificate_expired',
+  'certificate_not_yet_valid',
+  'certificate_untrusted',
+  'certificate_revoked',
+  'certificate_key_usage',
+  'certificate_policy',
+  'certificate_no_identity',
+];
+
+const PROOF_CHECKS = [
+  'The backend takes the nonce out of its store before it verifies anything (a nonce works once, within its lifetime, in the session that asked for it: else 401 `challenge_invalid`), then checks, each failure with its own code:',
+  '`format` and `algorithm` on its allow-list (400 `algorithm_not_allowed`); the proof\'s size and the certificate\'s encoding (400 `certificate_malformed`); the validity dates (403 `certificate_expired`, `certificate_not_yet_valid`); a chain to its configured trust anchors only, whatever the client sends (403 `certificate_untrusted`: self-signed, unknown CA, a bad CA signature; also when revocation checking is on and no current revocation list covers the issuer); key usage digitalSignature and an extended key usage, if any, that allows client authentication (403 `certificate_key_usage`); a qualified policy from its allow-list (403 `certificate_policy`); revocation where configured (403 `certificate_revoked`); the signature over `certificateSignedData(configured origin, nonce)` with the certificate\'s key (401 `signature_invalid`); a personal number (subject serialNumber `PNORS…`, checksum-verified) or else the issuer and serial number as the identity — never the CN (403 `certificate_no_identity` when a personal number is present but invalid or ambiguous).',
+].join(' ');
+
+/** A certificate operation: tagged, session-bound, and answered 501 by a backend without certificate support. */
+function certificatePost(operation: Pick<OpenApiOperation, 'operationId' | 'summary' | 'description' | 'responses' | 'parameters' | 'requestBody'>): OpenApiOperation {
   return {
-    operationId,
+    ...operation,
     tags: ['certificate'],
-    summary,
-    description: `${description} Request and response bodies are not part of the contract yet; a backend without certificate support answers 501 \`not_implemented\`.`,
-    parameters: csrf,
     security: withSession,
-    requestBody: { required: false, content: { 'application/json': { schema: { type: 'object' } } } },
-    responses: { '501': responseRef('NotImplemented'), ...jsonPostErrors, '429': responseRef('Throttled') },
+    description: `${operation.description}\n\n${CERTIFICATE_NOT_SUPPORTED}`,
+    responses: { ...operation.responses, '501': responseRef('NotImplemented') },
   };
 }
 
@@ -509,7 +633,7 @@ const paths: Record<string, OpenApiPathItem> = {
       operationId: 'getConfig',
       tags: ['session'],
       summary: 'Public configuration',
-      description: 'The backend\'s public policy: password rules, upload limits, user types and the fields each asks for, login modes.',
+      description: 'The backend\'s public policy: password rules, upload limits, user types and the fields each asks for, login modes, and the certification bodies whose certificates it accepts (with their support contacts and PIN-unblock guidance).',
       security: [{}],
       responses: { '200': jsonResponse('The policy.', ref('PublicConfig')), ...commonErrors },
     },
@@ -678,25 +802,66 @@ const paths: Record<string, OpenApiPathItem> = {
     },
   },
   [API_PATHS.certificateChallenge]: {
-    post: certificateOperation(
-      'getCertificateChallenge',
-      'Challenge for a certificate login',
-      'A random nonce (≥ 256 bit), single use, valid ≤ 5 min, bound to the pre-login session. The widget signs `"egov-auth:1" || SHA-256(origin) || SHA-256(nonce)` with the key chosen in the certificate picker.',
-    ),
+    post: certificatePost({
+      operationId: 'getCertificateChallenge',
+      summary: 'Challenge for a certificate login or registration',
+      description: `A random nonce (≥ 256 bit, base64url), single use, valid ≤ 5 min, bound to the (pre-login) session, and the origin the signature must bind (the backend's configured one). The widget signs \`"${CERTIFICATE_PROOF_FORMAT}" || SHA-256(origin) || SHA-256(nonce)\` with the key chosen in the certificate picker. Body: none or \`{}\`. Throttled per client address (429 with \`Retry-After\`).`,
+      parameters: csrf,
+      requestBody: { required: false, content: { 'application/json': { schema: { type: 'object', additionalProperties: false } } } },
+      responses: {
+        ...jsonPostErrors,
+        '200': jsonResponse('The challenge.', ref('CertificateChallenge')),
+        '429': responseRef('Throttled'),
+      },
+    }),
   },
   [API_PATHS.certificateLogin]: {
-    post: certificateOperation(
-      'loginWithCertificate',
-      'Log in with a qualified electronic certificate',
-      'Body `{format, certificate (DER, base64), chain?, algorithm, signature, nonce}`. The backend takes the nonce out of its store before verifying, checks the algorithm allow-list, validity dates, the chain to its configured trust anchors only, key usage, the qualified-policy allow-list, revocation where configured, and the signature over the configured origin; then maps the certificate to an account by the subject serialNumber (checksum-verified), never by CN. High level of assurance (`acr: high`).',
-    ),
+    post: certificatePost({
+      operationId: 'loginWithCertificate',
+      summary: 'Log in with a qualified electronic certificate',
+      description: [
+        'Body: a `CertificateProof` over a challenge of this session. High level of assurance (`acr: high`); on success the session id and the CSRF token change.',
+        PROOF_CHECKS,
+        'A verified certificate with no account answers 403 `certificate_not_registered` (only the key holder can learn it: the signature is verified first); one whose account is not active answers its state (403 `email_not_confirmed`, `pending_review`, `account_rejected` with `reason`). Failures are throttled per client address (429 with `Retry-After`).',
+      ].join('\n\n'),
+      parameters: csrf,
+      requestBody: jsonBody('CertificateLoginRequest'),
+      responses: {
+        ...jsonPostErrors,
+        '200': jsonResponse('Logged in with `acr: high`; a new session cookie.', ref('LoginResponse'), { 'Set-Cookie': headerRef('SetSessionCookie') }),
+        '400': errorResponse('Malformed request or proof, or an algorithm not on the allow-list.', PROOF_REFUSED_400),
+        '401': errorResponse('The nonce is unknown, used, expired or from another session; or the signature does not verify.', PROOF_REFUSED_401),
+        '403': errorResponse('CSRF or origin refused (nothing checked), the certificate refused, or no active account for it.', [
+          ...PROOF_REFUSED_403,
+          'certificate_not_registered',
+          'email_not_confirmed',
+          'pending_review',
+          'account_rejected',
+        ]),
+        '429': responseRef('Throttled'),
+      },
+    }),
   },
   [API_PATHS.certificateRegistration]: {
-    post: certificateOperation(
-      'registerWithCertificate',
-      'Register with a qualified electronic certificate',
-      'Like the certificate login, plus the registration fields; the data from the certificate fills the form and the e-mail stays editable.',
-    ),
+    post: certificatePost({
+      operationId: 'registerWithCertificate',
+      summary: 'Register with a qualified electronic certificate',
+      description: [
+        'Body: `CertificateRegistrationRequest` — a `CertificateProof` over a challenge of this session, the e-mail (the certificate\'s, edited, or typed) and consent. The proof is verified as for the certificate login. Given name, surname and personal number come from the certificate; the account is keyed on the certificate\'s identity and has no password (password login for it fails like a wrong password).',
+        PROOF_CHECKS,
+        `${ENUMERATION_NOTE} The same holds for a certificate identity that already has an account: nothing is created and the existing account's owner gets a notice e-mail instead. A new account gets a confirmation link; once confirmed it is \`active\` (no documents to review), or \`pending_review\` when \`PublicConfig.certificateRegistrationReview\` is on. Throttled per client address and per e-mail (429 with \`Retry-After\`).`,
+      ].join('\n\n'),
+      parameters: [...csrf, parameterRef('AcceptLanguage')],
+      requestBody: jsonBody('CertificateRegistrationRequest'),
+      responses: {
+        ...jsonPostErrors,
+        '202': jsonResponse('Accepted: a confirmation e-mail (or, for an existing e-mail or certificate, a notice) went out.', ref('RegistrationAccepted')),
+        '400': errorResponse('Malformed request or proof (`fields` names a wrong e-mail, consent or locale), or an algorithm not on the allow-list.', PROOF_REFUSED_400),
+        '401': errorResponse('The nonce is unknown, used, expired or from another session; or the signature does not verify.', PROOF_REFUSED_401),
+        '403': errorResponse('CSRF or origin refused (nothing checked), or the certificate refused.', PROOF_REFUSED_403),
+        '429': responseRef('Throttled'),
+      },
+    }),
   },
   [API_PATHS.devAccounts]: {
     post: {
@@ -819,6 +984,22 @@ const paths: Record<string, OpenApiPathItem> = {
       },
     },
   },
+  [API_PATHS.devTestTokens]: {
+    get: {
+      operationId: 'devGetTestTokens',
+      tags: ['development'],
+      summary: 'Soft tokens of the test PKI (development)',
+      description: `${DEV_NOTE} The generated test PKI's certificates with their TEST private keys (PKCS#8), grouped as soft tokens with a PIN, for the in-browser demo agent and the certificate conformance tests: valid ones and one of each kind the backend must refuse. Never real people's certificates; the keys are public.`,
+      parameters: [parameterRef('DevToken')],
+      security: devGetSecurity,
+      responses: {
+        '200': jsonResponse('The soft tokens.', ref('DevTestTokensResponse')),
+        '401': responseRef('DevUnauthenticated'),
+        '404': responseRef('DevOff'),
+        ...commonErrors,
+      },
+    },
+  },
 };
 
 /** Example base URL: the reference backend on its default port. */
@@ -839,7 +1020,8 @@ export const openApiDocument: OpenApiDocument = {
       '**Tokens** in e-mail links are ≥ 128-bit random, stored hashed, single-use, bound to an account and a purpose, and expire (confirmation ≤ 24 h, reset ≤ 60 min). Links are built from the configured public URL, never from the request\'s `Host`.',
       '**Throttling** answers 429 `throttled` with a `Retry-After` header and the same number in `error.retryAfter`.',
       '**Headers.** Every answer has `Cache-Control: no-store` and `X-Content-Type-Options: nosniff`.',
-      '**Development operations** (tag `development`: the outbox of sent e-mails, test accounts, the reviewer\'s list, documents, approve and reject) are off unless the backend enables them, and then may need a development token and a reviewer token. A test environment that runs the conformance suite (`pnpm conformance --base-url URL`) must enable them.',
+      `**Certificates.** \`POST ${API_PATHS.certificateChallenge}\` gives a single-use nonce bound to the session and the origin to bind; the widget signs \`"${CERTIFICATE_PROOF_FORMAT}" || SHA-256(origin) || SHA-256(nonce)\` with the token's key and sends the proof to the certificate login or registration. The backend verifies the chain to its own trust anchors, validity, key usage, qualified policy, revocation where configured, and the signature over its configured origin, and maps the certificate to an account by the personal number in the subject serialNumber (never the CN). Residual risk: the local agent (Fortify) lets the page choose what is signed, so the origin binding rests on the person approving the right origin in the agent.`,
+      '**Development operations** (tag `development`: the outbox of sent e-mails, test accounts, the reviewer\'s list, documents, approve and reject, the test PKI\'s soft tokens) are off unless the backend enables them, and then may need a development token and a reviewer token. A test environment that runs the conformance suite (`pnpm conformance --base-url URL`) must enable them.',
     ].join('\n\n'),
   },
   servers: [

@@ -14,6 +14,8 @@ describe('resolveConfig', () => {
         modes: ['certificate', 'password'],
         links: { register: undefined, passwordReset: undefined, login: undefined },
         timeoutMs: 15000,
+        certificateAgent: 'fortify',
+        certificatePickerUi: 'kit',
       },
     });
   });
@@ -38,6 +40,14 @@ describe('resolveConfig', () => {
     expect(!none.ok && none.problems.map((p) => p.code)).to.deep.equal(['no_modes']);
     const ftp = resolveConfig({ backendUrl: 'ftp://example.gov.rs/api' }, BASE);
     expect(!ftp.ok && ftp.problems.map((p) => p.code)).to.deep.equal(['invalid_backend_url']);
+  });
+
+  it('accepts the picker UIs it knows and names an unknown one', () => {
+    const peculiar = resolveConfig({ backendUrl: '/api', certificatePickerUi: 'peculiar' }, BASE);
+    expect(peculiar.ok && peculiar.config.certificatePickerUi).to.equal('peculiar');
+    const unknown = resolveConfig({ backendUrl: '/api', certificatePickerUi: 'fancy' }, BASE);
+    expect(!unknown.ok && unknown.problems.map((p) => p.code)).to.deep.equal(['unknown_picker_ui']);
+    expect(!unknown.ok && unknown.problems[0]!.detail).to.contain('"fancy"');
   });
 
   it('falls back to English for an unknown locale, and keeps mode order', () => {

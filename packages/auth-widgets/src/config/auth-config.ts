@@ -3,6 +3,14 @@ import { DEFAULT_LOCALE, parseLocale, type Locale } from '../i18n/locales.js';
 export const LOGIN_MODES = ['certificate', 'password'] as const;
 export type LoginMode = (typeof LOGIN_MODES)[number];
 
+/** The local crypto agent: the Fortify app, or the in-browser demo agent with test keys. */
+export const CERTIFICATE_AGENTS = ['fortify', 'soft'] as const;
+export type CertificateAgentKind = (typeof CERTIFICATE_AGENTS)[number];
+
+/** Who draws the certificate list: the kit's own picker, or PeculiarVentures' `<peculiar-fortify-certificates>` inside it. */
+export const CERTIFICATE_PICKER_UIS = ['kit', 'peculiar'] as const;
+export type CertificatePickerUi = (typeof CERTIFICATE_PICKER_UIS)[number];
+
 /** Where the kit sends people for the steps it does not show itself. */
 export interface AuthLinks {
   register?: string;
@@ -18,6 +26,8 @@ export interface AuthConfigInput {
   modes?: readonly string[] | string;
   links?: AuthLinks;
   timeoutMs?: number;
+  certificateAgent?: string;
+  certificatePickerUi?: string;
 }
 
 /** Configuration after validation: what the elements read. */
@@ -28,6 +38,8 @@ export interface AuthConfig {
   modes: LoginMode[];
   links: AuthLinks;
   timeoutMs: number;
+  certificateAgent: CertificateAgentKind;
+  certificatePickerUi: CertificatePickerUi;
 }
 
 export const CONFIG_PROBLEMS = [
@@ -37,6 +49,8 @@ export const CONFIG_PROBLEMS = [
   'unknown_mode',
   'no_modes',
   'invalid_link',
+  'unknown_agent',
+  'unknown_picker_ui',
 ] as const;
 export type ConfigProblemCode = (typeof CONFIG_PROBLEMS)[number];
 
@@ -128,8 +142,20 @@ export function resolveConfig(input: AuthConfigInput, baseUri: string = document
   const timeoutMs =
     typeof input.timeoutMs === 'number' && input.timeoutMs > 0 ? input.timeoutMs : DEFAULT_TIMEOUT_MS;
 
+  const agent = input.certificateAgent ?? 'fortify';
+  if (!(CERTIFICATE_AGENTS as readonly string[]).includes(agent)) {
+    problems.push({ code: 'unknown_agent', detail: `Unknown certificate agent "${agent}"; use ${CERTIFICATE_AGENTS.join(' or ')}.` });
+  }
+  const certificateAgent = agent as CertificateAgentKind;
+
+  const pickerUi = input.certificatePickerUi ?? 'kit';
+  if (!(CERTIFICATE_PICKER_UIS as readonly string[]).includes(pickerUi)) {
+    problems.push({ code: 'unknown_picker_ui', detail: `Unknown certificate picker UI "${pickerUi}"; use ${CERTIFICATE_PICKER_UIS.join(' or ')}.` });
+  }
+  const certificatePickerUi = pickerUi as CertificatePickerUi;
+
   if (problems.length > 0) return { ok: false, problems, locale };
-  return { ok: true, config: { backendUrl, locale, modes, links, timeoutMs } };
+  return { ok: true, config: { backendUrl, locale, modes, links, timeoutMs, certificateAgent, certificatePickerUi } };
 }
 
 /** Later sources win, key by key; `undefined` never overrides. Links merge one by one. */

@@ -19,8 +19,8 @@ export const en = {
   tabCertificate: 'Qualified electronic certificate',
   tabPassword: 'Username and password',
   certificateHeading: 'Log in with qualified electronic certificate',
-  certificateComingSoon:
-    'Login with a qualified electronic certificate on a smart card or token is coming soon. Until then, please log in with your username and password.',
+  certificateIntro:
+    'You need a qualified electronic certificate from a certification body in the Republic of Serbia, on a smart card or token, and the free Fortify app — on Windows, macOS or Linux.',
   passwordHeading: 'Log in with username and password',
   emailLabel: 'Username (e-mail address)',
   emailHint: 'The e-mail address you registered with',
@@ -118,8 +118,6 @@ export const en = {
   tabRegisterPassword: 'Register with username and password',
   tabRegisterCertificate: 'Register with qualified electronic certificate',
   registerCertificateHeading: 'Register with qualified electronic certificate',
-  registerCertificateComingSoon:
-    'Registration with a qualified electronic certificate on a smart card or token, issued by a certification body in the Republic of Serbia, is coming soon — on Windows, macOS and Linux. Until then, register with your username and password.',
   userTypeLegend: 'I am registering as',
   userTypeForeignCitizen: 'Foreign citizen',
   userTypeSerbianCitizen: 'Citizen of the Republic of Serbia',
@@ -188,6 +186,73 @@ export const en = {
   wrongAddress: 'Wrong e-mail address?',
   startAgain: 'Start again',
   haveAccount: 'Already have a user account?',
+
+  // <egov-certificate-picker> and certificate login / registration
+  pickerHeading: 'Select a certificate',
+  agentLooking: 'Looking for the certificate agent on this computer…',
+  agentSoftLabel: 'Demo agent with test keys — not a real smart card',
+  agentNotInstalledTitle: 'Install the Fortify app',
+  agentNotInstalledBody:
+    'To use a qualified electronic certificate on a smart card or token, this site talks to the free Fortify app on your computer (Windows, macOS or Linux). Install it, start it, then try again.',
+  agentDownload: 'Download Fortify',
+  agentNotRunningTitle: 'Start the Fortify app',
+  agentNotRunningBody:
+    'Fortify was used on this computer before but does not answer now. Start it, then try again. If it is running, restart it (or reinstall it) so the browser trusts its connection.',
+  agentBlockedTitle: 'Your browser blocked the connection to Fortify',
+  agentBlockedBody:
+    'Allow this site to access devices on your local network: open the site settings (the icon left of the address), allow “Local network access”, then try again.',
+  agentTlsTitle: 'Your browser does not trust Fortify’s connection',
+  agentTlsBody: 'Restart Fortify so it can install its certificate, or reinstall it, then try again.',
+  agentApproveTitle: 'Approve this site in Fortify',
+  agentApproveBody: 'Fortify shows a code. If it is the same as this one, approve the site in Fortify:',
+  agentDeniedTitle: 'This site was not approved in Fortify',
+  agentDeniedBody: 'To log in with your certificate, approve this site when Fortify asks. Try again to get the question again.',
+  noTokenTitle: 'Insert your smart card or token',
+  noTokenBody: 'No smart card or token was found. Insert it (with its reader), wait a moment, then try again.',
+  tokenRemovedTitle: 'The smart card or token was removed',
+  tokenRemovedBody: 'Insert it again and try again.',
+  noUsableTitle: 'None of your certificates can be used here',
+  noUsableBody: 'A qualified electronic certificate from a certification body in the Republic of Serbia is needed, valid today, with its private key on the card.',
+  usableCertificates: 'Your certificates',
+  issuedBy: (issuer: string) => `Issued by ${issuer}`,
+  validUntil: (date: string) => `Valid until ${date}`,
+  useCertificate: 'Use this certificate',
+  hiddenCertificates: (count: number) =>
+    `${count} ${plural('en', count, { one: 'certificate', other: 'certificates' })} on the card cannot be used`,
+  hiddenExpired: 'expired',
+  hiddenNotYetValid: 'not valid yet',
+  hiddenUntrusted: 'issued by a certification body this site does not accept',
+  hiddenNoKey: 'its private key is not on the card',
+  hiddenNotQualified: 'not a qualified certificate',
+  hiddenKeyUsage: 'not meant for signing',
+  pinPreviousWrong: (left: number | undefined) =>
+    left === undefined
+      ? 'A wrong PIN was entered on this card before. Enter it carefully.'
+      : `A wrong PIN was entered on this card before: ${left} ${plural('en', left, { one: 'try', other: 'tries' })} left.`,
+  pinFinalTry: 'Last try: one more wrong PIN locks the card.',
+  pinWrong: (left: number | undefined) =>
+    left === undefined ? 'Wrong PIN.' : `Wrong PIN: ${left} ${plural('en', left, { one: 'try', other: 'tries' })} left.`,
+  pinLockedTitle: 'The card’s PIN is locked',
+  pinEnterInAgent: (agent: string) => `Enter the PIN in the ${agent} window.`,
+  signingCancelled: 'You closed the PIN window. Choose the certificate again to continue.',
+  peculiarIntro:
+    'The list below is shown by the Fortify app, in English. Choose your certificate and select “Continue”. Fortify asks for your PIN in its own window: never type it on this page.',
+  certificateChoiceCancelled: 'You cancelled the choice of a certificate. Choose a certificate to continue.',
+  certificateNotUsable: (reason: string) => `This certificate cannot be used here: ${reason}. Choose another one.`,
+  signFailed: 'The card could not sign. Try again; if it keeps failing, take the card out and insert it again.',
+  agentError: 'The certificate agent reported an error. Try again.',
+  contactCa: 'Contact the certification body that issued your certificate:',
+  caSite: 'Web site',
+  caSupport: 'Support',
+  certificateLoginButton: 'Log in with the certificate',
+  certificateNotRegisteredTitle: 'This certificate is not registered yet',
+  certificateNotRegisteredBody: 'Create a user account with this certificate: your name and personal number are taken from it.',
+  registerWithCertificate: 'Register with this certificate',
+  certificateRejected: 'This certificate was not accepted. Choose another one, or log in with your username and password.',
+  certificateDataLegend: 'Data from your certificate',
+  personalNumberLabel: 'Personal number (JMBG)',
+  certificateEmailHint: 'Taken from your certificate; you may change it. We will send a confirmation link to it.',
+  certificateNoEmailHint: 'Your certificate has no e-mail address. Enter one: we will send a confirmation link to it.',
 };
 
 type Message = string | ((...args: never[]) => string);

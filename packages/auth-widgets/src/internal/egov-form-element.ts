@@ -26,6 +26,10 @@ export abstract class EgovFormElement extends EgovElement {
   @property({ attribute: 'register-url' }) registerUrl?: string;
   @property({ attribute: 'password-reset-url' }) passwordResetUrl?: string;
   @property({ attribute: 'login-url' }) loginUrl?: string;
+  /** `fortify` (default) or `soft` (the demo agent with test keys); overrides `<egov-auth>`. */
+  @property({ attribute: 'certificate-agent' }) certificateAgent?: string;
+  /** `kit` (default) or `peculiar` (`<peculiar-fortify-certificates>` inside the picker); overrides `<egov-auth>`. */
+  @property({ attribute: 'picker-ui' }) pickerUi?: string;
   /** A client for another backend (an adapter); by default the kit's fetch client. */
   @property({ attribute: false }) client?: AuthClient;
 
@@ -38,6 +42,8 @@ export abstract class EgovFormElement extends EgovElement {
     return {
       backendUrl: this.backendUrl,
       locale: this.locale,
+      certificateAgent: this.certificateAgent,
+      certificatePickerUi: this.pickerUi,
       links: { register: this.registerUrl, passwordReset: this.passwordResetUrl, login: this.loginUrl },
     };
   }

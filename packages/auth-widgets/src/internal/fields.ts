@@ -50,6 +50,8 @@ export interface EmailFieldOptions {
   hint?: string;
   error?: string;
   required?: boolean;
+  /** A starting value (e.g. from a certificate); what the person types wins. */
+  value?: string;
 }
 
 /**
@@ -57,7 +59,7 @@ export interface EmailFieldOptions {
  * `autocomplete=username` so password managers pair it with the password.
  */
 export function renderEmailField(options: EmailFieldOptions): TemplateResult {
-  const { t, id, label, hint, error, required = false } = options;
+  const { t, id, label, hint, error, required = false, value } = options;
   return renderField({
     t,
     id,
@@ -74,6 +76,7 @@ export function renderEmailField(options: EmailFieldOptions): TemplateResult {
       spellcheck="false"
       autocapitalize="none"
       inputmode="email"
+      value=${ifDefined(value)}
       aria-required=${required ? 'true' : 'false'}
       aria-describedby=${ifDefined(describedBy(id, !!hint, error))}
       aria-invalid=${error ? 'true' : 'false'}

@@ -5,7 +5,7 @@ import { tokens as t } from './tokens.js';
  * The tags that render their forms in the light DOM (so password managers see
  * the inputs). A constant, never runtime input: that is why unsafeCSS is safe here.
  */
-export const LIGHT_DOM_TAGS = ['egov-login', 'egov-register', 'egov-email-confirm', 'egov-password-reset'] as const;
+export const LIGHT_DOM_TAGS = ['egov-login', 'egov-register', 'egov-email-confirm', 'egov-password-reset', 'egov-certificate-picker'] as const;
 const scope = unsafeCSS(`:is(${LIGHT_DOM_TAGS.join(', ')})`);
 
 /**
@@ -411,6 +411,71 @@ export const formStyles = css`
   ${scope} .egov-password-status {
     margin: 0.25rem 0 0;
     min-height: 1.5em;
+  }
+  ${scope} .egov-notice--error {
+    border-color: ${t.error};
+  }
+  ${scope} .egov-badge {
+    display: inline-block;
+    margin: 0 0 ${t.space};
+    padding: 0.25rem 0.5rem;
+    font-size: 0.9rem;
+    font-weight: 700;
+    color: ${t.text};
+    background: ${t.focus};
+  }
+  ${scope} .egov-code {
+    display: block;
+    margin: 0.5rem 0;
+    font-size: 2rem;
+    font-weight: 700;
+    letter-spacing: 0.3em;
+    font-variant-numeric: tabular-nums;
+  }
+  ${scope} .egov-certificates,
+  ${scope} .egov-list {
+    display: block;
+    margin: 0 0 ${t.space};
+    padding: 0;
+    list-style: none;
+  }
+  ${scope} .egov-certificate {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5rem 1rem;
+    margin: 0 0 0.75rem;
+    padding: 0.75rem;
+    border: 1px solid ${t.border};
+  }
+  ${scope} .egov-certificate .egov-button {
+    margin: 0;
+  }
+  ${scope} .egov-certificate p {
+    display: block;
+    margin: 0;
+  }
+  ${scope} .egov-certificate-holder {
+    font-weight: 700;
+  }
+  ${scope} .egov-warning {
+    color: ${t.error};
+    font-weight: 700;
+  }
+  ${scope} .egov-data {
+    display: grid;
+    grid-template-columns: minmax(8rem, max-content) 1fr;
+    gap: 0.25rem 1rem;
+    margin: 0;
+  }
+  ${scope} .egov-data dt {
+    display: block;
+    font-weight: 700;
+  }
+  ${scope} .egov-data dd {
+    display: block;
+    margin: 0;
   }
   @media (prefers-reduced-motion: reduce) {
     ${scope} * {

@@ -67,7 +67,7 @@ describe('response headers', { timeout: 60_000 }, () => {
 });
 
 describe('certificate operations', { timeout: 60_000 }, () => {
-  test('answer as documented (501 not_implemented until a backend supports them)', async () => {
+  test('answer an empty body as documented (a challenge, or 400; 501 from a backend without certificate support)', async () => {
     const browser = newBrowser();
     for (const path of [API_PATHS.certificateChallenge, API_PATHS.certificateLogin, API_PATHS.certificateRegistration]) {
       // The client fails the test for any status the contract does not list for the operation.

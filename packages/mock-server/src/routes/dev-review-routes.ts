@@ -3,6 +3,7 @@ import { requireReviewer } from '../dev-access.ts';
 import { isPublicId, toDevRegistration } from '../dev-registrations.ts';
 import { HttpError, readJsonBody, readOptionalJsonBody, sendJson } from '../http.ts';
 import type { RequestContext, Route } from '../services.ts';
+import { CERTIFICATE_USER_TYPE } from '../registration.ts';
 import { BodyValidator } from '../validation.ts';
 
 type Decision = { state: 'active' } | { state: 'rejected'; reason: string };
@@ -26,7 +27,8 @@ async function review(context: RequestContext, decision: Decision): Promise<void
     registrationId: registration.id,
     requestId,
   });
-  await services.mailer.send(kind, registration.email, registration.locale, decision.state === 'rejected' ? { reason: decision.reason } : {}, requestId);
+  const certificate = registration.userType === CERTIFICATE_USER_TYPE;
+  await services.mailer.send(kind, registration.email, registration.locale, decision.state === 'rejected' ? { reason: decision.reason } : { certificate }, requestId);
   sendJson(res, 200, toDevRegistration(registration));
 }
 

@@ -56,11 +56,11 @@ async function attempt(context: RequestContext, email: string, password: string)
   }
 
   const account = await services.store.findAccountByEmail(email);
-  // Unknown e-mail: verify against a dummy hash, so the answer takes as long as a wrong password.
-  const verified = account
-    ? await services.passwords.verify(password, account.passwordHash)
-    : await services.passwords.verifyDummy(password);
-  if (!account || !verified) {
+  // Unknown e-mail, or an account without a password (registered with a certificate): verify against a
+  // dummy hash, so the answer is the same generic failure and takes as long as a wrong password.
+  const passwordHash = account?.passwordHash ?? null;
+  const verified = passwordHash !== null ? await services.passwords.verify(password, passwordHash) : await services.passwords.verifyDummy(password);
+  if (!account || passwordHash === null || !verified) {
     await services.throttle.recordFailure(keys);
     services.log.auth('login_failed', { ...logFields, outcome: 'invalid_credentials' }, 'warn');
     throw new HttpError(401, 'invalid_credentials');
@@ -68,7 +68,7 @@ async function attempt(context: RequestContext, email: string, password: string)
 
   // The password is right: only now may the answer depend on the account.
   const accountKey = keys[0]!.key;
-  if (services.passwords.needsRehash(account.passwordHash)) {
+  if (services.passwords.needsRehash(passwordHash)) {
     await services.store.updatePasswordHash(account.id, await services.passwords.hash(password), services.clock());
   }
   if (account.state !== 'active') {

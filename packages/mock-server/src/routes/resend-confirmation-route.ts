@@ -2,7 +2,7 @@ import { API_PATHS, LIMITS, normalizeEmail, type Accepted } from '@egov/auth-wid
 import { readJsonBody, sendJson } from '../http.ts';
 import { newLinkToken } from '../link-tokens.ts';
 import { LOCALE_MAX_LENGTH, requestLocale } from '../locale.ts';
-import { isReviewed } from '../registration.ts';
+import { CERTIFICATE_USER_TYPE, isReviewed } from '../registration.ts';
 import type { RequestContext, Route } from '../services.ts';
 import { BodyValidator } from '../validation.ts';
 
@@ -39,6 +39,7 @@ async function resend(context: RequestContext): Promise<void> {
         link: services.links.confirmEmail(services.links.siteFor(req), token),
         validForMinutes: services.tokenLifetimes.confirmEmailMs / 60_000,
         reviewed: isReviewed(services.config, registration?.userType),
+        certificate: registration?.userType === CERTIFICATE_USER_TYPE,
       },
       requestId,
     );

@@ -39,6 +39,10 @@ export class EgovAuth extends EgovElement {
   @property({ attribute: 'register-url' }) registerUrl?: string;
   @property({ attribute: 'password-reset-url' }) passwordResetUrl?: string;
   @property({ attribute: 'login-url' }) loginUrl?: string;
+  /** `fortify` (default) or `soft` — the in-browser demo agent with test keys, for demos and tests only. */
+  @property({ attribute: 'certificate-agent' }) certificateAgent?: string;
+  /** `kit` (default) or `peculiar` — the certificate list drawn by `<peculiar-fortify-certificates>` (English only). */
+  @property({ attribute: 'picker-ui' }) pickerUi?: string;
   /** Milliseconds before a backend request counts as timed out. */
   @property({ attribute: 'timeout-ms', type: Number }) timeoutMs?: number;
   /** The whole configuration as an object (property) or JSON (attribute); attributes above win over it. */
@@ -77,6 +81,8 @@ export class EgovAuth extends EgovElement {
         locale: this.locale,
         modes: this.modes,
         timeoutMs: this.timeoutMs,
+        certificateAgent: this.certificateAgent,
+        certificatePickerUi: this.pickerUi,
         links: { register: this.registerUrl, passwordReset: this.passwordResetUrl, login: this.loginUrl },
       }),
     );

@@ -101,7 +101,8 @@ describe('<egov-login>', () => {
       expect(document.activeElement).to.equal(certificateTab);
       const certificatePanel = el.querySelector<HTMLElement>(`#${certificateTab!.getAttribute('aria-controls')}`)!;
       expect(certificatePanel.hidden).to.be.false;
-      expect(certificatePanel.textContent).to.contain('coming soon');
+      // The picker loads only now, with the tab.
+      await waitUntil(() => certificatePanel.querySelector('egov-certificate-picker h3'), 'no certificate picker');
       await expect(el).to.be.accessible();
       await sendKeys({ press: 'ArrowRight' });
       await el.updateComplete;

@@ -1,8 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { AuthError, AuthErrorCode } from '../../client/auth-client.js';
-import { LIMITS, isPlausibleEmail, type SessionUser } from '../../client/contract.js';
+import { AgentError } from '../../agent/certificate-agent.js';
+import { AuthError, type AuthErrorCode } from '../../client/auth-client.js';
+import { CERTIFICATE_PROOF_FORMAT, LIMITS, certificateSignedData, isPlausibleEmail, type SessionUser } from '../../client/contract.js';
+import type { EgovCertificatePicker } from '../certificate-picker/egov-certificate-picker.js';
+import { toBase64 } from '../../internal/base64.js';
 import type { AuthConfigInput, LoginMode } from '../../config/auth-config.js';
 import type { Messages } from '../../i18n/en.js';
 import { EgovFormElement } from '../../internal/egov-form-element.js';
@@ -37,6 +40,13 @@ type Notice =
   | { kind: 'account_rejected'; reason?: string };
 
 const FIELDS = ['email', 'password'] as const;
+
+/** The registration page, opened on its certificate tab. */
+function withMethod(register: string): string {
+  const url = new URL(register, document.baseURI);
+  url.searchParams.set('method', 'certificate');
+  return url.origin === location.origin ? `${url.pathname}${url.search}${url.hash}` : url.href;
+}
 const NOTICE_CODES = new Set<AuthErrorCode>(['email_not_confirmed', 'pending_review', 'account_rejected']);
 
 /**
@@ -62,8 +72,31 @@ export class EgovLogin extends EgovFormElement {
   @state() private fieldProblems: FieldProblems = {};
   @state() private notice: Notice | undefined;
   @state() private user: SessionUser | undefined;
+  /** The certificate tab was opened: only then is the picker (and the agent's code) loaded. */
+  @state() private certificateOpened = false;
+  @state() private certificateNotRegistered = false;
 
   readonly #visibility = new PasswordVisibility(this);
+
+  #modes(): LoginMode[] {
+    return this.config.result.ok ? this.config.result.config.modes : [];
+  }
+
+  #currentTab(): LoginMode {
+    const modes = this.#modes();
+    return this.tab && modes.includes(this.tab) ? this.tab : modes.includes(this.mode) ? this.mode : modes[0]!;
+  }
+
+  constructor() {
+    super();
+    // Runs after the configuration controller (added first), in the same update:
+    // opened on the certificate tab (mode="certificate", or the only mode), load the picker now.
+    this.addController({
+      hostUpdate: () => {
+        if (this.config.result.ok && this.#currentTab() === 'certificate') this.#openCertificate();
+      },
+    });
+  }
 
   override configOverrides(): AuthConfigInput {
     return { ...super.configOverrides(), modes: this.modes };
@@ -72,8 +105,10 @@ export class EgovLogin extends EgovFormElement {
   protected override render(): TemplateResult {
     const t = this.t;
     return this.renderFrame(t.loginHeading, () => {
-      const modes = this.config.result.ok ? this.config.result.config.modes : [];
-      const tab = this.tab && modes.includes(this.tab) ? this.tab : modes.includes(this.mode) ? this.mode : modes[0]!;
+      // Logged in (either way): the tabs have done their job.
+      if (this.user) return this.#renderLoggedIn(t, this.user);
+      const modes = this.#modes();
+      const tab = this.#currentTab();
       const tabbed = modes.length > 1;
       return html`${tabbed ? this.#renderTabs(t, modes, tab) : nothing}
       ${modes.map((mode) =>
@@ -116,17 +151,82 @@ export class EgovLogin extends EgovFormElement {
   }
 
   #renderCertificate(t: Messages): TemplateResult {
+    const config = this.config.result.ok ? this.config.result.config : undefined;
+    const register = config?.links.register;
     return html`<h3 class="egov-heading egov-heading--small">${t.certificateHeading}</h3>
-      <p class="egov-text">${t.certificateComingSoon}</p>`;
+      <p class="egov-text">${t.certificateIntro}</p>
+      ${this.certificateNotRegistered
+        ? html`<div class="egov-notice" role="region" aria-labelledby=${this.partId('not-registered')} data-notice="certificate_not_registered">
+            <h4 class="egov-notice-title" id=${this.partId('not-registered')} tabindex="-1">${t.certificateNotRegisteredTitle}</h4>
+            <p>${t.certificateNotRegisteredBody}</p>
+            ${register ? html`<p><a class="egov-link" href=${withMethod(register)}>${t.registerWithCertificate}</a></p>` : nothing}
+          </div>`
+        : nothing}
+      ${this.certificateOpened && config
+        ? html`<egov-certificate-picker
+            backend-url=${config.backendUrl}
+            locale=${this.config.i18n.locale}
+            certificate-agent=${config.certificateAgent}
+            ui=${config.certificatePickerUi}
+            action-label=${t.certificateLoginButton}
+            @egov-certificate-selected=${this.#onCertificateSelected}
+          ></egov-certificate-picker>`
+        : nothing}`;
   }
 
-  #renderPassword(t: Messages): TemplateResult {
-    if (this.user) {
-      return html`<div class="egov-notice egov-notice--success" role="status">
-        <h3 class="egov-notice-title" id=${this.partId('success')} tabindex="-1">${t.loggedInHeading}</h3>
-        <p>${t.loggedInAs(this.user.email)}</p>
-      </div>`;
+  #renderLoggedIn(t: Messages, user: SessionUser): TemplateResult {
+    return html`<div class="egov-notice egov-notice--success" role="status">
+      <h3 class="egov-notice-title" id=${this.partId('success')} tabindex="-1">${t.loggedInHeading}</h3>
+      <p>${t.loggedInAs(user.email)}</p>
+    </div>`;
+  }
+
+  /** Loads the picker's module the first time the certificate tab is shown. */
+  #openCertificate(): void {
+    if (this.certificateOpened) return;
+    this.certificateOpened = true;
+    void import('../../define/egov-certificate-picker.js');
+  }
+
+  #onCertificateSelected = async (event: Event): Promise<void> => {
+    const picker = event.currentTarget as EgovCertificatePicker;
+    this.certificateNotRegistered = false;
+    try {
+      const challenge = await this.call((client, signal) => client.certificateChallenge({ signal }));
+      const signed = await picker.sign(await certificateSignedData(challenge.origin, challenge.nonce));
+      const { user } = await this.call((client, signal) =>
+        client.loginWithCertificate(
+          {
+            format: CERTIFICATE_PROOF_FORMAT,
+            certificate: toBase64(signed.certificate),
+            chain: signed.chain.map(toBase64),
+            algorithm: signed.algorithm,
+            signature: toBase64(signed.signature),
+            nonce: challenge.nonce,
+          },
+          { signal },
+        ),
+      );
+      this.user = user;
+      this.focusAfterRender('success');
+      this.emit('egov-login-success', { user: { email: user.email, acr: user.acr } });
+    } catch (error) {
+      // The picker already shows what went wrong with the card or the agent.
+      if (error instanceof AgentError) return;
+      const failure = error instanceof AuthError ? error : new AuthError('network_error');
+      if (failure.code === 'aborted') return;
+      this.emit('egov-login-error', { code: failure.code });
+      if (failure.code === 'certificate_not_registered') {
+        this.certificateNotRegistered = true;
+        this.focusAfterRender('not-registered');
+        return;
+      }
+      const problem = failure.code.startsWith('certificate_') || failure.code === 'signature_invalid' ? undefined : serviceProblem(failure);
+      picker.showNote((t) => (problem ? problem.text(t, this.formatTime) : t.certificateRejected));
     }
+  };
+
+  #renderPassword(t: Messages): TemplateResult {
     const links = this.config.result.ok ? this.config.result.config.links : {};
     const email = this.partId('email');
     const password = this.partId('password');
@@ -184,6 +284,7 @@ export class EgovLogin extends EgovFormElement {
 
   #selectTab(mode: LoginMode, focus: boolean): void {
     this.tab = mode;
+    if (mode === 'certificate') this.#openCertificate();
     if (focus) this.focusAfterRender(`tab-${mode}`);
   }
 

@@ -238,7 +238,9 @@ describe('<egov-register>', () => {
     await el.updateComplete;
     expect(document.activeElement).to.equal(certificateTab);
     expect(certificateTab!.getAttribute('aria-selected')).to.equal('true');
-    expect(el.querySelector<HTMLElement>(`#${certificateTab!.getAttribute('aria-controls')}`)!.textContent).to.contain('Windows, macOS and Linux');
+    const panel = el.querySelector<HTMLElement>(`#${certificateTab!.getAttribute('aria-controls')}`)!;
+    expect(panel.textContent).to.contain('Windows, macOS or Linux');
+    await waitUntil(() => panel.querySelector('egov-certificate-picker h3'), 'no certificate picker');
     await expect(el).to.be.accessible();
     await sendKeys({ press: 'Home' });
     await el.updateComplete;

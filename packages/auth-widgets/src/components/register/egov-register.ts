@@ -1,7 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { AuthError } from '../../client/auth-client.js';
 import {
   LIMITS,
   REGISTRATION_FIELDS,
@@ -30,6 +29,11 @@ import { summaryOf, type FieldProblems, type Problem } from '../../internal/prob
 import { PublicConfigController } from '../../internal/public-config-controller.js';
 import { serviceProblem } from '../../internal/service-problems.js';
 import { DocumentUpload } from './document-upload.js';
+import { AgentError } from '../../agent/certificate-agent.js';
+import { AuthError } from '../../client/auth-client.js';
+import { CERTIFICATE_PROOF_FORMAT, certificateSignedData } from '../../client/contract.js';
+import { toBase64 } from '../../internal/base64.js';
+import type { EgovCertificatePicker, EgovCertificateSelectedDetail } from '../certificate-picker/egov-certificate-picker.js';
 
 export interface EgovRegistrationSubmittedDetail {
   /** The address the confirmation link went to. */
@@ -100,10 +104,23 @@ export class EgovRegister extends EgovFormElement {
   @state() private submittedTo: string | undefined;
   @state() private resendNote: Problem | undefined;
   @state() private resending = false;
+  /** What the chosen certificate says about its holder (no secret: no key, no PIN). */
+  @state() private certificate: EgovCertificateSelectedDetail | undefined;
+  @state() private certificateProblems: FieldProblems = {};
+  @state() private certificateGeneral: Problem[] = [];
+  @state() private certificateSubmitting = false;
+  @state() private certificateSubmittedTo: string | undefined;
 
   readonly #policy = new PublicConfigController(this, () => (this.config.result.ok ? this.config.client : undefined));
   readonly #password = new NewPasswordFields(this);
   readonly #documents = new DocumentUpload(this, 'documents');
+  #certificateOpened = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // "Register with this certificate" from the login page links here with ?method=certificate.
+    if (this.tab === undefined && new URLSearchParams(location.search).get('method') === 'certificate') this.tab = 'certificate';
+  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -125,7 +142,8 @@ export class EgovRegister extends EgovFormElement {
           ?hidden=${tab !== 'certificate'}
         >
           <h3 class="egov-heading egov-heading--small">${t.registerCertificateHeading}</h3>
-          <p class="egov-text">${t.registerCertificateComingSoon}</p>
+          <p class="egov-text">${t.certificateIntro}</p>
+          ${tab === 'certificate' || this.#certificateOpened ? this.#renderCertificatePanel(t) : nothing}
         </div>`;
     });
   }
@@ -154,6 +172,141 @@ export class EgovRegister extends EgovFormElement {
     </div>`;
   }
 
+  #renderCertificatePanel(t: Messages): TemplateResult {
+    const config = this.config.result.ok ? this.config.result.config : undefined;
+    if (!config) return html``;
+    if (!this.#certificateOpened) {
+      // First time the tab shows: load the picker (and, through it, the agent) only now.
+      this.#certificateOpened = true;
+      void import('../../define/egov-certificate-picker.js');
+    }
+    if (this.certificateSubmittedTo) {
+      const review = this.#policy.state.status === 'ready' && this.#policy.state.config.certificateRegistrationReview;
+      return this.#renderCheckEmail(t, this.certificateSubmittedTo, review);
+    }
+    const chosen = this.certificate;
+    const emailError = this.problemText(this.certificateProblems['certificateEmail']);
+    const consentError = this.problemText(this.certificateProblems['certificateConsent']);
+    return html`<egov-certificate-picker
+        backend-url=${config.backendUrl}
+        locale=${this.config.i18n.locale}
+        certificate-agent=${config.certificateAgent}
+        ui=${config.certificatePickerUi}
+        action-label=${t.registerWithCertificate}
+        @egov-certificate-selected=${(e: CustomEvent<EgovCertificateSelectedDetail>) => this.#onCertificateSelected(e)}
+      ></egov-certificate-picker>
+      ${chosen
+        ? html`<form class="egov-form" novalidate @submit=${this.#onCertificateSubmit} data-certificate-form>
+            ${this.renderSummary(summaryOf(this.certificateProblems, ['certificateEmail', 'certificateConsent'], this.certificateGeneral))}
+            <fieldset class="egov-fieldset">
+              <legend class="egov-legend" id=${this.partId('certificate-data')} tabindex="-1">${t.certificateDataLegend}</legend>
+              <dl class="egov-data">
+                <dt>${t.givenNameLabel}</dt>
+                <dd>${chosen.givenName ?? chosen.holderName}</dd>
+                ${chosen.surname ? html`<dt>${t.surnameLabel}</dt><dd>${chosen.surname}</dd>` : nothing}
+                ${chosen.personalNumber ? html`<dt>${t.personalNumberLabel}</dt><dd>${chosen.personalNumber}</dd>` : nothing}
+              </dl>
+            </fieldset>
+            ${renderEmailField({
+              t,
+              id: this.partId('certificateEmail'),
+              label: t.registerEmailLabel,
+              hint: chosen.email ? t.certificateEmailHint : t.certificateNoEmailHint,
+              error: emailError,
+              required: true,
+              value: chosen.email,
+            })}
+            <div class="egov-field ${consentError ? 'egov-field--error' : ''}">
+              ${renderFieldError(t, this.partId('certificateConsent'), consentError)}
+              <div class="egov-checkbox">
+                <input
+                  class="egov-checkbox-input"
+                  type="checkbox"
+                  id=${this.partId('certificateConsent')}
+                  name="consent"
+                  value="true"
+                  aria-required="true"
+                  aria-invalid=${consentError ? 'true' : 'false'}
+                />
+                <label class="egov-checkbox-label" for=${this.partId('certificateConsent')}>${t.consentLabel}${renderRequiredMark(true)}</label>
+              </div>
+            </div>
+            <button type="submit" class="egov-button" aria-disabled=${this.certificateSubmitting ? 'true' : 'false'}>
+              ${this.certificateSubmitting ? t.sending : t.createAccountButton}
+            </button>
+          </form>`
+        : nothing}`;
+  }
+
+  #onCertificateSelected(event: CustomEvent<EgovCertificateSelectedDetail>): void {
+    this.certificate = event.detail;
+    this.certificateProblems = {};
+    this.certificateGeneral = [];
+    this.focusAfterRender('certificate-data');
+  }
+
+  #onCertificateSubmit = async (event: SubmitEvent): Promise<void> => {
+    event.preventDefault();
+    if (this.certificateSubmitting) return;
+    const form = event.currentTarget as HTMLFormElement;
+    const email = (form.elements.namedItem('email') as HTMLInputElement).value.trim();
+    const consent = (form.elements.namedItem('consent') as HTMLInputElement).checked;
+    const problems: FieldProblems = {};
+    if (!email) problems['certificateEmail'] = { field: 'certificateEmail', text: (t) => t.emailRequired };
+    else if (!isPlausibleEmail(email)) problems['certificateEmail'] = { field: 'certificateEmail', text: (t) => t.emailInvalid };
+    if (!consent) problems['certificateConsent'] = { field: 'certificateConsent', text: (t) => t.consentRequired };
+    this.certificateProblems = problems;
+    this.certificateGeneral = [];
+    if (Object.keys(problems).length > 0) {
+      this.focusAfterRender('summary');
+      return;
+    }
+    const picker = this.querySelector<EgovCertificatePicker>('egov-certificate-picker')!;
+    this.certificateSubmitting = true;
+    try {
+      // Signed only now, with a fresh challenge: the PIN is asked for when the person sends.
+      const challenge = await this.call((client, signal) => client.certificateChallenge({ signal }));
+      const signed = await picker.sign(await certificateSignedData(challenge.origin, challenge.nonce));
+      const accepted = await this.call((client, signal) =>
+        client.registerWithCertificate(
+          {
+            proof: {
+              format: CERTIFICATE_PROOF_FORMAT,
+              certificate: toBase64(signed.certificate),
+              chain: signed.chain.map(toBase64),
+              algorithm: signed.algorithm,
+              signature: toBase64(signed.signature),
+              nonce: challenge.nonce,
+            },
+            email,
+            consent: 'true',
+            locale: this.config.i18n.locale,
+          },
+          { signal },
+        ),
+      );
+      this.certificateSubmittedTo = accepted.email;
+      this.submittedTo = undefined;
+      this.focusAfterRender('check-email');
+      this.emit('egov-registration-submitted', { email: accepted.email, userType: 'certificate' });
+    } catch (error) {
+      if (error instanceof AgentError) return;
+      const failure = error instanceof AuthError ? error : new AuthError('network_error');
+      if (failure.code === 'aborted') return;
+      if (failure.details.fields?.['email']) {
+        this.certificateProblems = { certificateEmail: { field: 'certificateEmail', text: (t) => t.emailInvalid } };
+      } else if (failure.code.startsWith('certificate_') || failure.code === 'signature_invalid') {
+        picker.showNote((t) => t.certificateRejected);
+        return;
+      } else {
+        this.certificateGeneral = [serviceProblem(failure)];
+      }
+      this.focusAfterRender('summary');
+    } finally {
+      this.certificateSubmitting = false;
+    }
+  };
+
   #onTabKeydown = (event: KeyboardEvent): void => {
     if (!['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(event.key)) return;
     event.preventDefault();
@@ -169,7 +322,7 @@ export class EgovRegister extends EgovFormElement {
   #renderForm(t: Messages, config: PublicConfig): TemplateResult {
     const userType = this.#currentUserType(config);
     // The form stays in the DOM (hidden) while "check your e-mail" shows, so "Start again" finds everything as it was.
-    return html`${this.submittedTo ? this.#renderCheckEmail(t, this.submittedTo, userType) : nothing}
+    return html`${this.submittedTo ? this.#renderCheckEmail(t, this.submittedTo, userType.documents) : nothing}
       <form class="egov-form" novalidate ?hidden=${!!this.submittedTo} @submit=${(e: SubmitEvent) => this.#onSubmit(e, config)}>
         ${this.renderSummary(summaryOf(this.fieldProblems, FIELD_ORDER, this.general))}
         <p class="egov-text egov-hint">${t.requiredLegend}</p>
@@ -409,12 +562,12 @@ export class EgovRegister extends EgovFormElement {
     </div>`;
   }
 
-  #renderCheckEmail(t: Messages, email: string, userType: UserType): TemplateResult {
+  #renderCheckEmail(t: Messages, email: string, review: boolean): TemplateResult {
     return html`<div class="egov-notice egov-notice--success" role="region" aria-labelledby=${this.partId('check-email')}>
         <h3 class="egov-notice-title" id=${this.partId('check-email')} tabindex="-1">${t.checkEmailTitle}</h3>
         <p>${t.checkEmailBody(email)}</p>
         <p>${t.checkEmailSpam}</p>
-        ${userType.documents ? html`<p>${t.checkEmailReview}</p>` : nothing}
+        ${review ? html`<p>${t.checkEmailReview}</p>` : nothing}
       </div>
       ${this.resendNote ? html`<p class="egov-text" role="status" id=${this.partId('resent')} tabindex="-1">${this.problemText(this.resendNote)}</p>` : nothing}
       <p class="egov-text">

@@ -1,0 +1,5 @@
+// The browser builds of the Fortify client and its protobuf runtime have no
+// declarations of their own: they are loaded only for the globals they set
+// (see webcrypto-socket.ts, which types what is used).
+declare module 'protobufjs/dist/light/protobuf.min.js';
+declare module '@webcrypto-local/client/build/webcrypto-socket.mjs';

@@ -1,0 +1,288 @@
+import { expect } from '@open-wc/testing';
+import { API } from '../../test-support/backend.js';
+import { anaSubject, fromBase64, JMBG, OIDS, testCa, testCertificate, x509 } from '../../test-support/test-pki.js';
+import type { CertificationBody, DevTestCertificate, DevTestTokensResponse, PublicConfig } from '../client/contract.js';
+import { issuerDisplayName, localizedText } from './certification-body.js';
+import { CertificateParseError } from './der.js';
+import { describeCertificate, type HiddenReason } from './describe-certificate.js';
+import { isValidJmbg, personalNumberFromSerial } from './personal-number.js';
+import { parseCertificate, signatureAlgorithmFor } from './x509.js';
+
+const MUP: CertificationBody = {
+  id: 'mup',
+  name: { en: 'Ministry of Interior', 'sr-Cyrl': 'Министарство унутрашњих послова' },
+  site: 'https://ca.mup.gov.rs',
+  support: { phone: '+381 11 000 0000' },
+  pinUnblock: { en: 'Visit a police station.', 'sr-Cyrl': 'Посетите полицијску управу.' },
+  issuerNames: ['test mup  qualified CA'],
+};
+const DIRECTORY = [MUP];
+const NOW = new Date('2026-06-01T12:00:00Z');
+
+describe('describeCertificate', () => {
+  it('describes a usable qualified certificate: names, JMBG, issuer body, usage, policies', async () => {
+    const { der } = await testCertificate({ sanEmails: ['ana@example.rs'] });
+    const d = describeCertificate(der, DIRECTORY, NOW);
+    expect(d.usable).to.equal(true);
+    expect(d.hiddenBecause).to.equal(undefined);
+    expect(d.holderName).to.equal('Ana Test');
+    expect(d.givenName).to.equal('Ana');
+    expect(d.surname).to.equal('Test');
+    expect(d.personalNumber).to.equal(JMBG.ana);
+    expect(d.email).to.equal('ana@example.rs');
+    expect(d.issuer.name).to.equal('Test MUP Qualified CA');
+    expect(d.issuer.body?.id).to.equal('mup');
+    expect(d.keyUsage).to.deep.equal(['digitalSignature', 'nonRepudiation']);
+    expect(d.policies).to.deep.equal([OIDS.qcpNaturalQscd]);
+    expect(d.qualified).to.equal(true);
+    expect(d.notAfter.toISOString()).to.equal('2034-01-01T00:00:00.000Z');
+  });
+
+  it('names the CA in the current locale from the directory (Latin derived from Cyrillic)', async () => {
+    const d = describeCertificate((await testCertificate()).der, DIRECTORY, NOW);
+    expect(issuerDisplayName(d.issuer, 'en')).to.equal('Ministry of Interior');
+    expect(issuerDisplayName(d.issuer, 'sr-Cyrl')).to.equal('Министарство унутрашњих послова');
+    expect(issuerDisplayName(d.issuer, 'sr-Latn')).to.equal('Ministarstvo unutrašnjih poslova');
+    expect(localizedText({ en: 'x', 'sr-Cyrl': 'ж', 'sr-Latn': 'given' }, 'sr-Latn')).to.equal('given');
+    const untrusted = describeCertificate((await testCertificate()).der, [], NOW);
+    expect(issuerDisplayName(untrusted.issuer, 'sr-Cyrl')).to.equal('Test MUP Qualified CA');
+  });
+
+  describe('hidden reasons', () => {
+    it('expired', async () => {
+      const { der } = await testCertificate({ notBefore: new Date('2020-01-01'), notAfter: new Date('2025-01-01') });
+      expect(describeCertificate(der, DIRECTORY, NOW)).to.include({ usable: false, hiddenBecause: 'expired' });
+    });
+
+    it('not yet valid', async () => {
+      const { der } = await testCertificate({ notBefore: new Date('2027-01-01'), notAfter: new Date('2030-01-01') });
+      expect(describeCertificate(der, DIRECTORY, NOW)).to.include({ usable: false, hiddenBecause: 'not_yet_valid' });
+    });
+
+    it('untrusted CA: an issuer the directory does not list', async () => {
+      const { der } = await testCertificate({ issuer: await testCa('Some Other CA') });
+      const d = describeCertificate(der, DIRECTORY, NOW);
+      expect(d).to.include({ usable: false, hiddenBecause: 'untrusted_ca' });
+      expect(d.issuer).to.deep.equal({ name: 'Some Other CA' });
+    });
+
+    it('the issuer is also recognised by its organization (O)', async () => {
+      const body = { ...MUP, issuerNames: ['Test PKI'] };
+      expect(describeCertificate((await testCertificate()).der, [body], NOW).usable).to.equal(true);
+    });
+
+    it('no private key on the token', async () => {
+      const { der } = await testCertificate();
+      expect(describeCertificate(der, DIRECTORY, NOW, false)).to.include({ usable: false, hiddenBecause: 'no_private_key' });
+    });
+
+    it('wrong key usage: no digitalSignature', async () => {
+      const { der } = await testCertificate({ keyUsage: x509.KeyUsageFlags.keyEncipherment });
+      expect(describeCertificate(der, DIRECTORY, NOW)).to.include({ usable: false, hiddenBecause: 'wrong_key_usage' });
+    });
+
+    it('nonRepudiation only is wrong unless configured', async () => {
+      const { der } = await testCertificate({ keyUsage: x509.KeyUsageFlags.nonRepudiation });
+      expect(describeCertificate(der, DIRECTORY, NOW).hiddenBecause).to.equal('wrong_key_usage');
+      expect(describeCertificate(der, DIRECTORY, NOW, true, { allowNonRepudiationOnly: true }).usable).to.equal(true);
+    });
+
+    it('wrong key usage: an extended key usage for servers or code only', async () => {
+      const { der } = await testCertificate({ extKeyUsage: [OIDS.serverAuth, OIDS.codeSigning] });
+      expect(describeCertificate(der, DIRECTORY, NOW).hiddenBecause).to.equal('wrong_key_usage');
+      const client = await testCertificate({ extKeyUsage: [OIDS.clientAuth] });
+      expect(describeCertificate(client.der, DIRECTORY, NOW).usable).to.equal(true);
+    });
+
+    it('wrong key usage: a CA certificate on the token', async () => {
+      const { der } = await testCertificate({ ca: true });
+      expect(describeCertificate(der, DIRECTORY, NOW).hiddenBecause).to.equal('wrong_key_usage');
+    });
+
+    it('no KeyUsage extension at all allows any usage (RFC 5280)', async () => {
+      const { der } = await testCertificate({ keyUsage: null });
+      const d = describeCertificate(der, DIRECTORY, NOW);
+      expect(d.usable).to.equal(true);
+      expect(d.keyUsage).to.equal(undefined);
+    });
+
+    it('not qualified: none of its policies is on the issuer\'s qualified-policy list', async () => {
+      const listed = [{ ...MUP, qualifiedPolicies: [OIDS.qcpNaturalQscd] }];
+      const { der } = await testCertificate({ policies: [OIDS.someOtherPolicy] });
+      // The list decides, as on the backend: its QcCompliance statement alone is not enough.
+      expect(describeCertificate(der, listed, NOW)).to.include({ usable: false, hiddenBecause: 'not_qualified', qualified: false });
+      expect(describeCertificate(der, listed, NOW, true, { qualifiedPolicies: [OIDS.someOtherPolicy] }).usable).to.equal(true);
+      const onList = await testCertificate({ policies: [OIDS.qcpNaturalQscd], qcCompliance: false });
+      expect(describeCertificate(onList.der, listed, NOW)).to.include({ usable: true, qualified: true });
+    });
+
+    it('without a qualified-policy list, QcCompliance or an ETSI QCP policy says qualified, and nothing is hidden for policy', async () => {
+      const byStatement = await testCertificate({ policies: [OIDS.someOtherPolicy] });
+      expect(describeCertificate(byStatement.der, DIRECTORY, NOW)).to.include({ qualified: true, usable: true });
+      const byPolicy = await testCertificate({ qcCompliance: false });
+      expect(describeCertificate(byPolicy.der, DIRECTORY, NOW)).to.include({ qualified: true, usable: true });
+      const neither = await testCertificate({ qcCompliance: false, policies: [OIDS.someOtherPolicy] });
+      // The backend knows its allow-list; the picker does not hide what it cannot judge.
+      expect(describeCertificate(neither.der, DIRECTORY, NOW)).to.include({ qualified: false, usable: true });
+    });
+
+    it('the first reason that applies is given (expired before untrusted)', async () => {
+      const { der } = await testCertificate({ issuer: await testCa('Some Other CA'), notAfter: new Date('2025-01-01'), notBefore: new Date('2020-01-01') });
+      expect(describeCertificate(der, DIRECTORY, NOW, false).hiddenBecause).to.equal('expired');
+    });
+  });
+
+  describe('personal number', () => {
+    it('comes from a multi-valued RDN, every value of it', async () => {
+      const { der } = await testCertificate({
+        subject: [
+          { [OIDS.country]: ['RS'] },
+          // One RDN: CN + givenName + surname + serialNumber (the serialNumber is not its first value).
+          { [OIDS.commonName]: ['Ana Test'], [OIDS.givenName]: ['Ana'], [OIDS.surname]: ['Test'], [OIDS.serialNumber]: [`PNORS${JMBG.ana}`] },
+        ],
+      });
+      const parsed = parseCertificate(der);
+      expect(new Set(parsed.subject.map((a) => a.rdn)).size).to.equal(2);
+      const d = describeCertificate(der, DIRECTORY, NOW);
+      expect(d.personalNumber).to.equal(JMBG.ana);
+      expect(d.holderName).to.equal('Ana Test');
+    });
+
+    it('does not depend on the order of the RDNs', async () => {
+      const reversed = anaSubject().reverse();
+      const { der } = await testCertificate({ subject: reversed });
+      const d = describeCertificate(der, DIRECTORY, NOW);
+      expect(parseCertificate(der).subject[0]!.type).to.equal(OIDS.commonName);
+      expect(d.personalNumber).to.equal(JMBG.ana);
+      expect(d).to.include({ givenName: 'Ana', surname: 'Test' });
+    });
+
+    it('is never taken from CN, even when CN holds a valid JMBG', async () => {
+      const { der } = await testCertificate({
+        subject: [{ [OIDS.commonName]: [`Ana Test ${JMBG.ana}`] }, { [OIDS.serialNumber]: ['1234'] }, { [OIDS.commonName]: [`PNORS${JMBG.marko}`] }],
+      });
+      expect(describeCertificate(der, DIRECTORY, NOW).personalNumber).to.equal(undefined);
+    });
+
+    it('needs a valid checksum', async () => {
+      const { der } = await testCertificate({ subject: [{ [OIDS.serialNumber]: [`PNORS${JMBG.wrongChecksum}`] }, { [OIDS.commonName]: ['Ana'] }] });
+      expect(describeCertificate(der, DIRECTORY, NOW).personalNumber).to.equal(undefined);
+    });
+
+    it('takes the valid PNORS value among several serialNumbers; two different numbers are ambiguous', async () => {
+      const one = await testCertificate({ subject: [{ [OIDS.serialNumber]: ['IDCRS-0001234', `PNORS-${JMBG.ana}`] }, { [OIDS.commonName]: ['Ana'] }] });
+      expect(describeCertificate(one.der, DIRECTORY, NOW).personalNumber).to.equal(JMBG.ana);
+      const two = await testCertificate({ subject: [{ [OIDS.serialNumber]: [`PNORS${JMBG.ana}`] }, { [OIDS.serialNumber]: [`PNORS${JMBG.marko}`] }] });
+      expect(describeCertificate(two.der, DIRECTORY, NOW).personalNumber).to.equal(undefined);
+    });
+  });
+
+  describe('e-mail', () => {
+    it('comes from subjectAltName before the subject emailAddress', async () => {
+      const { der } = await testCertificate({ subject: [...anaSubject(), { [OIDS.emailAddress]: ['old@example.rs'] }], sanEmails: ['ana@example.rs'] });
+      expect(describeCertificate(der, DIRECTORY, NOW).email).to.equal('ana@example.rs');
+    });
+
+    it('falls back to the subject emailAddress, and is absent when neither is there', async () => {
+      const withSubject = await testCertificate({ subject: [...anaSubject(), { [OIDS.emailAddress]: ['ana@example.rs'] }] });
+      expect(describeCertificate(withSubject.der, DIRECTORY, NOW).email).to.equal('ana@example.rs');
+      expect(describeCertificate((await testCertificate()).der, DIRECTORY, NOW).email).to.equal(undefined);
+    });
+  });
+
+  it('reads RSA and EC keys for the signature algorithm', async () => {
+    expect(signatureAlgorithmFor(parseCertificate((await testCertificate({ key: 'EC' })).der).publicKey)).to.equal('ECDSA-P256-SHA256');
+    expect(signatureAlgorithmFor(parseCertificate((await testCertificate({ key: 'RSA' })).der).publicKey)).to.equal('RSASSA-PKCS1-v1_5-SHA256');
+  });
+
+  it('throws CertificateParseError for bytes that are not a certificate', async () => {
+    const { der } = await testCertificate();
+    for (const bad of [new Uint8Array(), new Uint8Array([0x30, 0x80, 0, 0]), der.subarray(0, der.length - 10), new TextEncoder().encode('<img src=x>')]) {
+      expect(() => describeCertificate(bad, DIRECTORY, NOW)).to.throw(CertificateParseError);
+    }
+  });
+});
+
+describe('isValidJmbg', () => {
+  it('accepts valid numbers and refuses wrong checksums, dates and formats', () => {
+    expect(isValidJmbg(JMBG.ana)).to.equal(true);
+    expect(isValidJmbg(JMBG.marko)).to.equal(true);
+    expect(isValidJmbg(JMBG.wrongChecksum)).to.equal(false);
+    expect(isValidJmbg('3202990710004')).to.equal(false);
+    expect(isValidJmbg('170599071000')).to.equal(false);
+    expect(isValidJmbg('17059907100040')).to.equal(false);
+    expect(isValidJmbg('17059907100a4')).to.equal(false);
+  });
+
+  it('reads PNORS identifiers with or without the hyphen, nothing else', () => {
+    expect(personalNumberFromSerial(`PNORS${JMBG.ana}`)).to.equal(JMBG.ana);
+    expect(personalNumberFromSerial(`PNORS-${JMBG.ana}`)).to.equal(JMBG.ana);
+    expect(personalNumberFromSerial(JMBG.ana)).to.equal(undefined);
+    expect(personalNumberFromSerial(`PASRS-${JMBG.ana}`)).to.equal(undefined);
+  });
+});
+
+describe('describeCertificate over the mock server\'s test PKI', () => {
+  let certificates: (DevTestCertificate & { token: string })[] = [];
+  let directory: CertificationBody[] = [];
+
+  before(async function () {
+    const answer = await fetch(`${API}/dev/test-tokens`);
+    // Until the mock server serves the test PKI this block cannot run.
+    if (answer.status === 404) this.skip();
+    const { tokens } = (await answer.json()) as DevTestTokensResponse;
+    certificates = tokens.flatMap((t) => t.certificates.map((c) => ({ ...c, token: t.id })));
+    directory = ((await (await fetch(`${API}/config`)).json()) as PublicConfig).certificationBodies;
+  });
+
+  const describeProfile = (profile: string) => {
+    const entry = certificates.find((c) => c.profile === profile);
+    if (!entry) throw new Error(`the test PKI has no "${profile}" profile`);
+    return describeCertificate(fromBase64(entry.certificate), directory, new Date(), entry.privateKey !== undefined);
+  };
+
+  const expected: [profile: string, hidden: HiddenReason | undefined][] = [
+    ['valid', undefined],
+    ['valid-ecdsa', undefined],
+    ['expired', 'expired'],
+    ['not-yet-valid', 'not_yet_valid'],
+    ['untrusted', 'untrusted_ca'],
+    ['self-signed', 'untrusted_ca'],
+    ['no-private-key', 'no_private_key'],
+    ['wrong-key-usage', 'wrong_key_usage'],
+    ['wrong-eku', 'wrong_key_usage'],
+    ['non-repudiation-only', 'wrong_key_usage'],
+    // Revocation is the backend's to check.
+    ['revoked', undefined],
+  ];
+  for (const [profile, hidden] of expected) {
+    it(`${profile} → ${hidden ?? 'usable'}`, () => {
+      expect(describeProfile(profile).hiddenBecause).to.equal(hidden);
+    });
+  }
+
+  it('wrong-policy is hidden when the directory lists the qualified policies, else left to the backend', () => {
+    const d = describeProfile('wrong-policy');
+    const listsPolicies = directory.some((b) => ((b as { qualifiedPolicies?: string[] }).qualifiedPolicies ?? []).length > 0);
+    expect(d.hiddenBecause).to.equal(listsPolicies ? 'not_qualified' : undefined);
+  });
+
+  it('reads the same personal number from the standard, multi-valued and reversed layouts; never from a namesake\'s CN', () => {
+    const number = describeProfile('valid').personalNumber;
+    expect(number).to.match(/^\d{13}$/);
+    expect(isValidJmbg(number!)).to.equal(true);
+    expect(describeProfile('multi-valued-rdn').personalNumber).to.equal(number);
+    expect(describeProfile('reversed-rdn').personalNumber).to.equal(number);
+    expect(describeProfile('same-name').holderName).to.equal(describeProfile('valid').holderName);
+    expect(describeProfile('same-name').personalNumber).to.not.equal(number);
+    expect(describeProfile('invalid-personal-number').personalNumber).to.equal(undefined);
+    expect(describeProfile('no-personal-number').personalNumber).to.equal(undefined);
+  });
+
+  it('names the issuer from the directory and reads e-mail from subjectAltName', () => {
+    const d = describeProfile('valid');
+    expect(d.issuer.body?.id).to.equal('mup');
+    expect(d.email).to.match(/@example\.test$/);
+    expect(describeProfile('no-email').email).to.equal(undefined);
+  });
+});

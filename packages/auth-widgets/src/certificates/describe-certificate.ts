@@ -1,0 +1,166 @@
+/**
+ * What the picker shows about a certificate, and whether it can log in.
+ * This is guidance for the person only: the backend checks the chain,
+ * dates, usage and policy itself (SECURITY.md 34) and maps the account.
+ */
+import type { CertificationBody } from '../client/contract.js';
+import { findCertificationBody } from './certification-body.js';
+import { personalNumberFromSerials } from './personal-number.js';
+import { nameValues, OID, parseCertificate, type KeyUsage, type ParsedCertificate } from './x509.js';
+
+/** Why a certificate is not offered, in the order they are checked (the first that applies is given). */
+export const HIDDEN_REASONS = ['expired', 'not_yet_valid', 'untrusted_ca', 'no_private_key', 'wrong_key_usage', 'not_qualified'] as const;
+export type HiddenReason = (typeof HIDDEN_REASONS)[number];
+
+export interface CertificateDescription {
+  /** Given name and surname, else the common name (shown, never used to identify anyone). */
+  holderName: string;
+  givenName?: string;
+  surname?: string;
+  /** JMBG from the subject's serialNumber (`PNORS…`), checksum-verified; never taken from CN. */
+  personalNumber?: string;
+  /** subjectAltName rfc822Name, else the subject's emailAddress. */
+  email?: string;
+  issuer: {
+    /** The issuer's CN (else O) as the certificate says it. */
+    name: string;
+    /** The directory entry, recognised by its `issuerNames`; absent for a CA the site does not trust. */
+    body?: CertificationBody;
+  };
+  /** Hex, as the certificate encodes it. */
+  serialNumber: string;
+  notBefore: Date;
+  notAfter: Date;
+  /** Absent when the certificate has no KeyUsage extension. */
+  keyUsage?: KeyUsage[];
+  extKeyUsage?: string[];
+  /** Certificate policy OIDs. */
+  policies: string[];
+  /**
+   * With a qualified-policy allow-list (the issuer's `qualifiedPolicies`,
+   * or `options.qualifiedPolicies`): one of its policies is on it. Without
+   * one: it carries a QcCompliance statement or an ETSI QCP policy.
+   */
+  qualified: boolean;
+  usable: boolean;
+  hiddenBecause?: HiddenReason;
+}
+
+/**
+ * A directory entry may list the policy OIDs of its qualified certificates
+ * (each CA has its own); the contract's CertificationBody does not have the
+ * field yet, so it is read when present.
+ */
+type BodyWithPolicies = CertificationBody & { qualifiedPolicies?: string[] };
+
+export interface DescribeOptions {
+  /** Qualified-policy OIDs for every issuer, added to the issuer's own `qualifiedPolicies`. */
+  qualifiedPolicies?: string[];
+  /** Accept a key whose KeyUsage has nonRepudiation but not digitalSignature (off by default, as on the backend). */
+  allowNonRepudiationOnly?: boolean;
+}
+
+/** ETSI EN 319 412-5 QcCompliance: "this is an EU qualified certificate". */
+const QC_COMPLIANCE = '0.4.0.1862.1.1';
+/** ETSI EN 319 411-2 policies QCP-n, QCP-l, QCP-n-qscd, QCP-l-qscd. */
+const QUALIFIED_POLICIES = ['0.4.0.194112.1.0', '0.4.0.194112.1.1', '0.4.0.194112.1.2', '0.4.0.194112.1.3'];
+
+/**
+ * Extended key usages a login certificate may carry: TLS client, e-mail
+ * protection (personal qualified certificates usually have it), smart-card
+ * logon, document signing, any. Only a certificate whose EKU lists none of
+ * them (e.g. server or code signing only) is hidden.
+ */
+const LOGIN_EKUS = [
+  '1.3.6.1.5.5.7.3.2',
+  '1.3.6.1.5.5.7.3.4',
+  '1.3.6.1.4.1.311.20.2.2',
+  '1.3.6.1.4.1.311.10.3.12',
+  '1.3.6.1.5.5.7.3.36',
+  '2.5.29.37.0',
+];
+
+/**
+ * Describes a DER certificate for the picker. `directory` is the CA
+ * directory of GET /config; `hasPrivateKey` what the agent says.
+ * Throws CertificateParseError when `der` is not a certificate.
+ */
+export function describeCertificate(
+  der: Uint8Array,
+  directory: CertificationBody[],
+  now: Date = new Date(),
+  hasPrivateKey = true,
+  options: DescribeOptions = {},
+): CertificateDescription {
+  const certificate = parseCertificate(der);
+  const { subject } = certificate;
+  const givenName = joined(nameValues(subject, OID.givenName));
+  const surname = joined(nameValues(subject, OID.surname));
+  const commonName = nameValues(subject, OID.commonName)[0];
+  const holderName =
+    (givenName && surname ? `${givenName} ${surname}` : undefined) ??
+    commonName ??
+    givenName ??
+    surname ??
+    nameValues(subject, OID.organization)[0] ??
+    certificate.serialNumber;
+  const issuerName =
+    nameValues(certificate.issuer, OID.commonName)[0] ?? nameValues(certificate.issuer, OID.organization)[0] ?? '';
+  const body = findCertificationBody(certificate.issuer, directory);
+  const allowList = [...((body as BodyWithPolicies | undefined)?.qualifiedPolicies ?? []), ...(options.qualifiedPolicies ?? [])];
+  const qualified = isQualified(certificate, allowList);
+  // Without an allow-list the kit cannot know the CA's qualified policy: the backend decides.
+  const hiddenBecause = hiddenReason(certificate, { now, body, hasPrivateKey, qualified: qualified || allowList.length === 0, options });
+  const description: CertificateDescription = {
+    holderName,
+    issuer: body ? { name: issuerName, body } : { name: issuerName },
+    serialNumber: certificate.serialNumber,
+    notBefore: certificate.notBefore,
+    notAfter: certificate.notAfter,
+    policies: certificate.policies,
+    qualified,
+    usable: hiddenBecause === undefined,
+  };
+  if (givenName) description.givenName = givenName;
+  if (surname) description.surname = surname;
+  const personalNumber = personalNumberFromSerials(nameValues(subject, OID.serialNumber));
+  if (personalNumber) description.personalNumber = personalNumber;
+  const email = certificate.emails[0] ?? nameValues(subject, OID.emailAddress)[0];
+  if (email) description.email = email.trim();
+  if (certificate.keyUsage) description.keyUsage = certificate.keyUsage;
+  if (certificate.extKeyUsage) description.extKeyUsage = certificate.extKeyUsage;
+  if (hiddenBecause) description.hiddenBecause = hiddenBecause;
+  return description;
+}
+
+function joined(values: string[]): string | undefined {
+  const text = values.map((v) => v.trim()).filter(Boolean).join(' ');
+  return text || undefined;
+}
+
+function isQualified(certificate: ParsedCertificate, allowList: string[]): boolean {
+  // An allow-list decides, as on the backend (SECURITY.md 34).
+  if (allowList.length > 0) return certificate.policies.some((oid) => allowList.includes(oid));
+  return certificate.qcStatements.includes(QC_COMPLIANCE) || certificate.policies.some((oid) => QUALIFIED_POLICIES.includes(oid));
+}
+
+function hiddenReason(
+  certificate: ParsedCertificate,
+  context: { now: Date; body: CertificationBody | undefined; hasPrivateKey: boolean; qualified: boolean; options: DescribeOptions },
+): HiddenReason | undefined {
+  if (context.now.getTime() > certificate.notAfter.getTime()) return 'expired';
+  if (context.now.getTime() < certificate.notBefore.getTime()) return 'not_yet_valid';
+  if (!context.body) return 'untrusted_ca';
+  if (!context.hasPrivateKey) return 'no_private_key';
+  if (!usableForLogin(certificate, context.options)) return 'wrong_key_usage';
+  if (!context.qualified) return 'not_qualified';
+  return undefined;
+}
+
+function usableForLogin(certificate: ParsedCertificate, options: DescribeOptions): boolean {
+  if (certificate.isCa) return false;
+  const usage = certificate.keyUsage;
+  if (usage && !usage.includes('digitalSignature') && !(options.allowNonRepudiationOnly && usage.includes('nonRepudiation'))) return false;
+  const eku = certificate.extKeyUsage;
+  return !eku || eku.some((oid) => LOGIN_EKUS.includes(oid));
+}

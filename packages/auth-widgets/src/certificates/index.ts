@@ -1,0 +1,24 @@
+/** Reading certificates for the picker: description, CA directory, personal number. */
+export {
+  describeCertificate,
+  HIDDEN_REASONS,
+  type CertificateDescription,
+  type DescribeOptions,
+  type HiddenReason,
+} from './describe-certificate.js';
+export { findCertificationBody, issuerDisplayName, localizedText } from './certification-body.js';
+export { isValidJmbg, personalNumberFromSerial, personalNumberFromSerials } from './personal-number.js';
+export {
+  issuerChain,
+  KEY_USAGES,
+  nameValues,
+  OID,
+  parseCertificate,
+  signatureAlgorithmFor,
+  webCryptoParams,
+  type KeyUsage,
+  type NameAttribute,
+  type ParsedCertificate,
+  type PublicKeyInfo,
+} from './x509.js';
+export { CertificateParseError } from './der.js';

@@ -1,0 +1,168 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { API } from '../../../test-support/backend.js';
+import { AgentError } from '../../agent/certificate-agent.js';
+import { FortifyAgent } from '../../agent/fortify-agent.js';
+import { SoftAgent } from '../../agent/soft-agent.js';
+import '../../define/all.js';
+import '../../define/egov-certificate-picker.js';
+import type { EgovCertificatePicker } from './egov-certificate-picker.js';
+
+/** A demo agent whose PIN dialog answers from a list (null = the person cancels). */
+async function softAgent(pins: (string | null)[] = ['1234'], options: { approvalCode?: string; approvalDelayMs?: number } = {}) {
+  return SoftAgent.fromBackend(API, { pinPrompt: async () => (pins.length > 0 ? pins.shift()! : null), ...options });
+}
+
+async function picker(agent: SoftAgent | FortifyAgent, locale = 'en'): Promise<EgovCertificatePicker> {
+  const el = await fixture<EgovCertificatePicker>(html`<egov-certificate-picker backend-url=${API} locale=${locale} .agent=${agent}></egov-certificate-picker>`);
+  await waitUntil(() => !el.querySelector('[role=status]')?.textContent?.includes('Looking for'), 'still connecting', { timeout: 8000 });
+  await waitUntil(() => el.querySelector('.egov-certificates, [data-problem], [data-state]'), 'nothing shown', { timeout: 8000 });
+  await el.updateComplete;
+  return el;
+}
+
+function hidden(el: EgovCertificatePicker): string[] {
+  return [...el.querySelectorAll('[data-hidden]')].map((li) => li.getAttribute('data-hidden')!);
+}
+
+async function choose(el: EgovCertificatePicker, certificateId: string) {
+  const selected = oneEvent(el, 'egov-certificate-selected');
+  el.querySelector<HTMLButtonElement>(`[data-certificate="${certificateId}"] button`)!.click();
+  return (await selected).detail;
+}
+
+const DATA = new TextEncoder().encode('egov-auth:1 test data');
+
+describe('<egov-certificate-picker>', () => {
+  it('lists the usable certificates and says why each other one is hidden', async () => {
+    const el = await picker(await softAgent());
+    expect(el.querySelector('[data-soft-agent]')!.textContent).to.contain('Demo agent with test keys');
+    const usable = [...el.querySelectorAll('[data-certificate]')].map((li) => li.getAttribute('data-certificate'));
+    expect(usable).to.include('test-mup-id-card:valid');
+    expect(usable).to.include('test-halcom:valid-ecdsa');
+    expect(usable).not.to.include('test-mup-id-card:expired');
+    const reasons = hidden(el);
+    for (const reason of ['expired', 'not_yet_valid', 'untrusted_ca', 'no_private_key', 'wrong_key_usage']) expect(reasons).to.include(reason);
+    const item = el.querySelector('[data-certificate="test-mup-id-card:valid"]')!;
+    expect(item.textContent).to.match(/Issued by TEST MUP Qualified CA · Valid until \d/);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the approval code while the site waits for approval', async () => {
+    const agent = await softAgent([], { approvalCode: '481516', approvalDelayMs: 1500 });
+    const el = await fixture<EgovCertificatePicker>(html`<egov-certificate-picker backend-url=${API} .agent=${agent}></egov-certificate-picker>`);
+    await waitUntil(() => el.querySelector('.egov-code'), 'no approval code', { timeout: 8000 });
+    expect(el.querySelector('.egov-code')!.textContent).to.equal('481516');
+    expect(el.querySelector('[data-state=approve] .egov-notice-title')!.textContent).to.equal('Approve this site in Fortify');
+    await expect(el).to.be.accessible();
+    await waitUntil(() => el.querySelector('.egov-certificates'), 'no list after approval', { timeout: 8000 });
+  });
+
+  it('signs with the chosen certificate, then logs the token out', async () => {
+    const agent = await softAgent(['1234']);
+    const el = await picker(agent);
+    const detail = await choose(el, 'test-mup-id-card:valid');
+    expect(detail.personalNumber).to.match(/^\d{13}$/);
+    expect(detail.holderName).to.be.a('string').and.not.empty;
+    const signed = await el.sign(DATA);
+    expect(signed.algorithm).to.equal('RSASSA-PKCS1-v1_5-SHA256');
+    expect(signed.signature.length).to.be.greaterThan(100);
+    expect(agent.isLoggedIn('test-mup-id-card')).to.be.false;
+  });
+
+  it('wrong PIN: says how many tries are left, warns before the next one, and the last try is announced', async () => {
+    const agent = await softAgent(['0000', '0000']);
+    const el = await picker(agent);
+    await choose(el, 'test-mup-id-card:valid');
+    const error = await el.sign(DATA).catch((e: unknown) => e);
+    expect((error as AgentError).code).to.equal('pin_wrong');
+    await waitUntil(() => el.querySelector('[role=alert]'), 'no note');
+    expect(el.querySelector('[role=alert]')!.textContent).to.equal('Wrong PIN: 2 tries left.');
+    expect(agent.isLoggedIn('test-mup-id-card')).to.be.false;
+    await waitUntil(() => el.querySelector('[data-certificate="test-mup-id-card:valid"] [data-pin-warning]'), 'no warning before the next try');
+    expect(el.querySelector('[data-certificate="test-mup-id-card:valid"] [data-pin-warning]')!.textContent).to.contain('2 tries left');
+    await expect(el).to.be.accessible();
+    await choose(el, 'test-mup-id-card:valid');
+    await el.sign(DATA).catch(() => undefined);
+    await waitUntil(
+      () => el.querySelector('[data-certificate="test-mup-id-card:valid"] [data-pin-warning]')?.textContent === 'Last try: one more wrong PIN locks the card.',
+      'no last-try warning',
+    );
+  });
+
+  it('a locked card shows the issuing certification body and how to unblock the PIN', async () => {
+    const agent = await softAgent(['0000']);
+    agent.setTriesLeft('test-mup-id-card', 1);
+    const el = await picker(agent);
+    await choose(el, 'test-mup-id-card:valid');
+    expect(((await el.sign(DATA).catch((e: unknown) => e)) as AgentError).code).to.equal('pin_locked');
+    await waitUntil(() => el.querySelector('[data-state=locked]'), 'no CA card');
+    const card = el.querySelector('[data-state=locked]')!;
+    expect(card.textContent).to.contain('The card’s PIN is locked');
+    expect(card.textContent).to.contain('Ministry of Interior');
+    expect(card.querySelector('a[href^="http"]')).to.exist;
+    expect(document.activeElement).to.equal(card.querySelector('.egov-notice-title'));
+    await expect(el).to.be.accessible();
+  });
+
+  it('says so when the person cancels the PIN dialog', async () => {
+    const el = await picker(await softAgent([null]));
+    await choose(el, 'test-halcom:valid-ecdsa');
+    expect(((await el.sign(DATA).catch((e: unknown) => e)) as AgentError).code).to.equal('cancelled');
+    await waitUntil(() => el.querySelector('[role=alert]'), 'no note');
+    expect(el.querySelector('[role=alert]')!.textContent).to.contain('You closed the PIN window');
+  });
+
+  it('token removed while signing, no token, and a denied site each have their own message', async () => {
+    const agent = await softAgent();
+    const el = await picker(agent);
+    await choose(el, 'test-mup-id-card:valid');
+    agent.removeToken('test-mup-id-card');
+    expect(((await el.sign(DATA).catch((e: unknown) => e)) as AgentError).code).to.equal('token_removed');
+    await waitUntil(() => el.querySelector('[data-problem=token_removed]'), 'no token_removed message');
+    await expect(el).to.be.accessible();
+    // Put back: the list comes back by itself.
+    agent.insertToken('test-mup-id-card');
+    await waitUntil(() => el.querySelector('[data-certificate="test-mup-id-card:valid"]'), 'the list did not come back');
+
+    const empty = await softAgent();
+    for (const id of ['test-mup-id-card', 'test-halcom', 'test-other-profiles']) empty.removeToken(id);
+    const none = await picker(empty);
+    expect(none.querySelector('[data-problem=no_token] .egov-notice-title')!.textContent).to.equal('Insert your smart card or token');
+    await expect(none).to.be.accessible();
+
+    const denying = await softAgent();
+    denying.deny();
+    const denied = await picker(denying);
+    expect(denied.querySelector('[data-problem=origin_denied]')).to.exist;
+    denying.deny(false);
+    denied.querySelector<HTMLButtonElement>('[data-problem=origin_denied] ~ button')!.click();
+    await waitUntil(() => denied.querySelector('.egov-certificates'), 'try again did not list');
+  });
+
+  it('without Fortify on this computer: install it (first time) or start it (seen before)', async () => {
+    const closedPort = 'https://127.0.0.1:9';
+    const storage = new Map<string, string>();
+    const memory = { getItem: (k: string) => storage.get(k) ?? null, setItem: (k: string, v: string) => void storage.set(k, v) };
+    const el = await picker(new FortifyAgent({ baseUrl: closedPort, probeTimeoutMs: 2000, storage: memory as unknown as Storage }));
+    expect(el.querySelector('[data-problem=not_installed] .egov-notice-title')!.textContent).to.equal('Install the Fortify app');
+    expect(el.querySelector<HTMLAnchorElement>('[data-problem=not_installed] a')!.href).to.contain('fortify');
+    await expect(el).to.be.accessible();
+    storage.set('egov-fortify-seen', '1');
+    const again = await picker(new FortifyAgent({ baseUrl: closedPort, probeTimeoutMs: 2000, storage: memory as unknown as Storage }));
+    expect(again.querySelector('[data-problem=not_running] .egov-notice-title')!.textContent).to.equal('Start the Fortify app');
+  });
+
+  for (const [locale, heading, warning] of [
+    ['sr-Cyrl', 'Изаберите сертификат', 'Погрешан PIN: преостала су још 2 покушаја.'],
+    ['sr-Latn', 'Izaberite sertifikat', 'Pogrešan PIN: preostala su još 2 pokušaja.'],
+  ] as const) {
+    it(`speaks ${locale}`, async () => {
+      const el = await picker(await softAgent(['0000']), locale);
+      await waitUntil(() => el.querySelector('h3')!.textContent === heading, 'not translated');
+      await choose(el, 'test-mup-id-card:valid');
+      await el.sign(DATA).catch(() => undefined);
+      await waitUntil(() => el.querySelector('[role=alert]')?.textContent === warning, `no ${locale} PIN message`);
+      await expect(el).to.be.accessible();
+    });
+  }
+});

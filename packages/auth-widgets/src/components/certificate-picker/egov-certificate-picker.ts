@@ -1,0 +1,386 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { AgentError, type AgentProblem, type CertificateAgent, type PinState, type TokenCertificate } from '../../agent/certificate-agent.js';
+import type { CertificationBody, SignatureAlgorithm } from '../../client/contract.js';
+import { describeCertificate, type CertificateDescription, type HiddenReason } from '../../certificates/describe-certificate.js';
+import type { Messages } from '../../i18n/en.js';
+import { loadAgent } from '../../internal/agent-loader.js';
+import { EgovFormElement } from '../../internal/egov-form-element.js';
+import { PublicConfigController } from '../../internal/public-config-controller.js';
+
+export interface EgovCertificateSelectedDetail {
+  certificateId: string;
+  holderName: string;
+  givenName?: string;
+  surname?: string;
+  /** From the subject's serialNumber (checksum-verified), for registration forms. */
+  personalNumber?: string;
+  email?: string;
+  issuer: string;
+}
+
+/** What `sign()` gives the caller to build a proof with. */
+export interface PickerSignature {
+  certificate: Uint8Array;
+  chain: Uint8Array[];
+  signature: Uint8Array;
+  algorithm: SignatureAlgorithm;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'egov-certificate-picker': EgovCertificatePicker;
+  }
+  interface GlobalEventHandlersEventMap {
+    'egov-certificate-selected': CustomEvent<EgovCertificateSelectedDetail>;
+  }
+}
+
+interface Item {
+  token: TokenCertificate;
+  description: CertificateDescription;
+  pin: PinState;
+}
+
+type Phase =
+  | { kind: 'connecting' }
+  | { kind: 'approve'; code: string }
+  | { kind: 'problem'; code: AgentProblem }
+  | { kind: 'list' }
+  | { kind: 'signing' }
+  | { kind: 'locked'; body: CertificationBody | undefined; issuer: string };
+
+const FORTIFY_DOWNLOAD = 'https://fortifyapp.com/';
+
+/**
+ * The kit's own certificate picker over a local crypto agent: finds the
+ * agent and guides its installation, shows the approval code, lists the
+ * usable certificates (and why the others are hidden), warns about the PIN
+ * before it is asked for, signs, and always logs the token out after.
+ * Failures stay visible here with what to do next.
+ *
+ * @summary Select a qualified certificate on a smart card or token.
+ * @event egov-certificate-selected - The person chose a certificate; the host then calls `sign(data)`.
+ */
+export class EgovCertificatePicker extends EgovFormElement {
+  /** An agent instance (tests, other agents); by default the configured kind is loaded on first use. */
+  @property({ attribute: false }) agent?: CertificateAgent;
+  /** The text of each certificate's button, e.g. "Log in with the certificate". */
+  @property({ attribute: 'action-label' }) actionLabel?: string;
+
+  @state() private phase: Phase = { kind: 'connecting' };
+  @state() private items: Item[] = [];
+  /** A note that stays above the list after a failed signature (wrong PIN, cancelled…). */
+  @state() private note: ((t: Messages) => string) | undefined;
+  @state() private agentLabel = '';
+  @state() private softAgent = false;
+
+  readonly #policy = new PublicConfigController(this, () => (this.config.result.ok ? this.config.client : undefined));
+  #agent: CertificateAgent | undefined;
+  #unsubscribe: (() => void) | undefined;
+  #started = false;
+  #selected: Item | undefined;
+  #focusOnFailure = false;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.#started = false;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // A new agent set from outside: start over with it.
+    if (changed.has('agent') && this.#started && this.agent && this.agent !== this.#agent) this.#started = false;
+    if (!this.#started && this.config.result.ok && this.#policy.state.status === 'ready') {
+      this.#started = true;
+      void this.#start();
+    }
+  }
+
+  get #directory(): CertificationBody[] {
+    return this.#policy.state.status === 'ready' ? this.#policy.state.config.certificationBodies : [];
+  }
+
+  /** `focus`: move focus to the outcome — only when the person asked (Try again), never on first load. */
+  async #start(focus = false): Promise<void> {
+    this.#focusOnFailure = focus;
+    this.phase = { kind: 'connecting' };
+    this.note = undefined;
+    try {
+      const agent = this.agent ?? (await loadAgent(this.config.result.ok ? this.config.result.config.certificateAgent : 'fortify', this.config.result.ok ? this.config.result.config.backendUrl : ''));
+      this.#agent = agent;
+      this.agentLabel = agent.label;
+      this.softAgent = agent.kind === 'soft';
+      await agent.connect({ onApprovalCode: (code) => (this.phase = { kind: 'approve', code }) });
+      this.#unsubscribe?.();
+      // A card put in or taken out: list again (also out of "insert your card"), except mid-signature.
+      this.#unsubscribe = agent.onTokenEvent(() => {
+        if (this.phase.kind !== 'signing') void this.#refresh();
+      });
+      await this.#refresh();
+    } catch (error) {
+      this.#fail(error);
+    }
+  }
+
+  async #refresh(): Promise<void> {
+    const agent = this.#agent;
+    if (!agent) return;
+    // Whatever happens meanwhile (a failed signature, a new start) wins over this listing.
+    const phaseAtStart = this.phase;
+    try {
+      const tokens = await agent.listCertificates();
+      if (tokens.length === 0) throw new AgentError('no_token');
+      const pins = new Map<string, PinState>();
+      for (const tokenId of new Set(tokens.map((t) => t.tokenId))) pins.set(tokenId, await agent.pinState(tokenId));
+      const now = new Date();
+      // A certificate that does not parse is left out, not allowed to hide the others.
+      this.items = tokens.flatMap((token) => {
+        try {
+          return [{ token, description: describeCertificate(token.certificate, this.#directory, now, token.hasPrivateKey), pin: pins.get(token.tokenId)! }];
+        } catch {
+          return [];
+        }
+      });
+      if (this.phase === phaseAtStart) this.phase = { kind: 'list' };
+    } catch (error) {
+      if (this.phase === phaseAtStart) this.#fail(error);
+    }
+  }
+
+  #fail(error: unknown, focus = this.#focusOnFailure): void {
+    const failure = error instanceof AgentError ? error : new AgentError('agent_error');
+    this.phase = { kind: 'problem', code: failure.code };
+    if (focus) this.focusAfterRender('status');
+  }
+
+  /**
+   * Signs `data` with the chosen certificate's key. The agent asks for the
+   * PIN itself. The token is logged out afterwards, whatever happened
+   * (SECURITY.md 38); a failure is shown here and thrown to the caller.
+   */
+  async sign(data: Uint8Array): Promise<PickerSignature> {
+    const item = this.#selected;
+    const agent = this.#agent;
+    if (!item || !agent) throw new AgentError('agent_error', {}, 'No certificate is selected');
+    this.phase = { kind: 'signing' };
+    this.note = undefined;
+    try {
+      const result = await agent.sign(item.token.id, data);
+      this.phase = { kind: 'list' };
+      return { certificate: item.token.certificate, chain: item.token.chain, ...result };
+    } catch (error) {
+      const failure = error instanceof AgentError ? error : new AgentError('sign_failed');
+      this.#showSignFailure(failure, item);
+      throw failure;
+    } finally {
+      await agent.logout(item.token.tokenId).catch(() => undefined);
+      if (this.phase.kind === 'list') void this.#refresh();
+    }
+  }
+
+  /** Back to the list with a message, e.g. when the backend refused the certificate. */
+  showNote(text: (t: Messages) => string): void {
+    this.note = text;
+    this.phase = { kind: 'list' };
+    this.focusAfterRender('note');
+  }
+
+  #showSignFailure(failure: AgentError, item: Item): void {
+    switch (failure.code) {
+      case 'pin_locked':
+        this.phase = { kind: 'locked', body: item.description.issuer.body, issuer: item.description.issuer.name };
+        this.focusAfterRender('status');
+        return;
+      case 'pin_wrong': {
+        const left = failure.details.triesLeft;
+        this.note = (t) => t.pinWrong(left);
+        break;
+      }
+      case 'cancelled':
+        this.note = (t) => t.signingCancelled;
+        break;
+      case 'sign_failed':
+        this.note = (t) => t.signFailed;
+        break;
+      default:
+        this.#fail(failure, true);
+        return;
+    }
+    this.phase = { kind: 'list' };
+    this.focusAfterRender('note');
+  }
+
+  #choose(item: Item): void {
+    if (item.pin.locked) {
+      this.phase = { kind: 'locked', body: item.description.issuer.body, issuer: item.description.issuer.name };
+      this.focusAfterRender('status');
+      return;
+    }
+    this.#selected = item;
+    const d = item.description;
+    this.emit('egov-certificate-selected', {
+      certificateId: item.token.id,
+      holderName: d.holderName,
+      givenName: d.givenName,
+      surname: d.surname,
+      personalNumber: d.personalNumber,
+      email: d.email,
+      issuer: d.issuer.name,
+    });
+  }
+
+  protected override render(): TemplateResult {
+    const t = this.t;
+    return html`<div class="egov-root egov-picker" lang=${this.config.i18n.locale}>
+      <h3 class="egov-heading egov-heading--small">${t.pickerHeading}</h3>
+      ${this.softAgent ? html`<p class="egov-badge" data-soft-agent>${t.agentSoftLabel}</p>` : nothing}
+      ${this.config.result.ok ? this.#policy.render(t, () => this.#renderPhase(t)) : nothing}
+    </div>`;
+  }
+
+  #renderPhase(t: Messages): TemplateResult {
+    const phase = this.phase;
+    switch (phase.kind) {
+      case 'connecting':
+        return html`<p class="egov-text" role="status">${t.agentLooking}</p>`;
+      case 'approve':
+        return html`<div class="egov-notice" role="region" aria-labelledby=${this.partId('status')} data-state="approve">
+          <h4 class="egov-notice-title" id=${this.partId('status')} tabindex="-1">${t.agentApproveTitle}</h4>
+          <p>${t.agentApproveBody}</p>
+          <p class="egov-code" aria-label=${[...phase.code].join(' ')}>${phase.code}</p>
+        </div>`;
+      case 'problem':
+        return this.#renderProblem(t, phase.code);
+      case 'locked':
+        return this.#renderLocked(t, phase.body, phase.issuer);
+      case 'signing':
+        return html`<p class="egov-text" role="status" data-state="signing">${t.pinEnterInAgent(this.agentLabel)}</p>`;
+      case 'list':
+        return this.#renderList(t);
+    }
+  }
+
+  #renderProblem(t: Messages, code: AgentProblem): TemplateResult {
+    const [title, body] = problemTexts(t, code);
+    return html`<div class="egov-notice" role="region" aria-labelledby=${this.partId('status')} data-problem=${code}>
+        <h4 class="egov-notice-title" id=${this.partId('status')} tabindex="-1">${title}</h4>
+        <p>${body}</p>
+        ${code === 'not_installed'
+          ? html`<p><a class="egov-link" href=${FORTIFY_DOWNLOAD} target="_blank" rel="noopener">${t.agentDownload}</a></p>`
+          : nothing}
+      </div>
+      <button type="button" class="egov-button" @click=${() => void this.#start(true)}>${t.tryAgain}</button>`;
+  }
+
+  #renderLocked(t: Messages, body: CertificationBody | undefined, issuer: string): TemplateResult {
+    const locale = this.config.i18n.locale;
+    const text = (value: { en: string; 'sr-Cyrl': string; 'sr-Latn'?: string }) =>
+      locale === 'en' ? value.en : locale === 'sr-Cyrl' ? value['sr-Cyrl'] : (value['sr-Latn'] ?? value['sr-Cyrl']);
+    return html`<div class="egov-notice egov-notice--error" role="region" aria-labelledby=${this.partId('status')} data-state="locked">
+      <h4 class="egov-notice-title" id=${this.partId('status')} tabindex="-1">${t.pinLockedTitle}</h4>
+      <p>${t.contactCa}</p>
+      <p><strong>${body ? text(body.name) : issuer}</strong></p>
+      ${body
+        ? html`<p>${text(body.pinUnblock)}</p>
+            <ul class="egov-list">
+              <li>${t.caSite}: <a class="egov-link" href=${body.site} target="_blank" rel="noopener">${body.site}</a></li>
+              ${body.support.phone ? html`<li>${t.caSupport}: <a class="egov-link" href=${`tel:${body.support.phone.replace(/\s/g, '')}`}>${body.support.phone}</a></li>` : nothing}
+              ${body.support.email ? html`<li>${t.caSupport}: <a class="egov-link" href=${`mailto:${body.support.email}`}>${body.support.email}</a></li>` : nothing}
+            </ul>`
+        : nothing}
+    </div>`;
+  }
+
+  #renderList(t: Messages): TemplateResult {
+    const usable = this.items.filter((i) => i.description.usable);
+    const hidden = this.items.filter((i) => !i.description.usable);
+    const locale = this.config.i18n.locale;
+    const date = (d: Date) => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'numeric', year: 'numeric' }).format(d);
+    return html`${this.note
+        ? html`<p class="egov-notice egov-notice--error" role="alert" id=${this.partId('note')} tabindex="-1">${this.note(t)}</p>`
+        : nothing}
+      ${usable.length === 0
+        ? html`<div class="egov-notice" role="region" aria-labelledby=${this.partId('status')} data-state="none-usable">
+            <h4 class="egov-notice-title" id=${this.partId('status')} tabindex="-1">${t.noUsableTitle}</h4>
+            <p>${t.noUsableBody}</p>
+          </div>`
+        : html`<ul class="egov-certificates" aria-label=${t.usableCertificates}>
+            ${usable.map((item) => {
+              const d = item.description;
+              const infoId = this.partId(`cert-${item.token.id}`);
+              const warning = pinWarning(t, item.pin);
+              return html`<li class="egov-certificate" data-certificate=${item.token.id}>
+                <div id=${infoId}>
+                  <p class="egov-certificate-holder">${d.holderName}</p>
+                  <p class="egov-hint">${t.issuedBy(d.issuer.name)} · ${t.validUntil(date(d.notAfter))}</p>
+                  ${warning ? html`<p class="egov-warning" data-pin-warning>${warning}</p>` : nothing}
+                </div>
+                <button type="button" class="egov-button" aria-describedby=${infoId} @click=${() => this.#choose(item)}>
+                  ${this.actionLabel ?? t.useCertificate}
+                </button>
+              </li>`;
+            })}
+          </ul>`}
+      ${hidden.length > 0
+        ? html`<details class="egov-details">
+            <summary>${t.hiddenCertificates(hidden.length)}</summary>
+            <ul>
+              ${hidden.map(
+                (item) => html`<li data-hidden=${item.description.hiddenBecause ?? ''}>
+                  ${item.description.holderName} (${item.description.issuer.name}): ${hiddenText(t, item.description.hiddenBecause)}
+                </li>`,
+              )}
+            </ul>
+          </details>`
+        : nothing}`;
+  }
+}
+
+function pinWarning(t: Messages, pin: PinState): string | undefined {
+  if (pin.finalTry) return t.pinFinalTry;
+  if (pin.triesFailed) return t.pinPreviousWrong(pin.triesLeft);
+  return undefined;
+}
+
+function hiddenText(t: Messages, reason: HiddenReason | undefined): string {
+  switch (reason) {
+    case 'expired':
+      return t.hiddenExpired;
+    case 'not_yet_valid':
+      return t.hiddenNotYetValid;
+    case 'untrusted_ca':
+      return t.hiddenUntrusted;
+    case 'no_private_key':
+      return t.hiddenNoKey;
+    case 'wrong_key_usage':
+      return t.hiddenKeyUsage;
+    default:
+      return t.hiddenNotQualified;
+  }
+}
+
+function problemTexts(t: Messages, code: AgentProblem): [string, string] {
+  switch (code) {
+    case 'not_installed':
+      return [t.agentNotInstalledTitle, t.agentNotInstalledBody];
+    case 'not_running':
+      return [t.agentNotRunningTitle, t.agentNotRunningBody];
+    case 'local_network_blocked':
+      return [t.agentBlockedTitle, t.agentBlockedBody];
+    case 'tls_untrusted':
+      return [t.agentTlsTitle, t.agentTlsBody];
+    case 'origin_not_approved':
+      return [t.agentApproveTitle, t.agentApproveBody];
+    case 'origin_denied':
+      return [t.agentDeniedTitle, t.agentDeniedBody];
+    case 'no_token':
+      return [t.noTokenTitle, t.noTokenBody];
+    case 'token_removed':
+      return [t.tokenRemovedTitle, t.tokenRemovedBody];
+    default:
+      return [t.agentError, t.agentError];
+  }
+}

@@ -1,0 +1,229 @@
+import {
+  CERTIFICATE_PROOF_FORMAT,
+  SIGNATURE_ALGORITHMS,
+  certificateSignedData,
+  type CertificateProof,
+  type ErrorCode,
+  type SignatureAlgorithm,
+} from '@egov/auth-widgets/contract';
+import type { webcrypto } from 'node:crypto';
+import { HttpError } from '../http.ts';
+import { certificateIdentity, certificateSubject, issuerCommonName, type CertificateIdentity, type CertificateSubject } from './identity.ts';
+import type { TrustStore } from './trust-store.ts';
+import { x509 } from './x509.ts';
+
+/** Size limits of a proof: beyond them it is `certificate_malformed` before anything is parsed. */
+export const PROOF_LIMITS = Object.freeze({
+  /** A qualified certificate is 1–3 KiB; a third of this is already generous. */
+  certificateMaxBytes: 8 * 1024,
+  chainMaxCertificates: 4,
+  /** RSA 8192 is 1024 bytes. */
+  signatureMaxBytes: 1024,
+  /** The JSON body of a certificate login or registration (the signer, four intermediates, base64, and room). */
+  bodyMaxBytes: 64 * 1024,
+});
+
+/** Each refusal of a proof, with its status (documented in the README and the OpenAPI document). */
+export const PROOF_REFUSALS = {
+  challenge_invalid: 401,
+  algorithm_not_allowed: 400,
+  certificate_malformed: 400,
+  certificate_expired: 403,
+  certificate_not_yet_valid: 403,
+  certificate_untrusted: 403,
+  certificate_revoked: 403,
+  certificate_key_usage: 403,
+  certificate_policy: 403,
+  signature_invalid: 401,
+  certificate_no_identity: 403,
+} as const satisfies Partial<Record<ErrorCode, number>>;
+export type ProofRefusal = keyof typeof PROOF_REFUSALS;
+
+export function refuse(code: ProofRefusal): HttpError {
+  return new HttpError(PROOF_REFUSALS[code], code);
+}
+
+interface AlgorithmSpec {
+  key: webcrypto.RsaHashedImportParams | webcrypto.EcKeyImportParams;
+  verify: webcrypto.Algorithm | webcrypto.RsaPssParams | webcrypto.EcdsaParams;
+  /** ECDSA: the exact length of an IEEE P1363 signature (r || s). */
+  signatureBytes?: number;
+}
+
+/** How each contract algorithm is verified with WebCrypto. */
+const ALGORITHM_SPECS: Record<SignatureAlgorithm, AlgorithmSpec> = {
+  'RSASSA-PKCS1-v1_5-SHA256': { key: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, verify: { name: 'RSASSA-PKCS1-v1_5' } },
+  'RSA-PSS-SHA256': { key: { name: 'RSA-PSS', hash: 'SHA-256' }, verify: { name: 'RSA-PSS', saltLength: 32 } },
+  'ECDSA-P256-SHA256': { key: { name: 'ECDSA', namedCurve: 'P-256' }, verify: { name: 'ECDSA', hash: 'SHA-256' }, signatureBytes: 64 },
+  'ECDSA-P384-SHA384': { key: { name: 'ECDSA', namedCurve: 'P-384' }, verify: { name: 'ECDSA', hash: 'SHA-384' }, signatureBytes: 96 },
+};
+
+/** RSA keys shorter than this are refused whatever the certificate says. */
+const RSA_MIN_BITS = 2048;
+
+export interface ProofPolicy {
+  trust: TrustStore;
+  /** Certificate policy OIDs of qualified certificates: the signer must have one of them. */
+  qualifiedPolicies: ReadonlySet<string>;
+  algorithms: ReadonlySet<SignatureAlgorithm>;
+  /** Accept a key usage of nonRepudiation without digitalSignature. Default false. */
+  allowNonRepudiationOnly: boolean;
+  /** Extended key usages that allow signing a login challenge, when the certificate has the extension. */
+  extendedKeyUsages: ReadonlySet<string>;
+}
+
+/** What a verified proof establishes. */
+export interface VerifiedCertificate {
+  certificate: x509.X509Certificate;
+  identity: CertificateIdentity;
+  subject: CertificateSubject;
+  /** The issuing CA's common name (not personal data). */
+  issuer: string;
+}
+
+/** Strict base64 (standard alphabet, optional padding); null when it is not. */
+function decodeBase64(value: string): Uint8Array | null {
+  if (value.length % 4 === 1 || !/^[A-Za-z0-9+/]*={0,2}$/.test(value)) return null;
+  return new Uint8Array(Buffer.from(value, 'base64'));
+}
+
+/** Longest base64 text of `bytes` bytes. */
+function base64Length(bytes: number): number {
+  return Math.ceil(bytes / 3) * 4;
+}
+
+function decodeLimited(value: string, maxBytes: number): Uint8Array {
+  if (value.length > base64Length(maxBytes)) throw refuse('certificate_malformed');
+  const bytes = decodeBase64(value);
+  if (!bytes || bytes.length === 0 || bytes.length > maxBytes) throw refuse('certificate_malformed');
+  return bytes;
+}
+
+/**
+ * The length of the DER element at the start of `bytes` (tag, length,
+ * contents), or null when its header is not a definite length. A
+ * certificate must be exactly one element: the parser would ignore bytes
+ * after it, and such a certificate is not the one its signature covers.
+ */
+function derElementLength(bytes: Uint8Array): number | null {
+  if (bytes.length < 2) return null;
+  const first = bytes[1]!;
+  if (first < 0x80) return 2 + first;
+  const count = first & 0x7f;
+  if (count === 0 || count > 4 || bytes.length < 2 + count) return null;
+  let length = 0;
+  for (let index = 0; index < count; index += 1) length = length * 256 + bytes[2 + index]!;
+  return 2 + count + length;
+}
+
+/** Parses a DER certificate and reads every part the checks use, so a malformed part fails here and nowhere later. */
+function parseCertificate(bytes: Uint8Array): x509.X509Certificate {
+  if (bytes[0] !== 0x30 || derElementLength(bytes) !== bytes.length) throw refuse('certificate_malformed');
+  try {
+    const certificate = new x509.X509Certificate(bytes);
+    void certificate.subjectName.toJSON();
+    void certificate.issuerName.toJSON();
+    void certificate.serialNumber;
+    void certificate.publicKey.rawData;
+    if (Number.isNaN(certificate.notBefore.getTime()) || Number.isNaN(certificate.notAfter.getTime())) throw new Error('dates');
+    for (const extension of certificate.extensions) void extension.type;
+    certificate.getExtension(x509.KeyUsagesExtension);
+    certificate.getExtension(x509.ExtendedKeyUsageExtension);
+    certificate.getExtension(x509.CertificatePolicyExtension);
+    certificate.getExtension(x509.BasicConstraintsExtension);
+    certificate.getExtension(x509.SubjectAlternativeNameExtension);
+    return certificate;
+  } catch {
+    throw refuse('certificate_malformed');
+  }
+}
+
+/**
+ * Verifies a certificate proof (PRODUCT.md, "Certificate login protocol";
+ * SECURITY.md 32–35). The caller has already taken the nonce out of the
+ * store for this session. The checks run in the protocol's order, each
+ * failure with its own code: format and algorithm, size and encoding,
+ * validity dates (injected clock), the chain to the configured trust
+ * anchors only, key usage and extended key usage, the qualified-policy
+ * allow-list, revocation where configured, the signature over the configured
+ * origin and the nonce, and last the identity.
+ */
+export class ProofVerifier {
+  readonly #policy: ProofPolicy;
+  readonly #clock: () => number;
+
+  constructor(policy: ProofPolicy, clock: () => number) {
+    this.#policy = policy;
+    this.#clock = clock;
+  }
+
+  async verify(proof: CertificateProof, origin: string): Promise<VerifiedCertificate> {
+    const policy = this.#policy;
+    if (proof.format !== CERTIFICATE_PROOF_FORMAT) throw refuse('algorithm_not_allowed');
+    const algorithm = proof.algorithm as SignatureAlgorithm;
+    if (!(SIGNATURE_ALGORITHMS as readonly string[]).includes(algorithm) || !policy.algorithms.has(algorithm)) {
+      throw refuse('algorithm_not_allowed');
+    }
+
+    const chain = proof.chain ?? [];
+    if (chain.length > PROOF_LIMITS.chainMaxCertificates) throw refuse('certificate_malformed');
+    // Too large is a malformed proof now; not base64 is simply a signature that will not verify, at its step.
+    if (proof.signature.length > base64Length(PROOF_LIMITS.signatureMaxBytes)) throw refuse('certificate_malformed');
+    const signature = decodeBase64(proof.signature);
+    if (signature && signature.length > PROOF_LIMITS.signatureMaxBytes) throw refuse('certificate_malformed');
+    const certificate = parseCertificate(decodeLimited(proof.certificate, PROOF_LIMITS.certificateMaxBytes));
+    const hints = chain.map((entry) => parseCertificate(decodeLimited(entry, PROOF_LIMITS.certificateMaxBytes)));
+    const key = await importSignerKey(certificate, algorithm);
+
+    const now = this.#clock();
+    if (now < certificate.notBefore.getTime()) throw refuse('certificate_not_yet_valid');
+    if (now > certificate.notAfter.getTime()) throw refuse('certificate_expired');
+
+    const path = await policy.trust.buildPath(certificate, hints, now);
+
+    checkKeyUsage(certificate, policy);
+    const policies = certificate.getExtension(x509.CertificatePolicyExtension)?.policies ?? [];
+    if (!policies.some((oid) => policy.qualifiedPolicies.has(oid))) throw refuse('certificate_policy');
+
+    await policy.trust.checkRevocation(path, now);
+
+    const signed = await certificateSignedData(origin, proof.nonce);
+    const spec = ALGORITHM_SPECS[algorithm];
+    if (!signature || (spec.signatureBytes !== undefined && signature.length !== spec.signatureBytes)) throw refuse('signature_invalid');
+    const verified = await crypto.subtle.verify(spec.verify, key, signature, signed).catch(() => false);
+    if (!verified) throw refuse('signature_invalid');
+
+    const identity = certificateIdentity(certificate);
+    if (!identity) throw refuse('certificate_no_identity');
+    return { certificate, identity, subject: certificateSubject(certificate), issuer: issuerCommonName(certificate) };
+  }
+}
+
+/** The signer's public key as the proof's algorithm needs it; a key of another type or curve, or a short RSA key, is `algorithm_not_allowed`. */
+async function importSignerKey(certificate: x509.X509Certificate, algorithm: SignatureAlgorithm): Promise<webcrypto.CryptoKey> {
+  let key: webcrypto.CryptoKey;
+  try {
+    key = await crypto.subtle.importKey('spki', certificate.publicKey.rawData, ALGORITHM_SPECS[algorithm].key, false, ['verify']);
+  } catch {
+    throw refuse('algorithm_not_allowed');
+  }
+  const rsa = key.algorithm as Partial<webcrypto.RsaHashedKeyAlgorithm>;
+  if (rsa.modulusLength !== undefined && rsa.modulusLength < RSA_MIN_BITS) throw refuse('algorithm_not_allowed');
+  return key;
+}
+
+/**
+ * Key usage must include digitalSignature (nonRepudiation alone only when
+ * configured); a CA certificate is not a personal one; an extended key usage,
+ * when present, must allow client authentication (or e-mail protection, or
+ * any).
+ */
+function checkKeyUsage(certificate: x509.X509Certificate, policy: ProofPolicy): void {
+  const usage = certificate.getExtension(x509.KeyUsagesExtension)?.usages ?? 0;
+  const digitalSignature = (usage & x509.KeyUsageFlags.digitalSignature) !== 0;
+  const nonRepudiation = (usage & x509.KeyUsageFlags.nonRepudiation) !== 0;
+  if (!digitalSignature && !(nonRepudiation && policy.allowNonRepudiationOnly)) throw refuse('certificate_key_usage');
+  if (certificate.getExtension(x509.BasicConstraintsExtension)?.ca) throw refuse('certificate_key_usage');
+  const extended = certificate.getExtension(x509.ExtendedKeyUsageExtension);
+  if (extended && !extended.usages.some((purpose) => policy.extendedKeyUsages.has(String(purpose)))) throw refuse('certificate_key_usage');
+}

@@ -1,0 +1,156 @@
+import { createHash } from 'node:crypto';
+import { HttpError } from '../http.ts';
+import { UNDERSTOOD_EXTENSIONS } from './oids.ts';
+import { x509 } from './x509.ts';
+
+/** Longest path accepted: the signer, at most four intermediates, the anchor. */
+const MAX_PATH_LENGTH = 6;
+
+/** The refusal for any path problem: no chain to a trust anchor (self-signed, unknown CA, bad CA signature, …). */
+export function untrusted(): HttpError {
+  return new HttpError(403, 'certificate_untrusted');
+}
+
+function der(value: ArrayBuffer): Buffer {
+  return Buffer.from(value);
+}
+
+function sameName(a: x509.Name, b: x509.Name): boolean {
+  return der(a.toArrayBuffer()).equals(der(b.toArrayBuffer()));
+}
+
+function fingerprint(certificate: x509.X509Certificate): string {
+  return createHash('sha256').update(der(certificate.rawData)).digest('hex');
+}
+
+function validAt(certificate: x509.X509Certificate, now: number): boolean {
+  return certificate.notBefore.getTime() <= now && now <= certificate.notAfter.getTime();
+}
+
+/** True when every critical extension of the certificate is one the checks understand. */
+export function criticalExtensionsUnderstood(certificate: x509.X509Certificate): boolean {
+  return certificate.extensions.every((extension) => !extension.critical || UNDERSTOOD_EXTENSIONS.has(extension.type));
+}
+
+function isCertificationAuthority(certificate: x509.X509Certificate): boolean {
+  const constraints = certificate.getExtension(x509.BasicConstraintsExtension);
+  if (!constraints?.ca) return false;
+  const usage = certificate.getExtension(x509.KeyUsagesExtension);
+  return !usage || (usage.usages & x509.KeyUsageFlags.keyCertSign) !== 0;
+}
+
+async function signedBy(certificate: x509.X509Certificate, issuer: x509.X509Certificate): Promise<boolean> {
+  if (!sameName(certificate.issuerName, issuer.subjectName)) return false;
+  try {
+    return await certificate.verify({ publicKey: issuer.publicKey, signatureOnly: true });
+  } catch {
+    return false;
+  }
+}
+
+/** Revocation checking: off, or against certificate revocation lists (failing closed). */
+export type RevocationPolicy = { mode: 'off' } | { mode: 'crl'; crls: readonly x509.X509Crl[] };
+
+/**
+ * The configured trust anchors and revocation lists, and the path building
+ * over them. Only configured anchors end a path: a root the client sends is
+ * at most a candidate intermediate, and a self-issued candidate that is not
+ * an anchor leads nowhere. Every signature on the path is verified.
+ */
+export class TrustStore {
+  readonly anchors: readonly x509.X509Certificate[];
+  readonly revocation: RevocationPolicy;
+  /** CRL signature checks, by CRL and issuer: a CRL is verified once per issuer key. */
+  readonly #crlVerified = new Map<string, Promise<boolean>>();
+
+  constructor(anchors: readonly x509.X509Certificate[], revocation: RevocationPolicy) {
+    this.anchors = anchors;
+    this.revocation = revocation;
+  }
+
+  /**
+   * A path from the signer to a trust anchor, `[signer, …intermediates, anchor]`,
+   * built from the client's certificates as candidates only. Intermediates must
+   * be CAs, valid at `now`, within their path length, with no critical
+   * extension the checks do not understand (nor may the signer have one).
+   * Throws `certificate_untrusted`.
+   */
+  async buildPath(signer: x509.X509Certificate, hints: readonly x509.X509Certificate[], now: number): Promise<x509.X509Certificate[]> {
+    const anchors = this.anchors.filter((anchor) => validAt(anchor, now));
+    const candidates = hints.filter((hint) => isCertificationAuthority(hint) && validAt(hint, now) && criticalExtensionsUnderstood(hint));
+    const search = async (path: x509.X509Certificate[]): Promise<x509.X509Certificate[] | null> => {
+      const current = path[path.length - 1]!;
+      for (const anchor of anchors) {
+        if ((await signedBy(current, anchor)) && withinPathLength([...path, anchor])) return [...path, anchor];
+      }
+      if (path.length + 1 >= MAX_PATH_LENGTH) return null;
+      const used = new Set(path.map(fingerprint));
+      for (const candidate of candidates) {
+        if (used.has(fingerprint(candidate))) continue;
+        // A self-issued certificate that is not an anchor ends nowhere (the "root" a client sends).
+        if (sameName(candidate.subjectName, candidate.issuerName)) continue;
+        if (!(await signedBy(current, candidate))) continue;
+        const found = await search([...path, candidate]);
+        if (found) return found;
+      }
+      return null;
+    };
+    // RFC 5280 4.2: a critical extension the checks do not understand makes the certificate unusable.
+    if (!criticalExtensionsUnderstood(signer)) throw untrusted();
+    const path = await search([signer]);
+    if (!path) throw untrusted();
+    return path;
+  }
+
+  /**
+   * Revocation of every certificate on the path below the anchor, when
+   * configured: each needs a current revocation list from its issuer, signed
+   * by that issuer. A listed certificate is `certificate_revoked`; no current
+   * list (none, expired, or not signed by the issuer) fails closed as
+   * `certificate_untrusted`.
+   */
+  async checkRevocation(path: readonly x509.X509Certificate[], now: number): Promise<void> {
+    if (this.revocation.mode === 'off') return;
+    for (let index = 0; index < path.length - 1; index += 1) {
+      const certificate = path[index]!;
+      const issuer = path[index + 1]!;
+      const list = await this.#currentList(certificate, issuer, now);
+      if (!list) throw untrusted();
+      const entry = list.findRevoked(certificate.serialNumber);
+      if (entry && entry.revocationDate.getTime() <= now) throw new HttpError(403, 'certificate_revoked');
+    }
+  }
+
+  async #currentList(certificate: x509.X509Certificate, issuer: x509.X509Certificate, now: number): Promise<x509.X509Crl | null> {
+    if (this.revocation.mode === 'off') return null;
+    let best: x509.X509Crl | null = null;
+    for (const [index, crl] of this.revocation.crls.entries()) {
+      if (!sameName(crl.issuerName, certificate.issuerName)) continue;
+      const next = crl.nextUpdate;
+      // A list without nextUpdate cannot say it is current: not relied on.
+      if (!next || crl.thisUpdate.getTime() > now || next.getTime() <= now) continue;
+      if (!(await this.#verifyList(index, crl, issuer))) continue;
+      if (!best || crl.thisUpdate > best.thisUpdate) best = crl;
+    }
+    return best;
+  }
+
+  #verifyList(index: number, crl: x509.X509Crl, issuer: x509.X509Certificate): Promise<boolean> {
+    const key = `${index}:${fingerprint(issuer)}`;
+    let verified = this.#crlVerified.get(key);
+    if (!verified) {
+      verified = crl.verify({ publicKey: issuer }).catch(() => false);
+      this.#crlVerified.set(key, verified);
+    }
+    return verified;
+  }
+}
+
+/** Each CA on the path allows as many intermediates below it as sit there (basicConstraints pathLenConstraint). */
+function withinPathLength(path: readonly x509.X509Certificate[]): boolean {
+  for (let index = 1; index < path.length; index += 1) {
+    const limit = path[index]!.getExtension(x509.BasicConstraintsExtension)?.pathLength;
+    if (limit !== undefined && index - 1 > limit) return false;
+  }
+  return true;
+}

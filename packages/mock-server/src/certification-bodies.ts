@@ -1,0 +1,111 @@
+import type { CertificationBody, LocalizedText } from '@egov/auth-widgets/contract';
+import { cyrillicToLatin } from '@egov/auth-widgets/i18n/transliterate';
+import { testBody, type TestBodyId } from './test-pki/bodies.ts';
+
+/**
+ * What to do with a locked or forgotten PIN: only the body that issued the
+ * certificate can help, and guessing on makes it worse. The same guidance
+ * for every body, with its name (in the sentence's case).
+ */
+function pinUnblock(en: string, srCyrl: string): LocalizedText {
+  return {
+    en: `If you have entered a wrong PIN more than four times in a row, the token may be locked, and no web site can unlock it. If that happened, or you have forgotten your PIN, contact the certification body that issued your certificate (${en}): it tells you how to unblock the token or get a new PIN. Have your identity document at hand, and do not try other PINs in the meantime.`,
+    'sr-Cyrl': `Ако сте више од четири пута заредом унели погрешан PIN, уређај је можда закључан и ниједан веб-сајт не може да га откључа. Ако се то догодило или сте заборавили PIN, обратите се сертификационом телу које је издало ваш сертификат (${srCyrl}): оно ће вам рећи како да откључате уређај или добијете нови PIN. Припремите лични документ и у међувремену не покушавајте са другим PIN-овима.`,
+  };
+}
+
+function withLatin(text: LocalizedText): LocalizedText {
+  return { ...text, 'sr-Latn': text['sr-Latn'] ?? cyrillicToLatin(text['sr-Cyrl']) };
+}
+
+/** The issuing CA names of a body's test hierarchy (and its test organization), so test certificates are recognised too. */
+function testIssuers(id: TestBodyId): string[] {
+  const body = testBody(id);
+  return [body.issuingName, body.organization];
+}
+
+/**
+ * The CA directory (`PublicConfig.certificationBodies`): the certification
+ * bodies people in Serbia get qualified certificates from, as the picker
+ * names them, with their sites, support and what to do with a locked PIN.
+ * `issuerNames` holds the real bodies' organization names and the test
+ * PKI's issuing CAs. A ministry checks the contacts and issuer names
+ * against each body's published certificates before going live: it is
+ * configuration (`certificationBodies`), not code.
+ */
+export const DEFAULT_CERTIFICATION_BODIES: readonly CertificationBody[] = Object.freeze(
+  [
+    {
+      id: 'mup',
+      name: { en: 'Ministry of Interior', 'sr-Cyrl': 'Министарство унутрашњих послова' },
+      site: 'https://ca.mup.gov.rs/',
+      support: { email: 'ca@mup.gov.rs', url: 'https://ca.mup.gov.rs/' },
+      pinUnblock: pinUnblock('the Ministry of Interior (for the certificate on your identity card)', 'Министарство унутрашњих послова, за сертификат на личној карти'),
+      issuerNames: ['Ministarstvo unutrašnjih poslova', 'MUP Republike Srbije', 'MUPCA', ...testIssuers('mup')],
+    },
+    {
+      id: 'posta',
+      name: { en: 'Public Enterprise "Post of Serbia"', 'sr-Cyrl': 'ЈП „Пошта Србије“' },
+      site: 'https://www.ca.posta.rs/',
+      support: { url: 'https://www.ca.posta.rs/' },
+      pinUnblock: pinUnblock('the certification body of the Post of Serbia', 'Сертификационо тело ЈП „Пошта Србије“'),
+      issuerNames: ['JP Pošta Srbije', 'Posta CA', 'PostaCA', ...testIssuers('posta')],
+    },
+    {
+      id: 'pks',
+      name: { en: 'Serbian Chamber of Commerce', 'sr-Cyrl': 'Привредна комора Србије' },
+      site: 'https://www.pks.rs/',
+      support: { url: 'https://www.pks.rs/' },
+      pinUnblock: pinUnblock('the certification body of the Serbian Chamber of Commerce', 'Сертификационо тело Привредне коморе Србије'),
+      issuerNames: ['Privredna komora Srbije', 'PKS CA', ...testIssuers('pks')],
+    },
+    {
+      id: 'halcom',
+      name: { en: 'Halcom', 'sr-Cyrl': 'Halcom' },
+      site: 'https://www.halcom.rs/',
+      support: { url: 'https://support.halcom.com/' },
+      pinUnblock: pinUnblock('Halcom', 'Halcom'),
+      issuerNames: ['Halcom', 'Halcom BG CA', ...testIssuers('halcom')],
+    },
+    {
+      id: 'esmart',
+      name: { en: 'eSMART Systems', 'sr-Cyrl': 'eSMART Systems' },
+      site: 'https://essqca.e-smartsys.com/',
+      support: { email: 'info_qca@e-smartsys.com', url: 'https://essqca.e-smartsys.com/' },
+      pinUnblock: pinUnblock('eSMART Systems', 'eSMART Systems'),
+      issuerNames: ['E-Smart Systems', 'ESS QCA', ...testIssuers('esmart')],
+    },
+    {
+      id: 'ite',
+      name: { en: 'Office for IT and eGovernment', 'sr-Cyrl': 'Канцеларија за информационе технологије и електронску управу' },
+      site: 'https://www.ite.gov.rs/',
+      support: { url: 'https://www.ite.gov.rs/' },
+      pinUnblock: pinUnblock('the Office for IT and eGovernment', 'Канцеларија за информационе технологије и електронску управу'),
+      issuerNames: ['Kancelarija za informacione tehnologije i elektronsku upravu', ...testIssuers('ite')],
+    },
+  ].map((entry): CertificationBody => ({ ...entry, name: withLatin(entry.name), pinUnblock: withLatin(entry.pinUnblock) })),
+);
+
+/** Checks a configured CA directory (unique ids, https sites, some support contact) and derives the Latin texts. */
+export function checkCertificationBodies(bodies: readonly CertificationBody[]): CertificationBody[] {
+  const ids = new Set<string>();
+  return bodies.map((body) => {
+    if (!/^[a-z][a-z0-9_-]{0,39}$/.test(body.id) || ids.has(body.id)) throw new RangeError(`certification body id ${JSON.stringify(body.id)} is invalid or repeated`);
+    ids.add(body.id);
+    let site: URL;
+    try {
+      site = new URL(body.site);
+    } catch {
+      throw new RangeError(`certification body ${body.id}: site is not a URL`);
+    }
+    if (site.protocol !== 'https:') throw new RangeError(`certification body ${body.id}: site must be https`);
+    if (!body.support.email && !body.support.phone && !body.support.url) throw new RangeError(`certification body ${body.id}: a support contact is needed`);
+    return {
+      ...body,
+      name: withLatin(body.name),
+      pinUnblock: withLatin(body.pinUnblock),
+      support: { ...body.support },
+      issuerNames: [...body.issuerNames],
+    };
+  });
+}

@@ -1,0 +1,470 @@
+/**
+ * The test PKI: a root and an issuing CA per imitated certification body,
+ * revocation lists, and one user certificate per profile, all generated
+ * with @peculiar/x509 and Node's WebCrypto — never a real person's
+ * certificate, and every private key published on purpose. It is made once
+ * per data directory (`<dataDir>/test-pki/`) and read back on later starts,
+ * so a browser that trusted it, or a token loaded from it, keeps working.
+ */
+import { randomBytes, type webcrypto } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { DevTestCertificate } from '@egov/auth-widgets/contract';
+import { OID } from '../certificates/oids.ts';
+import { x509 } from '../certificates/x509.ts';
+import { TEST_BODIES, UNTRUSTED_BODY, type TestBody, type TestBodyId } from './bodies.ts';
+import { fromPem, toPem } from './pem.ts';
+import { PROFILE_SPECS, subjectOf, type ProfileSpec, type TestProfileName } from './profiles.ts';
+
+const DAY = 24 * 60 * 60_000;
+const YEAR = 365 * DAY;
+const MANIFEST = 'manifest.json';
+const FORMAT = 'egov-test-pki/1';
+
+export const TEST_PKI_WARNING =
+  'TEST PKI: generated certificates of made-up people and their private keys, published on purpose. Trust it only in development; never on a production server.';
+
+type KeyKind = 'rsa' | 'ecdsa';
+
+const KEY_PARAMS: Record<KeyKind, webcrypto.RsaHashedKeyGenParams | webcrypto.EcKeyGenParams> = {
+  rsa: { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
+  ecdsa: { name: 'ECDSA', namedCurve: 'P-256' },
+};
+
+const SIGNING: Record<KeyKind, webcrypto.Algorithm | webcrypto.EcdsaParams> = {
+  rsa: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
+  ecdsa: { name: 'ECDSA', hash: 'SHA-256' },
+};
+
+/** WebCrypto import parameters of a key kind, as DevTestCertificate carries them. */
+export const KEY_ALGORITHMS: Record<KeyKind, DevTestCertificate['keyAlgorithm']> = {
+  rsa: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
+  ecdsa: { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' },
+};
+
+export interface TestCa {
+  certificate: x509.X509Certificate;
+  /** PKCS#8 DER. */
+  privateKey: Uint8Array;
+  keys: KeyKind;
+}
+
+export interface TestPkiBody {
+  body: TestBody;
+  root: TestCa;
+  issuing: TestCa;
+  /** The root's list (of issuing CAs) and the issuing CA's list (of user certificates). */
+  crls: x509.X509Crl[];
+}
+
+export interface TestPkiCertificate {
+  name: TestProfileName;
+  description: string;
+  issuer: ProfileSpec['issuer'];
+  certificate: x509.X509Certificate;
+  /** The issuing CA, when there is one (never the root). */
+  chain: x509.X509Certificate[];
+  /** PKCS#8 DER, or null when the token does not hold it. */
+  privateKey: Uint8Array | null;
+  keyAlgorithm: DevTestCertificate['keyAlgorithm'];
+  personalNumber?: string;
+  email?: string;
+}
+
+export interface TestPki {
+  /** Where its files are. */
+  dir: string;
+  generatedAt: number;
+  bodies: TestPkiBody[];
+  /** The CA hierarchy that is not trusted. */
+  untrusted: { root: TestCa; issuing: TestCa };
+  certificates: TestPkiCertificate[];
+  /** The six bodies' roots. */
+  trustAnchors: x509.X509Certificate[];
+  /** The six bodies' qualified-policy OIDs. */
+  qualifiedPolicies: string[];
+  crls: x509.X509Crl[];
+  /** One profile's certificate (throws for an unknown name). */
+  profile(name: TestProfileName): TestPkiCertificate;
+  /** A test body's hierarchy. */
+  body(id: TestBodyId): TestPkiBody;
+}
+
+// ---------------------------------------------------------------- generation
+
+async function generateKeys(kind: KeyKind): Promise<webcrypto.CryptoKeyPair> {
+  return crypto.subtle.generateKey(KEY_PARAMS[kind], true, ['sign', 'verify']) as Promise<webcrypto.CryptoKeyPair>;
+}
+
+async function exportPkcs8(key: webcrypto.CryptoKey): Promise<Uint8Array> {
+  return new Uint8Array(await crypto.subtle.exportKey('pkcs8', key));
+}
+
+/** A positive 128-bit serial number, hex. */
+function serialNumber(): string {
+  const bytes = randomBytes(16);
+  bytes[0] = (bytes[0]! & 0x7f) | 0x10;
+  return bytes.toString('hex');
+}
+
+function caName(organization: string, commonName: string): Record<string, string[]>[] {
+  return [{ [OID.country]: ['RS'] }, { [OID.organization]: [organization] }, { [OID.commonName]: [commonName] }];
+}
+
+interface LiveCa {
+  certificate: x509.X509Certificate;
+  keys: webcrypto.CryptoKeyPair;
+  kind: KeyKind;
+}
+
+async function toTestCa(ca: LiveCa): Promise<TestCa> {
+  return { certificate: ca.certificate, privateKey: await exportPkcs8(ca.keys.privateKey), keys: ca.kind };
+}
+
+async function makeRoot(organization: string, commonName: string, kind: KeyKind, now: number): Promise<LiveCa> {
+  const keys = await generateKeys(kind);
+  const certificate = await x509.X509CertificateGenerator.createSelfSigned({
+    serialNumber: serialNumber(),
+    name: caName(organization, commonName),
+    keys,
+    signingAlgorithm: SIGNING[kind],
+    notBefore: new Date(now - DAY),
+    notAfter: new Date(now + 20 * YEAR),
+    extensions: [
+      new x509.BasicConstraintsExtension(true, 1, true),
+      new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
+      await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
+    ],
+  });
+  return { certificate, keys, kind };
+}
+
+async function makeIssuing(root: LiveCa, organization: string, commonName: string, kind: KeyKind, now: number): Promise<LiveCa> {
+  const keys = await generateKeys(kind);
+  const certificate = await x509.X509CertificateGenerator.create({
+    serialNumber: serialNumber(),
+    subject: caName(organization, commonName),
+    issuer: root.certificate.subjectName,
+    publicKey: keys.publicKey,
+    signingKey: root.keys.privateKey,
+    signingAlgorithm: SIGNING[root.kind],
+    notBefore: new Date(now - DAY),
+    notAfter: new Date(now + 15 * YEAR),
+    extensions: [
+      new x509.BasicConstraintsExtension(true, 0, true),
+      new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
+      new x509.CertificatePolicyExtension([OID.anyPolicy]),
+      await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
+      await x509.AuthorityKeyIdentifierExtension.create(root.keys.publicKey),
+    ],
+  });
+  return { certificate, keys, kind };
+}
+
+const KEY_USAGES: Record<ProfileSpec['keyUsage'], number> = {
+  signing: x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation,
+  encipherment: x509.KeyUsageFlags.keyEncipherment,
+  'non-repudiation': x509.KeyUsageFlags.nonRepudiation,
+};
+
+function validityOf(spec: ProfileSpec, now: number): { notBefore: Date; notAfter: Date } {
+  switch (spec.validity) {
+    case 'expired':
+      return { notBefore: new Date(now - 3 * YEAR), notAfter: new Date(now - DAY) };
+    case 'not-yet-valid':
+      return { notBefore: new Date(now + 10 * YEAR), notAfter: new Date(now + 12 * YEAR) };
+    default:
+      return { notBefore: new Date(now - DAY), notAfter: new Date(now + 5 * YEAR) };
+  }
+}
+
+async function makeUserCertificate(spec: ProfileSpec, issuer: LiveCa | null, policies: { qualified: string; other: string }, now: number) {
+  const keys = await generateKeys(spec.key);
+  const extensions: x509.Extension[] = [
+    new x509.BasicConstraintsExtension(false),
+    new x509.KeyUsagesExtension(KEY_USAGES[spec.keyUsage], true),
+    new x509.ExtendedKeyUsageExtension([...spec.extendedKeyUsages]),
+    new x509.CertificatePolicyExtension([spec.policy === 'qualified' ? policies.qualified : policies.other]),
+    await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
+  ];
+  if (spec.person.email) extensions.push(new x509.SubjectAlternativeNameExtension([{ type: 'email', value: spec.person.email }]));
+  const common = { serialNumber: serialNumber(), ...validityOf(spec, now), extensions };
+  if (!issuer) {
+    const certificate = await x509.X509CertificateGenerator.createSelfSigned({
+      ...common,
+      name: subjectOf(spec),
+      keys,
+      signingAlgorithm: SIGNING[spec.key],
+    });
+    return { certificate, keys };
+  }
+  extensions.push(await x509.AuthorityKeyIdentifierExtension.create(issuer.keys.publicKey));
+  const certificate = await x509.X509CertificateGenerator.create({
+    ...common,
+    subject: subjectOf(spec),
+    issuer: issuer.certificate.subjectName,
+    publicKey: keys.publicKey,
+    signingKey: issuer.keys.privateKey,
+    signingAlgorithm: SIGNING[issuer.kind],
+  });
+  return { certificate, keys };
+}
+
+async function makeCrl(ca: LiveCa, revoked: x509.X509Certificate[], now: number): Promise<x509.X509Crl> {
+  return x509.X509CrlGenerator.create({
+    issuer: ca.certificate.subjectName,
+    thisUpdate: new Date(now - 60 * 60_000),
+    nextUpdate: ca.certificate.notAfter,
+    signingKey: ca.keys.privateKey,
+    signingAlgorithm: SIGNING[ca.kind],
+    entries: revoked.map((certificate) => ({
+      serialNumber: certificate.serialNumber,
+      revocationDate: new Date(now - 60 * 60_000),
+      reason: x509.X509CrlReason.keyCompromise,
+    })),
+  });
+}
+
+/** Generates the whole test PKI in memory, with `now` as its moment of issue. */
+export async function generateTestPki(now: number, dir: string): Promise<TestPki> {
+  const hierarchies = new Map<TestBodyId, { root: LiveCa; issuing: LiveCa }>();
+  for (const body of TEST_BODIES) {
+    const root = await makeRoot(body.organization, body.rootName, body.keys, now);
+    hierarchies.set(body.id, { root, issuing: await makeIssuing(root, body.organization, body.issuingName, body.keys, now) });
+  }
+  const untrustedRoot = await makeRoot(UNTRUSTED_BODY.organization, UNTRUSTED_BODY.rootName, 'ecdsa', now);
+  const untrustedIssuing = await makeIssuing(untrustedRoot, UNTRUSTED_BODY.organization, UNTRUSTED_BODY.issuingName, 'ecdsa', now);
+  const mup = TEST_BODIES.find((body) => body.id === 'mup')!;
+
+  const certificates: TestPkiCertificate[] = [];
+  const revokedBy = new Map<TestBodyId, x509.X509Certificate[]>();
+  for (const spec of PROFILE_SPECS) {
+    const issuer = spec.issuer === 'self' ? null : spec.issuer === 'untrusted' ? untrustedIssuing : hierarchies.get(spec.issuer)!.issuing;
+    // The self-signed and untrusted ones carry the MUP policy, so only their trust is wrong.
+    const body = spec.issuer === 'self' || spec.issuer === 'untrusted' ? mup : TEST_BODIES.find((candidate) => candidate.id === spec.issuer)!;
+    const { certificate, keys } = await makeUserCertificate(spec, issuer, { qualified: body.qualifiedPolicy, other: body.otherPolicy }, now);
+    if (spec.revoked && spec.issuer !== 'self' && spec.issuer !== 'untrusted') {
+      revokedBy.set(spec.issuer, [...(revokedBy.get(spec.issuer) ?? []), certificate]);
+    }
+    certificates.push({
+      name: spec.name,
+      description: spec.description,
+      issuer: spec.issuer,
+      certificate,
+      chain: issuer ? [issuer.certificate] : [],
+      privateKey: spec.keyOnToken ? await exportPkcs8(keys.privateKey) : null,
+      keyAlgorithm: KEY_ALGORITHMS[spec.key],
+      ...(spec.person.personalNumber && !spec.serialNumbers ? { personalNumber: spec.person.personalNumber } : {}),
+      ...(spec.person.email ? { email: spec.person.email } : {}),
+    });
+  }
+
+  const bodies: TestPkiBody[] = [];
+  for (const body of TEST_BODIES) {
+    const { root, issuing } = hierarchies.get(body.id)!;
+    bodies.push({
+      body,
+      root: await toTestCa(root),
+      issuing: await toTestCa(issuing),
+      crls: [await makeCrl(root, [], now), await makeCrl(issuing, revokedBy.get(body.id) ?? [], now)],
+    });
+  }
+  return assemble(dir, now, bodies, { root: await toTestCa(untrustedRoot), issuing: await toTestCa(untrustedIssuing) }, certificates);
+}
+
+function assemble(dir: string, generatedAt: number, bodies: TestPkiBody[], untrusted: TestPki['untrusted'], certificates: TestPkiCertificate[]): TestPki {
+  return {
+    dir,
+    generatedAt,
+    bodies,
+    untrusted,
+    certificates,
+    trustAnchors: bodies.map((entry) => entry.root.certificate),
+    qualifiedPolicies: bodies.map((entry) => entry.body.qualifiedPolicy),
+    crls: bodies.flatMap((entry) => entry.crls),
+    profile(name) {
+      const found = certificates.find((certificate) => certificate.name === name);
+      if (!found) throw new RangeError(`no test certificate ${name}`);
+      return found;
+    },
+    body(id) {
+      return bodies.find((entry) => entry.body.id === id)!;
+    },
+  };
+}
+
+// ---------------------------------------------------------------- files
+
+interface CaFiles {
+  certificate: string;
+  privateKey: string;
+  keys: KeyKind;
+}
+
+interface Manifest {
+  format: typeof FORMAT;
+  warning: string;
+  generatedAt: string;
+  bodies: { id: TestBodyId; qualifiedPolicy: string; otherPolicy: string; root: CaFiles; issuing: CaFiles; crls: string[] }[];
+  untrusted: { root: CaFiles; issuing: CaFiles };
+  certificates: {
+    name: TestProfileName;
+    description: string;
+    issuer: ProfileSpec['issuer'];
+    certificate: string;
+    chain: string[];
+    privateKey: string | null;
+    keyAlgorithm: DevTestCertificate['keyAlgorithm'];
+    personalNumber?: string;
+    email?: string;
+  }[];
+}
+
+const README = `${TEST_PKI_WARNING}
+
+ca/<body>-root.pem        trust anchors (also all in trust-anchors.pem)
+ca/<body>-ca.pem          issuing CAs (the chain a client sends)
+ca/*.key.pem              the CAs' private keys (PKCS#8), to make more test certificates
+crl/*.crl.pem             revocation lists (the "revoked" profile is in crl/halcom-ca.crl.pem)
+users/<profile>.pem       one certificate per profile; users/<profile>.key.pem its key (PKCS#8)
+qualified-policies.txt    the qualified-policy OIDs (2.999.381.<n>.1.1)
+manifest.json             all of the above, with each profile's description
+
+A backend outside development can be pointed at it with
+  --trust-anchor trust-anchors.pem --qualified-policy <each OID> --crl <each crl>
+Delete this directory to get a new PKI at the next start.
+`;
+
+function writeFile(path: string, content: string): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  writeFileSync(path, content, { mode: 0o600 });
+}
+
+function writeCa(root: string, name: string, ca: TestCa): CaFiles {
+  const files = { certificate: `ca/${name}.pem`, privateKey: `ca/${name}.key.pem`, keys: ca.keys };
+  writeFile(join(root, files.certificate), ca.certificate.toString('pem'));
+  writeFile(join(root, files.privateKey), toPem(ca.privateKey, 'PRIVATE KEY'));
+  return files;
+}
+
+/** Writes a generated PKI into `dir` (which must not exist yet). */
+export function writeTestPki(pki: TestPki, dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const chainFile = new Map<string, string>();
+  const manifest: Manifest = {
+    format: FORMAT,
+    warning: TEST_PKI_WARNING,
+    generatedAt: new Date(pki.generatedAt).toISOString(),
+    bodies: pki.bodies.map((entry) => {
+      const root = writeCa(dir, `${entry.body.id}-root`, entry.root);
+      const issuing = writeCa(dir, `${entry.body.id}-ca`, entry.issuing);
+      chainFile.set(entry.issuing.certificate.toString('base64'), issuing.certificate);
+      const crls = entry.crls.map((crl, index) => {
+        const file = `crl/${entry.body.id}-${index === 0 ? 'root' : 'ca'}.crl.pem`;
+        writeFile(join(dir, file), toPem(crl.rawData, 'X509 CRL'));
+        return file;
+      });
+      return { id: entry.body.id, qualifiedPolicy: entry.body.qualifiedPolicy, otherPolicy: entry.body.otherPolicy, root, issuing, crls };
+    }),
+    untrusted: { root: writeCa(dir, 'untrusted-root', pki.untrusted.root), issuing: writeCa(dir, 'untrusted-ca', pki.untrusted.issuing) },
+    certificates: [],
+  };
+  chainFile.set(pki.untrusted.issuing.certificate.toString('base64'), manifest.untrusted.issuing.certificate);
+  for (const entry of pki.certificates) {
+    const certificate = `users/${entry.name}.pem`;
+    writeFile(join(dir, certificate), entry.certificate.toString('pem'));
+    let privateKey: string | null = null;
+    if (entry.privateKey) {
+      privateKey = `users/${entry.name}.key.pem`;
+      writeFile(join(dir, privateKey), toPem(entry.privateKey, 'PRIVATE KEY'));
+    }
+    manifest.certificates.push({
+      name: entry.name,
+      description: entry.description,
+      issuer: entry.issuer,
+      certificate,
+      chain: entry.chain.map((ca) => chainFile.get(ca.toString('base64'))!),
+      privateKey,
+      keyAlgorithm: entry.keyAlgorithm,
+      ...(entry.personalNumber ? { personalNumber: entry.personalNumber } : {}),
+      ...(entry.email ? { email: entry.email } : {}),
+    });
+  }
+  writeFile(join(dir, 'trust-anchors.pem'), pki.trustAnchors.map((anchor) => anchor.toString('pem')).join('\n'));
+  writeFile(join(dir, 'qualified-policies.txt'), `${pki.qualifiedPolicies.join('\n')}\n`);
+  writeFile(join(dir, 'README.txt'), README);
+  writeFile(join(dir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+}
+
+function readText(dir: string, file: string): string {
+  return readFileSync(join(dir, file), 'utf8');
+}
+
+function readKey(dir: string, file: string): Uint8Array {
+  const [key] = fromPem(readText(dir, file), 'PRIVATE KEY');
+  if (!key) throw new Error(`${file}: no private key`);
+  return key;
+}
+
+function readCa(dir: string, files: CaFiles): TestCa {
+  return { certificate: new x509.X509Certificate(readText(dir, files.certificate)), privateKey: readKey(dir, files.privateKey), keys: files.keys };
+}
+
+/** Reads a PKI written by `writeTestPki`. */
+export function readTestPki(dir: string): TestPki {
+  const manifest = JSON.parse(readText(dir, MANIFEST)) as Manifest;
+  if (manifest.format !== FORMAT) throw new Error(`${join(dir, MANIFEST)}: not a ${FORMAT} test PKI`);
+  const bodies: TestPkiBody[] = manifest.bodies.map((entry) => {
+    const body = TEST_BODIES.find((candidate) => candidate.id === entry.id);
+    if (!body) throw new Error(`${join(dir, MANIFEST)}: unknown body ${entry.id}`);
+    return {
+      body,
+      root: readCa(dir, entry.root),
+      issuing: readCa(dir, entry.issuing),
+      crls: entry.crls.map((file) => {
+        const [der] = fromPem(readText(dir, file), 'X509 CRL');
+        if (!der) throw new Error(`${file}: no revocation list`);
+        return new x509.X509Crl(der);
+      }),
+    };
+  });
+  const certificates = manifest.certificates.map(
+    (entry): TestPkiCertificate => ({
+      name: entry.name,
+      description: entry.description,
+      issuer: entry.issuer,
+      certificate: new x509.X509Certificate(readText(dir, entry.certificate)),
+      chain: entry.chain.map((file) => new x509.X509Certificate(readText(dir, file))),
+      privateKey: entry.privateKey ? readKey(dir, entry.privateKey) : null,
+      keyAlgorithm: entry.keyAlgorithm,
+      ...(entry.personalNumber ? { personalNumber: entry.personalNumber } : {}),
+      ...(entry.email ? { email: entry.email } : {}),
+    }),
+  );
+  const untrusted = { root: readCa(dir, manifest.untrusted.root), issuing: readCa(dir, manifest.untrusted.issuing) };
+  return assemble(dir, Date.parse(manifest.generatedAt), bodies, untrusted, certificates);
+}
+
+/**
+ * The test PKI in `dir`: read when it is there, else generated (issued at
+ * `now`) and written — into a temporary sibling first, renamed into place,
+ * so a crash never leaves half a PKI behind.
+ */
+export async function ensureTestPki(dir: string, now: number): Promise<{ pki: TestPki; created: boolean }> {
+  if (existsSync(join(dir, MANIFEST))) return { pki: readTestPki(dir), created: false };
+  const pki = await generateTestPki(now, dir);
+  mkdirSync(dirname(dir), { recursive: true, mode: 0o700 });
+  const temporary = join(dirname(dir), `.${basename(dir)}-${randomBytes(6).toString('hex')}`);
+  writeTestPki(pki, temporary);
+  try {
+    // An empty directory (made by hand) is replaced; one with other files in it is refused.
+    if (existsSync(dir)) rmdirSync(dir);
+    renameSync(temporary, dir);
+  } catch (error) {
+    rmSync(temporary, { recursive: true, force: true });
+    // Another process made it meanwhile: use that one.
+    if (existsSync(join(dir, MANIFEST))) return { pki: readTestPki(dir), created: false };
+    throw error;
+  }
+  return { pki, created: true };
+}
