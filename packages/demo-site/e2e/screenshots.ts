@@ -25,6 +25,38 @@ try {
     await page.screenshot({ path: `${out}register-${locale}.png`, fullPage: true });
     await page.context().close();
   }
+  for (const locale of ['en', 'sr-Cyrl', 'sr-Latn']) {
+    const { page } = await stack.newPage();
+    await page.setViewportSize({ width: 1100, height: 900 });
+    await page.goto(`${stack.siteUrl}/?locale=${locale}`);
+    await page.locator('egov-login [role=tab]').first().click();
+    await page.locator('egov-login [data-certificate]').first().waitFor();
+    await page.screenshot({ path: `${out}login-certificate-${locale}.png`, fullPage: true });
+    await page.context().close();
+  }
+  {
+    const { page } = await stack.newPage();
+    await page.setViewportSize({ width: 1100, height: 900 });
+    await page.goto(`${stack.siteUrl}/?locale=sr-Latn`);
+    await page.locator('egov-login [role=tab]').first().click();
+    await page.locator('egov-login [data-certificate="test-mup-id-card:valid"] button').click();
+    await page.getByRole('dialog').waitFor();
+    await page.screenshot({ path: `${out}soft-agent-pin-sr-Latn.png` });
+    for (let i = 0; i < 3; i++) {
+      if (i > 0) await page.locator('egov-login [data-certificate="test-mup-id-card:valid"] button').click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('PIN', { exact: true }).fill('0000');
+      await dialog.getByRole('button', { name: /^(OK|Потврди|Potvrdi)$/ }).click();
+      await dialog.waitFor({ state: 'detached' });
+    }
+    await page.locator('egov-login [data-state=locked]').waitFor();
+    await page.screenshot({ path: `${out}pin-locked-sr-Latn.png`, fullPage: true });
+    await page.goto(`${stack.siteUrl}/?agent=fortify`);
+    await page.locator('egov-login [role=tab]').first().click();
+    await page.locator('egov-login [data-problem]').waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: `${out}fortify-missing-en.png` });
+    await page.context().close();
+  }
   const { page } = await stack.newPage();
   await page.setViewportSize({ width: 1100, height: 760 });
   await page.goto(`${stack.siteUrl}/confirm-email.html?token=expired-or-made-up`);

@@ -135,5 +135,7 @@ export function buildPublicConfig(options: PublicConfigOptions = {}): PublicConf
     userTypes: checkUserTypes(options.userTypes ?? DEFAULT_USER_TYPES),
     certificateRegistrationReview: options.certificateRegistrationReview ?? false,
     certificationBodies: checkCertificationBodies(options.certificationBodies ?? DEFAULT_CERTIFICATION_BODIES),
+    // Filled per request by GET /config from the certificate service (it loads the trust configuration lazily).
+    qualifiedPolicies: [],
   };
 }

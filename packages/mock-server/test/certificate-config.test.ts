@@ -11,12 +11,15 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import {
   API_PATHS,
+  CERTIFICATE_PROOF_FORMAT,
   DEV_TOKEN_HEADER,
+  certificateSignedData,
   type CertificationBody,
   type DevTestTokensResponse,
   type PublicConfig,
 } from '@egov/auth-widgets/contract';
 import { cyrillicToLatin } from '@egov/auth-widgets/i18n/transliterate';
+import { createMockServer } from '../src/app.ts';
 import { UsageError, parseServerCommand } from '../src/cli-options.ts';
 import { x509 } from '../src/certificates/x509.ts';
 import { TEST_BODIES } from '../src/test-pki/bodies.ts';
@@ -24,7 +27,6 @@ import { TEST_PROFILE_NAMES } from '../src/test-pki/profiles.ts';
 import type { TestPki } from '../src/test-pki/test-pki.ts';
 import { PKI_TIME, challengeFor, registerAndConfirm, sharedTestPki } from './certificate-fixtures.ts';
 import { Browser, DEV_TOKEN, errorCode, request, startServer, type TestServer } from './helpers.ts';
-import { certificateSignedData, CERTIFICATE_PROOF_FORMAT } from '@egov/auth-widgets/contract';
 
 let shared: Awaited<ReturnType<typeof sharedTestPki>>;
 let pki: TestPki;
@@ -109,7 +111,8 @@ describe('GET /config with certificate support', () => {
     } finally {
       await other.cleanup();
     }
-    await assert.rejects(startServer({ certificationBodies: [{ ...custom, site: 'http://ca.ministry.example' }] }), /https/);
+    // Checked before anything is opened or created.
+    assert.throws(() => createMockServer({ dataDir: join(tmpdir(), 'egov-never-created'), certificationBodies: [{ ...custom, site: 'http://ca.ministry.example' }] }), /https/);
   });
 });
 

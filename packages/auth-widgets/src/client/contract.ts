@@ -287,6 +287,11 @@ export interface PublicConfig {
   certificateRegistrationReview: boolean;
   /** The certification bodies whose certificates are accepted (the CA directory). */
   certificationBodies: CertificationBody[];
+  /**
+   * Certificate policy OIDs of qualified certificates: the backend accepts a
+   * certificate only with one of them, so the picker hides the others up front.
+   */
+  qualifiedPolicies: string[];
 }
 
 // ---------------------------------------------------------------- certificates

@@ -220,8 +220,13 @@ const schemas: Record<string, JsonObject> = {
         items: ref('CertificationBody'),
         description: 'The CA directory: the certification bodies whose qualified certificates the backend accepts.',
       },
+      qualifiedPolicies: {
+        type: 'array',
+        items: { type: 'string', pattern: '^[0-2](\\.[0-9]+)+$' },
+        description: 'Certificate policy OIDs of qualified certificates; the backend accepts a certificate only with one of them.',
+      },
     },
-    ['passwordPolicy', 'uploads', 'loginModes', 'userTypes', 'certificateRegistrationReview', 'certificationBodies'],
+    ['passwordPolicy', 'uploads', 'loginModes', 'userTypes', 'certificateRegistrationReview', 'certificationBodies', 'qualifiedPolicies'],
     'What the widgets need to know before the user types.',
   ),
   CertificationBody: object(

@@ -216,6 +216,7 @@ export const en = {
   usableCertificates: 'Your certificates',
   issuedBy: (issuer: string) => `Issued by ${issuer}`,
   validUntil: (date: string) => `Valid until ${date}`,
+  onToken: (token: string) => `On: ${token}`,
   useCertificate: 'Use this certificate',
   hiddenCertificates: (count: number) =>
     `${count} ${plural('en', count, { one: 'certificate', other: 'certificates' })} on the card cannot be used`,

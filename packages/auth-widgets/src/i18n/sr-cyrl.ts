@@ -218,6 +218,7 @@ export const srCyrl: Messages = {
   usableCertificates: 'Ваши сертификати',
   issuedBy: (issuer: string) => `Издавалац: ${issuer}`,
   validUntil: (date: string) => `Важи до ${date}`,
+  onToken: (token: string) => `На уређају: ${token}`,
   useCertificate: 'Користи овај сертификат',
   hiddenCertificates: (count: number) =>
     `${count} ${plural('sr-Cyrl', count, { one: 'сертификат', few: 'сертификата', other: 'сертификата' })} са картице не може се користити`,

@@ -459,6 +459,13 @@ export const formStyles = css`
   ${scope} .egov-certificate-holder {
     font-weight: 700;
   }
+  /* <peculiar-fortify-certificates> (ui="peculiar"): the revert above would make it inline; its own :host height is 550px. */
+  ${scope} .egov-peculiar {
+    display: block;
+    height: 550px;
+    max-width: 100%;
+    margin: 0 0 ${t.space};
+  }
   ${scope} .egov-warning {
     color: ${t.error};
     font-weight: 700;

@@ -153,6 +153,12 @@ export class CertificateService {
   }
 
   /** The test PKI, when it is trusted (generated on first use). */
+  /** Every qualified-policy OID accepted: the configured ones and the test PKI's. */
+  async qualifiedPolicies(): Promise<string[]> {
+    const pki = await this.testPki();
+    return [...new Set([...this.config.qualifiedPolicies, ...(pki?.qualifiedPolicies ?? [])])];
+  }
+
   async testPki(): Promise<TestPki | null> {
     return this.config.testPkiDir ? (await this.#load()).pki : null;
   }

@@ -1,4 +1,4 @@
-import { API_PATHS } from '@egov/auth-widgets/contract';
+import { API_PATHS, type PublicConfig } from '@egov/auth-widgets/contract';
 import { sendJson } from '../http.ts';
 import type { Route } from '../services.ts';
 
@@ -8,7 +8,10 @@ export function configRoute(): Route {
     path: API_PATHS.config,
     methods: {
       GET: async ({ res, services }) => {
-        sendJson(res, 200, services.config);
+        // The allow-list is known once the trust configuration (or the test PKI) is loaded.
+        const qualifiedPolicies = services.certificates ? await services.certificates.qualifiedPolicies() : [];
+        const config: PublicConfig = { ...services.config, qualifiedPolicies };
+        sendJson(res, 200, config);
       },
     },
   };

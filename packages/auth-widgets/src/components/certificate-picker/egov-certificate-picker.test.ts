@@ -41,7 +41,9 @@ describe('<egov-certificate-picker>', () => {
     expect(usable).to.include('test-halcom:valid-ecdsa');
     expect(usable).not.to.include('test-mup-id-card:expired');
     const reasons = hidden(el);
-    for (const reason of ['expired', 'not_yet_valid', 'untrusted_ca', 'no_private_key', 'wrong_key_usage']) expect(reasons).to.include(reason);
+    for (const reason of ['expired', 'not_yet_valid', 'untrusted_ca', 'no_private_key', 'wrong_key_usage', 'not_qualified']) expect(reasons).to.include(reason);
+    // The backend's qualified-policy allow-list (GET /config) hides what it would refuse.
+    expect(el.querySelector('[data-hidden=not_qualified]')!.textContent).to.contain('not a qualified certificate');
     const item = el.querySelector('[data-certificate="test-mup-id-card:valid"]')!;
     expect(item.textContent).to.match(/Issued by TEST MUP Qualified CA · Valid until \d/);
     await expect(el).to.be.accessible();
@@ -165,4 +167,40 @@ describe('<egov-certificate-picker>', () => {
       await expect(el).to.be.accessible();
     });
   }
+
+  describe('every state in every language, each checked with axe', () => {
+    for (const locale of ['en', 'sr-Cyrl', 'sr-Latn']) {
+      it(locale, async () => {
+        const approving = await softAgent([], { approvalCode: '123456', approvalDelayMs: 1200 });
+        const approval = await fixture<EgovCertificatePicker>(
+          html`<egov-certificate-picker backend-url=${API} locale=${locale} .agent=${approving}></egov-certificate-picker>`,
+        );
+        await waitUntil(() => approval.querySelector('.egov-code'), 'no approval state', { timeout: 8000 });
+        await expect(approval).to.be.accessible();
+
+        const listing = await picker(await softAgent(), locale);
+        expect(listing.querySelector('.egov-certificates')).to.exist;
+        await expect(listing).to.be.accessible();
+
+        const empty = await softAgent();
+        for (const id of ['test-mup-id-card', 'test-halcom', 'test-other-profiles']) empty.removeToken(id);
+        const none = await picker(empty, locale);
+        expect(none.querySelector('[data-problem=no_token]')).to.exist;
+        await expect(none).to.be.accessible();
+
+        const locking = await softAgent(['0000']);
+        locking.setTriesLeft('test-halcom', 1);
+        const locked = await picker(locking, locale);
+        await choose(locked, 'test-halcom:valid-ecdsa');
+        await locked.sign(DATA).catch(() => undefined);
+        await waitUntil(() => locked.querySelector('[data-state=locked]'), 'no CA card');
+        expect(locked.querySelector('[data-state=locked] a[href^="https://"]')).to.exist;
+        await expect(locked).to.be.accessible();
+
+        const missing = await picker(new FortifyAgent({ baseUrl: 'https://127.0.0.1:9', probeTimeoutMs: 2000, storage: null }), locale);
+        expect(missing.querySelector('[data-problem=not_installed]')).to.exist;
+        await expect(missing).to.be.accessible();
+      });
+    }
+  });
 });

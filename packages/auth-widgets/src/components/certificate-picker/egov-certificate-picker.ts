@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { AgentError, type AgentProblem, type CertificateAgent, type PinState, type TokenCertificate } from '../../agent/certificate-agent.js';
 import type { CertificationBody, SignatureAlgorithm } from '../../client/contract.js';
+import type { AuthConfigInput, CertificatePickerUi } from '../../config/auth-config.js';
 import { describeCertificate, type CertificateDescription, type HiddenReason } from '../../certificates/describe-certificate.js';
 import type { Messages } from '../../i18n/en.js';
 import { loadAgent } from '../../internal/agent-loader.js';
@@ -36,6 +37,17 @@ declare global {
   }
 }
 
+/** The lazily loaded module of `ui="peculiar"`. */
+type PeculiarModule = typeof import('./peculiar-mode.js');
+
+interface PeculiarState {
+  /** The `<peculiar-fortify-certificates>` this picker shows; kept until the picker leaves (removing it closes its socket). */
+  element: HTMLElement;
+  /** Stops guarding Shift+D / Shift+R for this picker. */
+  release: () => void;
+  chosen?: { selection: import('./peculiar-mode.js').SocketSelection; description: CertificateDescription };
+}
+
 interface Item {
   token: TokenCertificate;
   description: CertificateDescription;
@@ -59,6 +71,10 @@ const FORTIFY_DOWNLOAD = 'https://fortifyapp.com/';
  * before it is asked for, signs, and always logs the token out after.
  * Failures stay visible here with what to do next.
  *
+ * With `ui="peculiar"` the list is PeculiarVentures'
+ * `<peculiar-fortify-certificates>` (loaded only then), inside the kit's
+ * heading and help; signing, logout and the messages stay the kit's.
+ *
  * @summary Select a qualified certificate on a smart card or token.
  * @event egov-certificate-selected - The person chose a certificate; the host then calls `sign(data)`.
  */
@@ -67,6 +83,8 @@ export class EgovCertificatePicker extends EgovFormElement {
   @property({ attribute: false }) agent?: CertificateAgent;
   /** The text of each certificate's button, e.g. "Log in with the certificate". */
   @property({ attribute: 'action-label' }) actionLabel?: string;
+  /** `kit` (default) or `peculiar`: who draws the certificate list. Overrides `picker-ui` and `<egov-auth>`. */
+  @property() ui?: string;
 
   @state() private phase: Phase = { kind: 'connecting' };
   @state() private items: Item[] = [];
@@ -81,11 +99,24 @@ export class EgovCertificatePicker extends EgovFormElement {
   #started = false;
   #selected: Item | undefined;
   #focusOnFailure = false;
+  /** The UI the picker was started with. */
+  #startedUi: CertificatePickerUi | undefined;
+  #peculiar: PeculiarState | undefined;
+
+  override configOverrides(): AuthConfigInput {
+    const own = super.configOverrides();
+    return { ...own, certificatePickerUi: this.ui ?? own.certificatePickerUi };
+  }
+
+  get #ui(): CertificatePickerUi {
+    return this.config.result.ok ? this.config.result.config.certificatePickerUi : 'kit';
+  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
+    this.#dropPeculiar();
     this.#started = false;
   }
 
@@ -93,8 +124,16 @@ export class EgovCertificatePicker extends EgovFormElement {
     super.updated(changed);
     // A new agent set from outside: start over with it.
     if (changed.has('agent') && this.#started && this.agent && this.agent !== this.#agent) this.#started = false;
+    // The UI changed: start over in the other one.
+    if (this.#started && this.config.result.ok && this.#ui !== this.#startedUi) {
+      this.#unsubscribe?.();
+      this.#unsubscribe = undefined;
+      this.#dropPeculiar();
+      this.#started = false;
+    }
     if (!this.#started && this.config.result.ok && this.#policy.state.status === 'ready') {
       this.#started = true;
+      this.#startedUi = this.#ui;
       void this.#start();
     }
   }
@@ -103,11 +142,17 @@ export class EgovCertificatePicker extends EgovFormElement {
     return this.#policy.state.status === 'ready' ? this.#policy.state.config.certificationBodies : [];
   }
 
+  /** The backend's qualified-policy allow-list: the picker hides what the backend would refuse. */
+  get #qualifiedPolicies(): string[] {
+    return this.#policy.state.status === 'ready' ? (this.#policy.state.config.qualifiedPolicies ?? []) : [];
+  }
+
   /** `focus`: move focus to the outcome — only when the person asked (Try again), never on first load. */
   async #start(focus = false): Promise<void> {
     this.#focusOnFailure = focus;
     this.phase = { kind: 'connecting' };
     this.note = undefined;
+    if (this.#startedUi === 'peculiar') return this.#startPeculiar();
     try {
       const agent = this.agent ?? (await loadAgent(this.config.result.ok ? this.config.result.config.certificateAgent : 'fortify', this.config.result.ok ? this.config.result.config.backendUrl : ''));
       this.#agent = agent;
@@ -139,7 +184,9 @@ export class EgovCertificatePicker extends EgovFormElement {
       // A certificate that does not parse is left out, not allowed to hide the others.
       this.items = tokens.flatMap((token) => {
         try {
-          return [{ token, description: describeCertificate(token.certificate, this.#directory, now, token.hasPrivateKey), pin: pins.get(token.tokenId)! }];
+          return [{ token, description: describeCertificate(token.certificate, this.#directory, now, token.hasPrivateKey, {
+                qualifiedPolicies: this.#qualifiedPolicies,
+              }), pin: pins.get(token.tokenId)! }];
         } catch {
           return [];
         }
@@ -162,6 +209,7 @@ export class EgovCertificatePicker extends EgovFormElement {
    * (SECURITY.md 38); a failure is shown here and thrown to the caller.
    */
   async sign(data: Uint8Array): Promise<PickerSignature> {
+    if (this.#startedUi === 'peculiar') return this.#signPeculiar(data);
     const item = this.#selected;
     const agent = this.#agent;
     if (!item || !agent) throw new AgentError('agent_error', {}, 'No certificate is selected');
@@ -173,7 +221,7 @@ export class EgovCertificatePicker extends EgovFormElement {
       return { certificate: item.token.certificate, chain: item.token.chain, ...result };
     } catch (error) {
       const failure = error instanceof AgentError ? error : new AgentError('sign_failed');
-      this.#showSignFailure(failure, item);
+      this.#showSignFailure(failure, item.description);
       throw failure;
     } finally {
       await agent.logout(item.token.tokenId).catch(() => undefined);
@@ -188,10 +236,10 @@ export class EgovCertificatePicker extends EgovFormElement {
     this.focusAfterRender('note');
   }
 
-  #showSignFailure(failure: AgentError, item: Item): void {
+  #showSignFailure(failure: AgentError, description: CertificateDescription): void {
     switch (failure.code) {
       case 'pin_locked':
-        this.phase = { kind: 'locked', body: item.description.issuer.body, issuer: item.description.issuer.name };
+        this.phase = { kind: 'locked', body: description.issuer.body, issuer: description.issuer.name };
         this.focusAfterRender('status');
         return;
       case 'pin_wrong': {
@@ -211,6 +259,99 @@ export class EgovCertificatePicker extends EgovFormElement {
     }
     this.phase = { kind: 'list' };
     this.focusAfterRender('note');
+  }
+
+  // ---------------------------------------------------------------- ui="peculiar"
+
+  #peculiarModule: Promise<PeculiarModule> | undefined;
+
+  /** Loads the element (first time only), then shows a new one with filters from the CA directory. */
+  async #startPeculiar(): Promise<void> {
+    this.#dropPeculiar();
+    let module: PeculiarModule;
+    try {
+      this.#peculiarModule ??= import('./peculiar-mode.js');
+      module = await this.#peculiarModule;
+    } catch (error) {
+      this.#peculiarModule = undefined;
+      this.#fail(new AgentError('agent_error', {}, `<peculiar-fortify-certificates> did not load: ${String(error)}`));
+      return;
+    }
+    // The picker left the page, or was started over, while the module loaded.
+    if (!this.isConnected || this.#startedUi !== 'peculiar' || this.phase.kind !== 'connecting') return;
+    const element = module.createPeculiarCertificates(this.#directory, {
+      onSelected: (detail, from) => void this.#onPeculiarSelected(module, detail, from),
+      onCancelled: (from) => {
+        if (from === this.#peculiar?.element) this.showNote((t) => t.certificateChoiceCancelled);
+      },
+    });
+    this.#peculiar = { element, release: module.guardPeculiarShortcuts() };
+    this.phase = { kind: 'list' };
+  }
+
+  #dropPeculiar(): void {
+    this.#peculiar?.release();
+    this.#peculiar = undefined;
+  }
+
+  async #onPeculiarSelected(module: PeculiarModule, detail: import('./peculiar-mode.js').SocketSelectionDetail, from: HTMLElement): Promise<void> {
+    const state = this.#peculiar;
+    if (!state || from !== state.element || this.phase.kind === 'signing') return;
+    state.chosen = undefined;
+    this.note = undefined;
+    try {
+      const selection = await module.readSocketSelection(detail);
+      // The element's filters cannot say "not valid yet", and Shift+R drops them: the kit checks the choice itself.
+      const description = describeCertificate(selection.certificate, this.#directory, new Date(), true);
+      if (state !== this.#peculiar) return;
+      if (!description.usable) {
+        this.showNote((t) => t.certificateNotUsable(hiddenText(t, description.hiddenBecause)));
+        return;
+      }
+      state.chosen = { selection, description };
+      this.emit('egov-certificate-selected', {
+        certificateId: detail.certificateId,
+        holderName: description.holderName,
+        givenName: description.givenName,
+        surname: description.surname,
+        personalNumber: description.personalNumber,
+        email: description.email,
+        issuer: description.issuer.name,
+      });
+    } catch (error) {
+      if (state === this.#peculiar) this.#fail(error, true);
+    }
+  }
+
+  async #signPeculiar(data: Uint8Array): Promise<PickerSignature> {
+    const chosen = this.#peculiar?.chosen;
+    const module = this.#peculiarModule && (await this.#peculiarModule);
+    if (!chosen || !module) throw new AgentError('agent_error', {}, 'No certificate is selected');
+    this.phase = { kind: 'signing' };
+    this.note = undefined;
+    try {
+      // Logs the token out afterwards, success or failure (SECURITY.md 38).
+      const result = await module.signWithSocketSelection(chosen.selection, data);
+      this.phase = { kind: 'list' };
+      return { certificate: chosen.selection.certificate, chain: chosen.selection.chain, ...result };
+    } catch (error) {
+      const failure = error instanceof AgentError ? error : new AgentError('sign_failed');
+      this.#showSignFailure(failure, chosen.description);
+      throw failure;
+    }
+  }
+
+  #renderPeculiar(t: Messages): TemplateResult {
+    const phase = this.phase;
+    return html`<p class="egov-hint" data-peculiar-help>${t.peculiarIntro}</p>
+      ${phase.kind === 'connecting' ? html`<p class="egov-text" role="status">${t.loading}</p>` : nothing}
+      ${phase.kind === 'problem' ? this.#renderProblem(t, phase.code) : nothing}
+      ${phase.kind === 'locked' ? this.#renderLocked(t, phase.body, phase.issuer) : nothing}
+      ${phase.kind === 'signing' ? html`<p class="egov-text" role="status" data-state="signing">${t.pinEnterInAgent('Fortify')}</p>` : nothing}
+      ${phase.kind === 'list' && this.note
+        ? html`<p class="egov-notice egov-notice--error" role="alert" id=${this.partId('note')} tabindex="-1">${this.note(t)}</p>`
+        : nothing}
+      ${this.#peculiar?.element ?? nothing}`;
   }
 
   #choose(item: Item): void {
@@ -237,7 +378,9 @@ export class EgovCertificatePicker extends EgovFormElement {
     return html`<div class="egov-root egov-picker" lang=${this.config.i18n.locale}>
       <h3 class="egov-heading egov-heading--small">${t.pickerHeading}</h3>
       ${this.softAgent ? html`<p class="egov-badge" data-soft-agent>${t.agentSoftLabel}</p>` : nothing}
-      ${this.config.result.ok ? this.#policy.render(t, () => this.#renderPhase(t)) : nothing}
+      ${this.config.result.ok
+        ? this.#policy.render(t, () => (this.#ui === 'peculiar' ? this.#renderPeculiar(t) : this.#renderPhase(t)))
+        : nothing}
     </div>`;
   }
 
@@ -316,6 +459,7 @@ export class EgovCertificatePicker extends EgovFormElement {
                 <div id=${infoId}>
                   <p class="egov-certificate-holder">${d.holderName}</p>
                   <p class="egov-hint">${t.issuedBy(d.issuer.name)} · ${t.validUntil(date(d.notAfter))}</p>
+                  <p class="egov-hint">${t.onToken(item.token.tokenLabel)}</p>
                   ${warning ? html`<p class="egov-warning" data-pin-warning>${warning}</p>` : nothing}
                 </div>
                 <button type="button" class="egov-button" aria-describedby=${infoId} @click=${() => this.#choose(item)}>
