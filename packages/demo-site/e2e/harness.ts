@@ -4,7 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { rm } from 'node:fs/promises';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import {
   API_PATHS,
   CSRF_HEADER,
@@ -68,7 +68,8 @@ export interface Stack {
   siteUrl: string;
   backend: MockServer;
   browser: Browser;
-  newPage(): Promise<{ page: Page; cspViolations: string[] }>;
+  /** A page in a new browser context (options e.g. `ignoreHTTPSErrors` for the Fortify test agent). */
+  newPage(options?: BrowserContextOptions): Promise<{ page: Page; cspViolations: string[] }>;
   /** The development and reviewer operations, over HTTP as any client would call them. */
   dev: DevApi;
   /** Stops the backend (its data stays), as an outage would. */
@@ -163,8 +164,8 @@ export async function startStack(): Promise<Stack> {
     async startBackend() {
       backend = await startMockServer({ port: backendPort, dataDir, args: backendArgs });
     },
-    async newPage() {
-      const context = await browser.newContext();
+    async newPage(options) {
+      const context = await browser.newContext(options);
       const page = await context.newPage();
       const cspViolations: string[] = [];
       await page.exposeFunction('__reportCsp', (text: string) => cspViolations.push(text));

@@ -424,7 +424,7 @@ export function readTestPki(dir: string): TestPki {
       crls: entry.crls.map((file) => {
         const [der] = fromPem(readText(dir, file), 'X509 CRL');
         if (!der) throw new Error(`${file}: no revocation list`);
-        return new x509.X509Crl(der);
+        return new x509.X509Crl(new Uint8Array(der));
       }),
     };
   });

@@ -1,0 +1,209 @@
+// End to end with the real Fortify client: the built login page in
+// certificate mode with ?agent=fortify, the kit's FortifyAgent loading the
+// real @webcrypto-local/client, and the mock server's Fortify-compatible
+// TEST agent on https/wss://127.0.0.1:31337 (the address is fixed, so these
+// tests run serially and no other Fortify may run).
+//
+// CSP: the demo site is served with the strict policy. Only for this test's
+// pages, the test rewrites the policy of the HTML document (page.route) to
+// what certificate mode with the real client needs: 'unsafe-eval' for
+// protobufjs and connect-src for the agent (SECURITY.md 29).
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import type { DevTestTokensResponse } from '@egov/auth-widgets/contract';
+import { startFortifyTestAgent, type FortifyTestAgent } from '@egov/mock-server/src/fortify-agent/index.ts';
+import { startStack, type Stack } from './harness.ts';
+
+const AGENT = 'https://127.0.0.1:31337';
+const TOKEN = 'test-mup-id-card';
+
+let counter = 0;
+const uniqueEmail = (label: string) => `${label}-${Date.now().toString(36)}-${++counter}@example.test`;
+
+async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const start = Date.now();
+  while (!condition()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`condition not met within ${timeoutMs} ms: ${condition.toString()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** The demo's strict policy with what the real Fortify client needs. */
+function relaxedCsp(policy: string): string {
+  return policy
+    .split(';')
+    .map((directive) => directive.trim())
+    .filter((directive) => directive && !directive.startsWith('require-trusted-types-for'))
+    .map((directive) => {
+      if (directive.startsWith('script-src')) return `${directive} 'unsafe-eval'`;
+      if (directive.startsWith('connect-src')) return `${directive} ${AGENT} wss://127.0.0.1:31337`;
+      return directive;
+    })
+    .join('; ');
+}
+
+async function fortifyPage(stack: Stack, query = ''): Promise<{ page: Page; cspViolations: string[] }> {
+  const opened = await stack.newPage({ ignoreHTTPSErrors: true });
+  const { page } = opened;
+  // Chrome's Local Network Access prompt, answered "allow" (the "block" answer is its own case in the kit).
+  await page.context().grantPermissions(['local-network-access'], { origin: stack.siteUrl });
+  if (process.env['FORTIFY_E2E_DEBUG']) {
+    page.on('console', (m) => process.stderr.write(`[console] ${m.type()} ${m.text()}\n`));
+    page.on('pageerror', (e) => process.stderr.write(`[pageerror] ${e.message}\n`));
+    page.on('requestfailed', (r) => process.stderr.write(`[requestfailed] ${r.url()} ${r.failure()?.errorText}\n`));
+  }
+  await page.route(
+    (url) => url.origin === stack.siteUrl && url.pathname === '/',
+    async (route) => {
+      const response = await route.fetch();
+      const headers = { ...response.headers() };
+      headers['content-security-policy'] = relaxedCsp(headers['content-security-policy'] ?? '');
+      await route.fulfill({ response, headers });
+    },
+  );
+  await page.goto(`${stack.siteUrl}/?agent=fortify${query}`);
+  await page.getByRole('tab', { name: 'Qualified electronic certificate' }).click();
+  return opened;
+}
+
+/** Registers (with the in-browser demo agent) and confirms an account for the valid RSA certificate. */
+async function registerWithSoftAgent(stack: Stack, email: string): Promise<void> {
+  const { page } = await stack.newPage();
+  await page.goto(`${stack.siteUrl}/register.html?method=certificate`);
+  await page.locator(`egov-register [data-certificate="${TOKEN}:valid"] button`).click();
+  const form = page.locator('egov-register [data-certificate-form]');
+  await form.getByLabel('E-mail address (your username)').fill(email);
+  await form.getByLabel(/I confirm that the information I have given is true/).check();
+  await form.getByRole('button', { name: 'Create user account' }).click();
+  const dialog = page.getByRole('dialog', { name: /Demo agent/ });
+  await dialog.getByLabel('PIN', { exact: true }).fill('1234');
+  await dialog.getByRole('button', { name: 'OK' }).click();
+  await page.getByRole('heading', { name: 'Check your e-mail' }).waitFor();
+  await page.goto(await stack.dev.link(email, 'confirm_email'));
+  await page.locator('egov-email-confirm .egov-notice-title').waitFor();
+  assert.match((await page.locator('egov-email-confirm .egov-notice').textContent()) ?? '', /Your account is active/);
+  await page.context().close();
+}
+
+describe('certificate login through the Fortify test agent', () => {
+  let stack: Stack;
+  let agent: FortifyTestAgent;
+  const email = uniqueEmail('fortify');
+
+  before(async () => {
+    stack = await startStack();
+    const tokens = (await (await fetch(`${stack.backend.url}/api/dev/test-tokens`)).json()) as DevTestTokensResponse;
+    agent = await startFortifyTestAgent({ tokens: tokens.tokens });
+    await registerWithSoftAgent(stack, email);
+  });
+  after(async () => {
+    await agent?.stop();
+    await stack?.stop();
+  });
+
+  test('approval code, the list, PIN in the agent, signature, login; the token is logged out', async () => {
+    const { control } = agent;
+    control.setApproval('manual');
+    control.clearRecords();
+    const { page, cspViolations } = await fortifyPage(stack);
+    const picker = page.locator('egov-login egov-certificate-picker');
+
+    // The site's approval: the page shows the code the agent shows.
+    const code = picker.locator('[data-state=approve] .egov-code');
+    await code.waitFor({ timeout: 15_000 }).catch(async (error: unknown) => {
+      process.stderr.write(`picker: ${await picker.innerText()}\nrecords: ${JSON.stringify(control.records)}\n`);
+      throw error;
+    });
+    assert.match((await code.textContent()) ?? '', /^\d{6}$/);
+    // The page shows its code before its login request reaches the agent.
+    await until(() => control.approvalCodes.length === 1);
+    assert.equal((await code.textContent())?.trim(), control.approvalCodes[0]);
+    control.approvePending();
+
+    // The list: usable certificates, the others hidden with their reasons.
+    const certificateId = control.certificateId(TOKEN, 'valid');
+    const row = picker.locator(`[data-certificate="${certificateId}"]`);
+    await row.waitFor();
+    const hidden = await picker.locator('[data-hidden]').evaluateAll((items) => items.map((item) => item.getAttribute('data-hidden')));
+    assert.ok(hidden.includes('expired'), `hidden: ${hidden.join(', ')}`);
+    assert.ok(hidden.includes('untrusted_ca'), `hidden: ${hidden.join(', ')}`);
+
+    await row.getByRole('button').click();
+    await page.getByRole('heading', { name: 'You are logged in' }).waitFor();
+    const session = await page.evaluate(async () => (await fetch('/api/session')).json());
+    assert.equal(session.user.email, email);
+    assert.equal(session.user.acr, 'high');
+
+    // The agent's record: PIN login, one signature, then logout.
+    const records = control.records.filter((r) => r.type === 'login' || r.type === 'sign' || r.type === 'logout');
+    const login = records.findIndex((r) => r.type === 'login' && r.result === 'ok');
+    const signed = records.findIndex((r) => r.type === 'sign' && r.result === 'ok');
+    const logout = records.findIndex((r, i) => r.type === 'logout' && i > signed);
+    assert.ok(login >= 0 && signed > login && logout > signed, JSON.stringify(records));
+    assert.equal(control.isLoggedIn(TOKEN), false);
+    assert.deepEqual(cspViolations, []);
+    await page.context().close();
+  });
+
+  test('the site denied in the agent: the page says so', async () => {
+    agent.control.setApproval('deny');
+    const { page } = await fortifyPage(stack);
+    await page.locator('egov-login egov-certificate-picker [data-problem="origin_denied"]').waitFor();
+    assert.ok(agent.control.records.some((r) => r.type === 'approval' && r.result === 'denied'));
+    agent.control.setApproval('approve');
+    await page.context().close();
+  });
+
+  test('wrong PIN: the warning, the last try, then locked and the CA card', async () => {
+    const { control } = agent;
+    control.setApproval('approve');
+    control.setPinMode(TOKEN, 'wrong');
+    const { page } = await fortifyPage(stack);
+    const picker = page.locator('egov-login egov-certificate-picker');
+    const row = picker.locator(`[data-certificate="${control.certificateId(TOKEN, 'valid')}"]`);
+    await row.getByRole('button').click();
+    await row.locator('[data-pin-warning]').waitFor();
+    assert.equal(control.triesLeft(TOKEN), 2);
+    await row.getByRole('button').click();
+    await row.locator('[data-pin-warning]', { hasText: 'Last try' }).waitFor();
+    assert.equal(control.triesLeft(TOKEN), 1);
+    await row.getByRole('button').click();
+    const card = picker.locator('[data-state=locked]');
+    await card.waitFor();
+    assert.match((await card.textContent()) ?? '', /The card’s PIN is locked[\s\S]*Ministry of Interior/);
+    assert.equal(control.isLoggedIn(TOKEN), false);
+    control.setTriesLeft(TOKEN, 3);
+    control.setPinMode(TOKEN, 'correct');
+    await page.context().close();
+  });
+
+  test('the token removed while the agent asks for the PIN', async () => {
+    const { control } = agent;
+    control.setPinDelay(1_500);
+    const { page } = await fortifyPage(stack);
+    const picker = page.locator('egov-login egov-certificate-picker');
+    await picker.locator(`[data-certificate="${control.certificateId(TOKEN, 'valid')}"] button`).click();
+    await picker.locator('[data-state=signing]').waitFor();
+    control.removeToken(TOKEN);
+    await picker.getByText('The smart card or token was removed').first().waitFor();
+    // The page reacts to the agent's token event; nothing stays logged in.
+    assert.ok(control.records.some((r) => r.type === 'token' && r.event === 'removed'));
+    assert.equal(control.isLoggedIn(TOKEN), false);
+    control.setPinDelay(0);
+    control.insertToken(TOKEN);
+    await page.context().close();
+  });
+
+  test('the agent not running: "not installed" for a browser that never reached it', async () => {
+    await agent.stop();
+    try {
+      const { page } = await fortifyPage(stack);
+      await page.locator('egov-login egov-certificate-picker [data-problem="not_installed"]').waitFor();
+      await page.context().close();
+    } finally {
+      const tokens = (await (await fetch(`${stack.backend.url}/api/dev/test-tokens`)).json()) as DevTestTokensResponse;
+      agent = await startFortifyTestAgent({ tokens: tokens.tokens });
+    }
+  });
+});

@@ -1,0 +1,11 @@
+export {
+  FORTIFY_TEST_AGENT_NAME,
+  FORTIFY_TEST_AGENT_VERSION,
+  startFortifyTestAgent,
+  type AgentRecord,
+  type ApprovalMode,
+  type FortifyTestAgent,
+  type FortifyTestAgentControl,
+  type FortifyTestAgentOptions,
+} from './agent.ts';
+export { CKF, type PinMode } from './tokens.ts';
