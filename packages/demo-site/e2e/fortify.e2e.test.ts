@@ -43,7 +43,8 @@ function relaxedCsp(policy: string): string {
     .join('; ');
 }
 
-async function fortifyPage(stack: Stack, query = ''): Promise<{ page: Page; cspViolations: string[] }> {
+/** Opens a demo page with ?agent=fortify, its CSP relaxed as certificate mode with the real client needs. */
+async function openWithFortify(stack: Stack, path: string, query: string): Promise<{ page: Page; cspViolations: string[] }> {
   const opened = await stack.newPage({ ignoreHTTPSErrors: true });
   const { page } = opened;
   // Chrome's Local Network Access prompt, answered "allow" (the "block" answer is its own case in the kit).
@@ -54,7 +55,7 @@ async function fortifyPage(stack: Stack, query = ''): Promise<{ page: Page; cspV
     page.on('requestfailed', (r) => process.stderr.write(`[requestfailed] ${r.url()} ${r.failure()?.errorText}\n`));
   }
   await page.route(
-    (url) => url.origin === stack.siteUrl && url.pathname === '/',
+    (url) => url.origin === stack.siteUrl && url.pathname === path,
     async (route) => {
       const response = await route.fetch();
       const headers = { ...response.headers() };
@@ -62,8 +63,14 @@ async function fortifyPage(stack: Stack, query = ''): Promise<{ page: Page; cspV
       await route.fulfill({ response, headers });
     },
   );
-  await page.goto(`${stack.siteUrl}/?agent=fortify${query}`);
-  await page.getByRole('tab', { name: 'Qualified electronic certificate' }).click();
+  await page.goto(`${stack.siteUrl}${path}?agent=fortify${query}`);
+  return opened;
+}
+
+/** The login page on its certificate tab, with the real client. */
+async function fortifyPage(stack: Stack, query = ''): Promise<{ page: Page; cspViolations: string[] }> {
+  const opened = await openWithFortify(stack, '/', query);
+  await opened.page.getByRole('tab', { name: 'Qualified electronic certificate' }).click();
   return opened;
 }
 
@@ -205,5 +212,38 @@ describe('certificate login through the Fortify test agent', () => {
       const tokens = (await (await fetch(`${stack.backend.url}/api/dev/test-tokens`)).json()) as DevTestTokensResponse;
       agent = await startFortifyTestAgent({ tokens: tokens.tokens });
     }
+  });
+
+  test('certificate registration through the agent, ending with the account created', async () => {
+    const { control } = agent;
+    control.setApproval('approve');
+    const registered = uniqueEmail('fortify-register');
+    const { page, cspViolations } = await openWithFortify(stack, '/register.html', '&method=certificate');
+    const picker = page.locator('egov-register egov-certificate-picker');
+    const row = picker.locator(`[data-certificate="${control.certificateId('test-halcom', 'valid-ecdsa')}"]`);
+    await row.waitFor({ timeout: 15_000 });
+    await row.getByRole('button').click();
+    const form = page.locator('egov-register [data-certificate-form]');
+    await form.getByLabel('E-mail address (your username)').fill(registered);
+    await form.getByLabel(/I confirm that the information I have given is true/).check();
+    await form.getByRole('button', { name: 'Create user account' }).click();
+    await page.getByRole('heading', { name: 'Check your e-mail' }).waitFor({ timeout: 15_000 });
+    assert.equal(control.isLoggedIn('test-halcom'), false, 'the token is logged out after signing');
+    assert.deepEqual(cspViolations, []);
+
+    await page.goto(await stack.dev.link(registered, 'confirm_email'));
+    await page.locator('egov-email-confirm .egov-notice-title').waitFor();
+    assert.match((await page.locator('egov-email-confirm .egov-notice').textContent()) ?? '', /Your account is active/);
+    await page.context().close();
+
+    // The account exists: the same certificate now logs in, through the agent.
+    const { page: login } = await fortifyPage(stack);
+    const again = login.locator(`egov-login egov-certificate-picker [data-certificate="${control.certificateId('test-halcom', 'valid-ecdsa')}"]`);
+    await again.waitFor({ timeout: 15_000 });
+    await again.getByRole('button').click();
+    await login.getByRole('heading', { name: 'You are logged in' }).waitFor({ timeout: 15_000 });
+    const session = await login.evaluate(async () => (await fetch('/api/session')).json());
+    assert.equal(session.user.email, registered);
+    await login.context().close();
   });
 });
