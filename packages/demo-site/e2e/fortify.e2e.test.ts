@@ -44,11 +44,16 @@ function relaxedCsp(policy: string): string {
 }
 
 /** Opens a demo page with ?agent=fortify, its CSP relaxed as certificate mode with the real client needs. */
-async function openWithFortify(stack: Stack, path: string, query: string): Promise<{ page: Page; cspViolations: string[] }> {
+async function openWithFortify(
+  stack: Stack,
+  path: string,
+  query: string,
+  { localNetwork = true }: { localNetwork?: boolean } = {},
+): Promise<{ page: Page; cspViolations: string[] }> {
   const opened = await stack.newPage({ ignoreHTTPSErrors: true });
   const { page } = opened;
-  // Chrome's Local Network Access prompt, answered "allow" (the "block" answer is its own case in the kit).
-  await page.context().grantPermissions(['local-network-access'], { origin: stack.siteUrl });
+  // Chrome's Local Network Access prompt, answered "allow"; without the grant, headless Chromium refuses.
+  if (localNetwork) await page.context().grantPermissions(['local-network-access'], { origin: stack.siteUrl });
   if (process.env['FORTIFY_E2E_DEBUG']) {
     page.on('console', (m) => process.stderr.write(`[console] ${m.type()} ${m.text()}\n`));
     page.on('pageerror', (e) => process.stderr.write(`[pageerror] ${e.message}\n`));
@@ -68,8 +73,8 @@ async function openWithFortify(stack: Stack, path: string, query: string): Promi
 }
 
 /** The login page on its certificate tab, with the real client. */
-async function fortifyPage(stack: Stack, query = ''): Promise<{ page: Page; cspViolations: string[] }> {
-  const opened = await openWithFortify(stack, '/', query);
+async function fortifyPage(stack: Stack, query = '', options: { localNetwork?: boolean } = {}): Promise<{ page: Page; cspViolations: string[] }> {
+  const opened = await openWithFortify(stack, '/', query, options);
   await opened.page.getByRole('tab', { name: 'Qualified electronic certificate' }).click();
   return opened;
 }
@@ -245,5 +250,31 @@ describe('certificate login through the Fortify test agent', () => {
     const session = await login.evaluate(async () => (await fetch('/api/session')).json());
     assert.equal(session.user.email, registered);
     await login.context().close();
+  });
+
+  test('local network access refused by the browser: the page says how to allow it', async () => {
+    agent.control.setApproval('approve');
+    const { page } = await fortifyPage(stack, '', { localNetwork: false });
+    const problem = page.locator('egov-login egov-certificate-picker [data-problem]');
+    await problem.waitFor({ timeout: 20_000 });
+    assert.equal(await problem.getAttribute('data-problem'), 'local_network_blocked', await problem.innerText());
+    assert.match(await problem.innerText(), /Local network access/);
+    await page.context().close();
+  });
+
+  test('a certificate only the backend can refuse (revoked): the page says it was not accepted', async () => {
+    agent.control.setApproval('approve');
+    const { page } = await fortifyPage(stack);
+    const picker = page.locator('egov-login egov-certificate-picker');
+    const row = picker.locator(`[data-certificate="${agent.control.certificateId('test-halcom', 'revoked')}"]`);
+    // The page cannot know about revocation, so it lists the certificate…
+    await row.waitFor({ timeout: 15_000 });
+    await row.getByRole('button').click();
+    // …and the backend refuses it after the signature.
+    await picker.getByRole('alert').filter({ hasText: 'This certificate was not accepted' }).waitFor({ timeout: 15_000 });
+    const session = await page.evaluate(async () => (await fetch('/api/session')).json());
+    assert.equal(session.authenticated, false);
+    assert.equal(agent.control.isLoggedIn('test-halcom'), false);
+    await page.context().close();
   });
 });
