@@ -68,6 +68,8 @@ applyLocale(parseLocale(new URLSearchParams(location.search).get('locale')) ?? '
 // (test keys from the mock server) unless ?agent=fortify asks for the real app.
 const agent = new URLSearchParams(location.search).get('agent') === 'fortify' ? 'fortify' : 'soft';
 if (auth) auth.certificateAgent = agent;
+// ?picker=peculiar shows Peculiar Ventures' own <peculiar-fortify-certificates> instead of the kit's list.
+if (auth && new URLSearchParams(location.search).get('picker') === 'peculiar') auth.setAttribute('picker-ui', 'peculiar');
 const agentSwitch = document.querySelector<HTMLAnchorElement>('[data-agent-switch]')!;
 const other = new URL(location.href);
 other.searchParams.set('agent', agent === 'soft' ? 'fortify' : 'soft');
