@@ -3,12 +3,13 @@ import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { AgentError } from '../../agent/certificate-agent.js';
 import { AuthError, type AuthErrorCode } from '../../client/auth-client.js';
-import { CERTIFICATE_PROOF_FORMAT, LIMITS, certificateSignedData, isPlausibleEmail, type SessionUser } from '../../client/contract.js';
+import { LIMITS, isPlausibleEmail, type SessionUser } from '../../client/contract.js';
 import type { EgovCertificatePicker } from '../certificate-picker/egov-certificate-picker.js';
-import { toBase64 } from '../../internal/base64.js';
+import { proveWithCertificate } from '../../internal/certificate-proof.js';
 import type { AuthConfigInput, LoginMode } from '../../config/auth-config.js';
 import type { Messages } from '../../i18n/en.js';
 import { EgovFormElement } from '../../internal/egov-form-element.js';
+import { renderTabs } from '../../internal/tabs.js';
 import { describedBy, renderEmailField, renderField } from '../../internal/fields.js';
 import { PasswordVisibility, renderPasswordInput } from '../../internal/password-input.js';
 import { summaryOf, type FieldProblems, type Problem } from '../../internal/problems.js';
@@ -118,24 +119,13 @@ export class EgovLogin extends EgovFormElement {
   }
 
   #renderTabs(t: Messages, modes: LoginMode[], selected: LoginMode): TemplateResult {
-    const label = (mode: LoginMode) => (mode === 'certificate' ? t.tabCertificate : t.tabPassword);
-    return html`<div class="egov-tabs" role="tablist" aria-label=${t.loginMethods} @keydown=${this.#onTabKeydown}>
-      ${modes.map(
-        (mode) => html`<button
-          type="button"
-          role="tab"
-          class="egov-tab"
-          id=${this.partId(`tab-${mode}`)}
-          data-mode=${mode}
-          aria-selected=${mode === selected ? 'true' : 'false'}
-          aria-controls=${this.partId(`panel-${mode}`)}
-          tabindex=${mode === selected ? '0' : '-1'}
-          @click=${() => this.#selectTab(mode, false)}
-        >
-          ${label(mode)}
-        </button>`,
-      )}
-    </div>`;
+    return renderTabs({
+      label: t.loginMethods,
+      tabs: modes.map((mode) => ({ id: mode, label: mode === 'certificate' ? t.tabCertificate : t.tabPassword })),
+      selected,
+      partId: (part) => this.partId(part),
+      onSelect: (mode, focus) => this.#selectTab(mode, focus),
+    });
   }
 
   // Panels stay in the DOM while hidden, so nothing typed is lost when switching tabs.
@@ -193,20 +183,8 @@ export class EgovLogin extends EgovFormElement {
     this.certificateNotRegistered = false;
     try {
       const challenge = await this.call((client, signal) => client.certificateChallenge({ signal }));
-      const signed = await picker.sign(await certificateSignedData(challenge.origin, challenge.nonce));
-      const { user } = await this.call((client, signal) =>
-        client.loginWithCertificate(
-          {
-            format: CERTIFICATE_PROOF_FORMAT,
-            certificate: toBase64(signed.certificate),
-            chain: signed.chain.map(toBase64),
-            algorithm: signed.algorithm,
-            signature: toBase64(signed.signature),
-            nonce: challenge.nonce,
-          },
-          { signal },
-        ),
-      );
+      const proof = await proveWithCertificate(picker, challenge);
+      const { user } = await this.call((client, signal) => client.loginWithCertificate(proof, { signal }));
       this.user = user;
       this.focusAfterRender('success');
       this.emit('egov-login-success', { user: { email: user.email, acr: user.acr } });
@@ -287,23 +265,6 @@ export class EgovLogin extends EgovFormElement {
     if (mode === 'certificate') this.#openCertificate();
     if (focus) this.focusAfterRender(`tab-${mode}`);
   }
-
-  /** Arrow keys, Home and End move between tabs (WAI-ARIA tabs, automatic activation). */
-  #onTabKeydown = (event: KeyboardEvent): void => {
-    const tabs = [...this.querySelectorAll<HTMLElement>('[role=tab]')];
-    const current = tabs.findIndex((tab) => tab === document.activeElement);
-    if (current < 0) return;
-    const last = tabs.length - 1;
-    const next =
-      event.key === 'ArrowRight' ? (current === last ? 0 : current + 1)
-      : event.key === 'ArrowLeft' ? (current === 0 ? last : current - 1)
-      : event.key === 'Home' ? 0
-      : event.key === 'End' ? last
-      : -1;
-    if (next < 0) return;
-    event.preventDefault();
-    this.#selectTab(tabs[next]!.dataset['mode'] as LoginMode, true);
-  };
 
   #input(field: (typeof FIELDS)[number]): HTMLInputElement {
     return this.querySelector<HTMLInputElement>(`#${this.partId(field)}`)!;

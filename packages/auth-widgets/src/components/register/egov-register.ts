@@ -23,6 +23,7 @@ import {
 import type { Messages } from '../../i18n/en.js';
 import type { Locale } from '../../i18n/locales.js';
 import { EgovFormElement } from '../../internal/egov-form-element.js';
+import { renderTabs } from '../../internal/tabs.js';
 import { describedBy, renderEmailField, renderField, renderFieldError, renderRequiredMark } from '../../internal/fields.js';
 import { NewPasswordFields } from '../../internal/new-password-fields.js';
 import { summaryOf, type FieldProblems, type Problem } from '../../internal/problems.js';
@@ -31,8 +32,7 @@ import { serviceProblem } from '../../internal/service-problems.js';
 import { DocumentUpload } from './document-upload.js';
 import { AgentError } from '../../agent/certificate-agent.js';
 import { AuthError } from '../../client/auth-client.js';
-import { CERTIFICATE_PROOF_FORMAT, certificateSignedData } from '../../client/contract.js';
-import { toBase64 } from '../../internal/base64.js';
+import { proveWithCertificate } from '../../internal/certificate-proof.js';
 import type { EgovCertificatePicker, EgovCertificateSelectedDetail } from '../certificate-picker/egov-certificate-picker.js';
 
 export interface EgovRegistrationSubmittedDetail {
@@ -149,27 +149,19 @@ export class EgovRegister extends EgovFormElement {
   }
 
   #renderTabs(t: Messages, selected: Tab): TemplateResult {
-    const tabs: [Tab, string][] = [
-      ['password', t.tabRegisterPassword],
-      ['certificate', t.tabRegisterCertificate],
-    ];
-    return html`<div class="egov-tabs" role="tablist" aria-label=${t.registerMethods} @keydown=${this.#onTabKeydown}>
-      ${tabs.map(
-        ([tab, label]) => html`<button
-          type="button"
-          role="tab"
-          class="egov-tab"
-          id=${this.partId(`tab-${tab}`)}
-          data-tab=${tab}
-          aria-selected=${tab === selected ? 'true' : 'false'}
-          aria-controls=${this.partId(`panel-${tab}`)}
-          tabindex=${tab === selected ? '0' : '-1'}
-          @click=${() => (this.tab = tab)}
-        >
-          ${label}
-        </button>`,
-      )}
-    </div>`;
+    return renderTabs<Tab>({
+      label: t.registerMethods,
+      tabs: [
+        { id: 'password', label: t.tabRegisterPassword },
+        { id: 'certificate', label: t.tabRegisterCertificate },
+      ],
+      selected,
+      partId: (part) => this.partId(part),
+      onSelect: (tab, focus) => {
+        this.tab = tab;
+        if (focus) this.focusAfterRender(`tab-${tab}`);
+      },
+    });
   }
 
   #renderCertificatePanel(t: Messages): TemplateResult {
@@ -266,18 +258,11 @@ export class EgovRegister extends EgovFormElement {
     try {
       // Signed only now, with a fresh challenge: the PIN is asked for when the person sends.
       const challenge = await this.call((client, signal) => client.certificateChallenge({ signal }));
-      const signed = await picker.sign(await certificateSignedData(challenge.origin, challenge.nonce));
+      const proof = await proveWithCertificate(picker, challenge);
       const accepted = await this.call((client, signal) =>
         client.registerWithCertificate(
           {
-            proof: {
-              format: CERTIFICATE_PROOF_FORMAT,
-              certificate: toBase64(signed.certificate),
-              chain: signed.chain.map(toBase64),
-              algorithm: signed.algorithm,
-              signature: toBase64(signed.signature),
-              nonce: challenge.nonce,
-            },
+            proof,
             email,
             consent: 'true',
             locale: this.config.i18n.locale,
@@ -305,14 +290,6 @@ export class EgovRegister extends EgovFormElement {
     } finally {
       this.certificateSubmitting = false;
     }
-  };
-
-  #onTabKeydown = (event: KeyboardEvent): void => {
-    if (!['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(event.key)) return;
-    event.preventDefault();
-    const next: Tab = event.key === 'Home' ? 'password' : event.key === 'End' ? 'certificate' : (this.tab ?? this.mode) === 'password' ? 'certificate' : 'password';
-    this.tab = next;
-    this.focusAfterRender(`tab-${next}`);
   };
 
   #renderPasswordPanel(t: Messages): TemplateResult {

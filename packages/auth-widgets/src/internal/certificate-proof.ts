@@ -1,0 +1,20 @@
+import { CERTIFICATE_PROOF_FORMAT, certificateSignedData, type CertificateChallenge, type CertificateProof } from '../client/contract.js';
+import type { EgovCertificatePicker } from '../components/certificate-picker/egov-certificate-picker.js';
+import { toBase64 } from './base64.js';
+
+/**
+ * Signs the backend's challenge with the certificate chosen in the picker
+ * (the agent asks for the PIN) and packs the proof the backend verifies.
+ * Failures of the card or the agent are AgentErrors the picker already shows.
+ */
+export async function proveWithCertificate(picker: EgovCertificatePicker, challenge: CertificateChallenge): Promise<CertificateProof> {
+  const signed = await picker.sign(await certificateSignedData(challenge.origin, challenge.nonce));
+  return {
+    format: CERTIFICATE_PROOF_FORMAT,
+    certificate: toBase64(signed.certificate),
+    chain: signed.chain.map(toBase64),
+    algorithm: signed.algorithm,
+    signature: toBase64(signed.signature),
+    nonce: challenge.nonce,
+  };
+}
