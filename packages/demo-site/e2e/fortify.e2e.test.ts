@@ -13,6 +13,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { DevTestTokensResponse } from '@egov/auth-widgets/contract';
 import { startFortifyTestAgent, type FortifyTestAgent } from '@egov/mock-server/src/fortify-agent/index.ts';
+import { x509 } from '@egov/mock-server/src/certificates/x509.ts';
 import { startStack, type Stack } from './harness.ts';
 
 const AGENT = 'https://127.0.0.1:31337';
@@ -275,6 +276,29 @@ describe('certificate login through the Fortify test agent', () => {
     const session = await page.evaluate(async () => (await fetch('/api/session')).json());
     assert.equal(session.authenticated, false);
     assert.equal(agent.control.isLoggedIn('test-halcom'), false);
+    await page.context().close();
+  });
+
+  test('the same login with ui="peculiar": Peculiar’s own list, then the kit signs, logs in and logs the token out', async () => {
+    const { control } = agent;
+    control.setApproval('approve');
+    control.clearRecords();
+    const tokens = (await (await fetch(`${stack.backend.url}/api/dev/test-tokens`)).json()) as DevTestTokensResponse;
+    const der = tokens.tokens.find((t) => t.id === TOKEN)!.certificates.find((c) => c.profile === 'valid')!.certificate;
+    const serial = new x509.X509Certificate(Buffer.from(der, 'base64')).serialNumber.toLowerCase();
+
+    const { page, cspViolations } = await fortifyPage(stack, '&picker=peculiar');
+    const element = page.locator('egov-login egov-certificate-picker peculiar-fortify-certificates');
+    // The real <peculiar-fortify-certificates>, listing through the test agent.
+    await element.locator('li[role=option]', { hasText: serial }).click({ timeout: 20_000 });
+    await element.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: 'You are logged in' }).waitFor({ timeout: 15_000 });
+    const session = await page.evaluate(async () => (await fetch('/api/session')).json());
+    assert.equal(session.user.email, email);
+    assert.equal(session.user.acr, 'high');
+    assert.ok(control.records.some((r) => r.type === 'sign'), 'the agent signed');
+    assert.equal(control.isLoggedIn(TOKEN), false, 'the token is logged out after signing');
+    assert.deepEqual(cspViolations, []);
     await page.context().close();
   });
 });
