@@ -19,7 +19,10 @@ const DOCUMENTS = [
 async function fillRegistration(page: Page, email: string, options: { foreignerNumber?: string } = {}): Promise<void> {
   await page.getByLabel('Given name').fill('Ana');
   await page.getByLabel('Surname').fill('Testić');
-  await page.getByLabel('Date of birth').fill('1990-05-17');
+  const form = page.locator('egov-register');
+  await form.getByLabel('Day', { exact: true }).fill('17');
+  await form.getByLabel('Month', { exact: true }).fill('5');
+  await form.getByLabel('Year', { exact: true }).fill('1990');
   await page.getByRole('radio', { name: 'Female' }).check();
   await page.getByLabel('Citizenship').selectOption('DE');
   await page.getByLabel('Passport or identity document number').fill('C01X00T47');

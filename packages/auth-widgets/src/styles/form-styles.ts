@@ -296,6 +296,20 @@ export const formStyles = css`
   ${scope} .egov-input--short {
     max-width: 16rem;
   }
+  ${scope} .egov-date {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 1rem;
+  }
+  ${scope} .egov-date-part {
+    display: block;
+  }
+  ${scope} .egov-input--2 {
+    width: 4rem;
+  }
+  ${scope} .egov-input--4 {
+    width: 6rem;
+  }
   ${scope} .egov-select {
     appearance: auto;
   }

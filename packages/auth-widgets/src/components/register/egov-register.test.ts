@@ -52,7 +52,9 @@ function validForeignerNumber(): string {
 async function fillValid(el: EgovRegister, email: string): Promise<void> {
   field(el, 'givenName').value = 'Ana';
   field(el, 'surname').value = 'Testić';
-  field(el, 'dateOfBirth').value = '1999-05-17';
+  field(el, 'dateOfBirthDay').value = '17';
+  field(el, 'dateOfBirthMonth').value = '5';
+  field(el, 'dateOfBirthYear').value = '1999';
   el.querySelector<HTMLInputElement>('input[name=sex][value=F]')!.checked = true;
   el.querySelector<HTMLSelectElement>('select[name=citizenship]')!.value = 'DE';
   field(el, 'documentNumber').value = 'C01X00T47';
@@ -103,6 +105,21 @@ describe('<egov-register>', () => {
       'Confirm the information and agree to its processing to create the account',
     ]);
     expect(document.activeElement).to.equal(el.querySelector('.egov-summary'));
+    await expect(el).to.be.accessible();
+  });
+
+  it('asks the date of birth as day, month and year, and says when it is not a real date', async () => {
+    const el = await registerForm();
+    const [day, month, year] = ['Day', 'Month', 'Year'].map((part) => field(el, `dateOfBirth${part}`));
+    expect([day, month, year].map((input) => el.querySelector(`label[for=${input!.id}]`)!.textContent)).to.deep.equal(['Day', 'Month', 'Year']);
+    expect(day!.getAttribute('autocomplete')).to.equal('bday-day');
+    day!.value = '31';
+    month!.value = '2';
+    year!.value = '1990';
+    await submit(el);
+    expect(summary(el)).to.include('Enter a real date of birth in the past');
+    el.querySelector<HTMLAnchorElement>('.egov-summary a[href$="-dateOfBirth"]')!.click();
+    expect(document.activeElement).to.equal(day);
     await expect(el).to.be.accessible();
   });
 

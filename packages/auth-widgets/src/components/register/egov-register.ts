@@ -14,7 +14,6 @@ import {
 } from '../../client/contract.js';
 import {
   COUNTRY_CODES,
-  EARLIEST_BIRTH_DATE,
   checkForeignerNumber,
   isPlausibleBirthDate,
   isPlausibleDocumentNumber,
@@ -66,7 +65,6 @@ const TEXT_LIMITS: Partial<Record<RegistrationFieldName, number>> = {
 const AUTOCOMPLETE: Partial<Record<RegistrationFieldName, string>> = {
   givenName: 'given-name',
   surname: 'family-name',
-  dateOfBirth: 'bday',
   citizenship: 'off',
   documentNumber: 'off',
   foreignerNumber: 'off',
@@ -400,7 +398,7 @@ export class EgovRegister extends EgovFormElement {
     const text = (
       name: RegistrationFieldName,
       label: string,
-      extra: { hint?: string; type?: string; inputmode?: string; min?: string; max?: string } = {},
+      extra: { hint?: string; type?: string; inputmode?: string } = {},
     ) => {
       const id = this.partId(name);
       const error = this.problemText(this.fieldProblems[name]);
@@ -414,13 +412,11 @@ export class EgovRegister extends EgovFormElement {
           error,
           required,
           control: html`<input
-            class="egov-input ${name === 'dateOfBirth' || name === 'foreignerNumber' || name === 'documentNumber' ? 'egov-input--short' : ''}"
+            class="egov-input ${name === 'foreignerNumber' || name === 'documentNumber' ? 'egov-input--short' : ''}"
             id=${id}
             name=${name}
             type=${extra.type ?? 'text'}
             inputmode=${ifDefined(extra.inputmode)}
-            min=${ifDefined(extra.min)}
-            max=${ifDefined(extra.max)}
             autocomplete=${ifDefined(AUTOCOMPLETE[name])}
             spellcheck="false"
             aria-required=${required ? 'true' : 'false'}
@@ -434,7 +430,7 @@ export class EgovRegister extends EgovFormElement {
     return html`<fieldset class="egov-fieldset">
       <legend class="egov-legend">${t.personalDetailsLegend}</legend>
       ${text('givenName', t.givenNameLabel)} ${text('surname', t.surnameLabel)}
-      ${text('dateOfBirth', t.dateOfBirthLabel, { type: 'date', min: EARLIEST_BIRTH_DATE, max: today() })}
+      <div ?hidden=${!shown('dateOfBirth')}>${this.#renderDateOfBirth(t, type)}</div>
       <div ?hidden=${!shown('sex')}>${this.#renderSex(t, type)}</div>
       <div ?hidden=${!shown('citizenship')}>${this.#renderCitizenship(t, type)}</div>
       ${text('documentNumber', t.documentNumberLabel)}
@@ -458,6 +454,44 @@ export class EgovRegister extends EgovFormElement {
         </div>
       </div>
       ${text('addressInSerbia', t.addressLabel)} ${text('phone', t.phoneLabel, { hint: t.phoneHint, type: 'tel' })}
+    </fieldset>`;
+  }
+
+  /**
+   * Day, month and year as three fields (GOV.UK's date input): a native date
+   * input shows the browser's format (mm/dd/yyyy), not the person's language.
+   * The summary links to the day field, which carries the part id.
+   */
+  #renderDateOfBirth(t: Messages, type: UserType): TemplateResult {
+    const id = this.partId('dateOfBirth');
+    const error = this.problemText(this.fieldProblems['dateOfBirth']);
+    const required = this.#isRequired(type, 'dateOfBirth');
+    const part = (name: 'Day' | 'Month' | 'Year', inputId: string, label: string, autocomplete: string, width: string) =>
+      html`<div class="egov-date-part">
+        <label class="egov-hint" for=${inputId}>${label}</label>
+        <input
+          class="egov-input ${width}"
+          id=${inputId}
+          name=${`dateOfBirth${name}`}
+          inputmode="numeric"
+          autocomplete=${autocomplete}
+          spellcheck="false"
+          aria-required=${required ? 'true' : 'false'}
+          aria-invalid=${error ? 'true' : 'false'}
+        />
+      </div>`;
+    return html`<fieldset
+      class="egov-fieldset egov-field ${error ? 'egov-field--error' : ''}"
+      role="group"
+      aria-describedby=${ifDefined(describedBy(id, true, error))}
+    >
+      <legend class="egov-label">${t.dateOfBirthLabel}${renderRequiredMark(required)}</legend>
+      <div class="egov-hint" id=${`${id}-hint`}>${t.dateOfBirthHint}</div>
+      ${renderFieldError(t, id, error)}
+      <div class="egov-date">
+        ${part('Day', id, t.day, 'bday-day', 'egov-input--2')} ${part('Month', `${id}-month`, t.month, 'bday-month', 'egov-input--2')}
+        ${part('Year', `${id}-year`, t.year, 'bday-year', 'egov-input--4')}
+      </div>
     </fieldset>`;
   }
 
@@ -591,9 +625,13 @@ export class EgovRegister extends EgovFormElement {
       consent: data.get('consent') === 'true' ? 'true' : ('' as 'true'),
       locale: this.config.i18n.locale,
     };
+    // The three date fields become the contract's YYYY-MM-DD; anything not a number stays visibly wrong.
+    const [day, month, year] = ['Day', 'Month', 'Year'].map((part) => value(`dateOfBirth${part}`));
+    const dateOfBirth =
+      day || month || year ? `${year.padStart(4, '0')}-${month.padStart(2, '0')}-${day.padStart(2, '0')}` : '';
     for (const { name } of type.fields) {
       if (name === 'foreignerNumber' && this.noForeignerNumber) continue;
-      const v = value(name);
+      const v = name === 'dateOfBirth' ? dateOfBirth : value(name);
       if (v !== '') (fields as unknown as Record<string, string>)[name] = v;
     }
     if (type.fields.some((f) => f.name === 'foreignerNumber')) fields.noForeignerNumber = this.noForeignerNumber ? 'true' : 'false';
