@@ -17,6 +17,7 @@ import {
   type TokenEvent,
 } from './certificate-agent.js';
 import { softAgentPinDialog, type PinPrompt } from './soft-agent-pin-dialog.js';
+import { fromBase64 } from '../internal/base64.js';
 
 export type { PinPrompt, PinPromptRequest } from './soft-agent-pin-dialog.js';
 
@@ -46,13 +47,6 @@ interface SoftToken {
   present: boolean;
   triesLeft: number;
   loggedIn: boolean;
-}
-
-function fromBase64(text: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
 }
 
 function randomCode(): string {
