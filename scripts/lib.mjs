@@ -42,10 +42,25 @@ export function run(command, args, options = {}) {
   });
 }
 
+/**
+ * Where node-gyp finds Node's headers for the one native addon (pkcs11js,
+ * optional): npm's `nodedir` setting when there is one (this machine kind
+ * sets it to the headers Debian ships), so nothing is downloaded.
+ */
+function nodeHeaders() {
+  if (process.env.npm_config_nodedir) return {};
+  try {
+    const nodedir = execFileSync('npm', ['config', 'get', 'nodedir'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return nodedir && nodedir !== 'undefined' && existsSync(nodedir) ? { npm_config_nodedir: nodedir } : {};
+  } catch {
+    return {};
+  }
+}
+
 export async function install() {
   const [command, ...prefix] = pnpmCommand();
   console.log(`\n▶ installing dependencies with pnpm ${pinned}`);
-  const code = await run(command, [...prefix, 'install', '--frozen-lockfile']);
+  const code = await run(command, [...prefix, 'install', '--frozen-lockfile'], { env: { ...process.env, ...nodeHeaders() } });
   if (code !== 0) {
     console.error('Dependency installation failed (see above).');
     process.exit(code);
@@ -53,24 +68,43 @@ export async function install() {
 }
 
 
-/** Debian's Chromium for the browser tests: installed when missing and we are root, else explained. */
-export async function ensureChromium() {
-  if (existsSync(chromiumPath)) return;
+/**
+ * A Debian package the tests need: installed when missing and we are root
+ * (CI on a fresh machine), else explained with the command to run.
+ */
+async function ensureDebianPackage({ name, present, why, elsewhere }) {
+  if (present()) return;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot || !existsSync('/usr/bin/apt-get')) {
-    console.error(
-      `The browser tests need Chromium at ${chromiumPath}.\n` +
-        'On Debian or Ubuntu run:  sudo apt-get update && sudo apt-get install -y chromium\n' +
-        'Elsewhere, install Chromium and set CHROMIUM_PATH to its executable.',
-    );
+    console.error(`${why}\nOn Debian or Ubuntu run:  sudo apt-get update && sudo apt-get install -y ${name}\n${elsewhere}`);
     process.exit(1);
   }
-  console.log('\n▶ installing Debian’s chromium (needed by the browser tests)');
+  console.log(`\n▶ installing Debian’s ${name} (${why})`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  if ((await run('apt-get', ['update', '-qq'], { env })) !== 0 || (await run('apt-get', ['install', '-y', '-qq', 'chromium'], { env })) !== 0) {
-    console.error('Installing chromium failed (see above).');
+  if ((await run('apt-get', ['update', '-qq'], { env })) !== 0 || (await run('apt-get', ['install', '-y', '-qq', name], { env })) !== 0) {
+    console.error(`Installing ${name} failed (see above).`);
     process.exit(1);
   }
+}
+
+/** Debian's Chromium for the browser tests. */
+export function ensureChromium() {
+  return ensureDebianPackage({
+    name: 'chromium',
+    present: () => existsSync(chromiumPath),
+    why: `The browser tests need Chromium at ${chromiumPath}.`,
+    elsewhere: 'Elsewhere, install Chromium and set CHROMIUM_PATH to its executable.',
+  });
+}
+
+/** SoftHSM: the real PKCS#11 token behind the Fortify test agent in one test. */
+export function ensureSoftHsm() {
+  return ensureDebianPackage({
+    name: 'softhsm2',
+    present: () => !!process.env.SOFTHSM2_LIB || existsSync('/usr/bin/softhsm2-util'),
+    why: 'The Fortify test agent’s PKCS#11 test needs SoftHSM (softhsm2-util and libsofthsm2.so).',
+    elsewhere: 'Elsewhere, install SoftHSM 2 and set SOFTHSM2_LIB to its libsofthsm2.so.',
+  });
 }
 
 export function bin(name) {

@@ -1,8 +1,9 @@
 // `npm test`: installs what the tests need, then runs every check. Exits non-zero if any fails.
-import { bin, ensureChromium, install, run, testFiles } from './lib.mjs';
+import { bin, ensureChromium, ensureSoftHsm, install, run, testFiles } from './lib.mjs';
 
 await install();
 await ensureChromium();
+await ensureSoftHsm();
 
 const steps = [
   ['type-check', bin('tsc'), ['-p', 'packages/auth-widgets']],

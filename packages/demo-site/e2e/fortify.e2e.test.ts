@@ -12,7 +12,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { DevTestTokensResponse } from '@egov/auth-widgets/contract';
-import { startFortifyTestAgent, type FortifyTestAgent } from '@egov/mock-server/src/fortify-agent/index.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createSoftHsmToken, startFortifyTestAgent, type FortifyTestAgent } from '@egov/mock-server/src/fortify-agent/index.ts';
 import { x509 } from '@egov/mock-server/src/certificates/x509.ts';
 import { startStack, type Stack } from './harness.ts';
 
@@ -300,5 +303,45 @@ describe('certificate login through the Fortify test agent', () => {
     assert.equal(control.isLoggedIn(TOKEN), false, 'the token is logged out after signing');
     assert.deepEqual(cspViolations, []);
     await page.context().close();
+  });
+
+  test('a real PKCS#11 token (SoftHSM): the module refuses a wrong PIN, then signs, and the session is logged out', async () => {
+    // The same MUP card's TEST keys, now inside SoftHSM: the PIN is checked and the signature made by the module.
+    const tokens = (await (await fetch(`${stack.backend.url}/api/dev/test-tokens`)).json()) as DevTestTokensResponse;
+    const dir = mkdtempSync(join(tmpdir(), 'egov-e2e-softhsm-'));
+    try {
+      const softHsm = await createSoftHsmToken({ dir, token: tokens.tokens.find((t) => t.id === TOKEN)! });
+      await agent.stop();
+      agent = await startFortifyTestAgent({ tokens: [], pkcs11Tokens: [softHsm] });
+      const { control } = agent;
+      control.setPinMode(softHsm.id, 'wrong');
+
+      const { page, cspViolations } = await fortifyPage(stack);
+      const picker = page.locator('egov-login egov-certificate-picker');
+      const row = picker.locator(`[data-certificate="${control.certificateId(softHsm.id, 'valid')}"]`);
+      await row.waitFor({ timeout: 15_000 });
+      assert.match(await row.innerText(), /SoftHSM/);
+      await row.getByRole('button').click();
+      // SoftHSM answers CKR_PIN_INCORRECT and sets CKF_USER_PIN_COUNT_LOW (it keeps no count to show).
+      await picker.getByRole('alert').filter({ hasText: /^Wrong PIN\.$/ }).waitFor();
+      await row.locator('[data-pin-warning]', { hasText: 'A wrong PIN was entered on this card before' }).waitFor();
+      assert.ok(control.records.some((r) => r.type === 'login' && r.tokenId === softHsm.id && r.result === 'wrong'));
+
+      control.setPinMode(softHsm.id, 'correct');
+      control.clearRecords();
+      await row.getByRole('button').click();
+      await page.getByRole('heading', { name: 'You are logged in' }).waitFor({ timeout: 15_000 });
+      const session = await page.evaluate(async () => (await fetch('/api/session')).json());
+      assert.equal(session.user.email, email);
+      assert.equal(session.user.acr, 'high');
+      const steps = control.records.filter((r) => r.type !== 'action' && r.type !== 'session').map((r) => `${r.type}:${'result' in r ? r.result : ''}`);
+      assert.deepEqual(steps, ['login:ok', 'sign:ok', 'logout:'], JSON.stringify(control.records));
+      // The module's own session state: logged out.
+      assert.equal(control.isLoggedIn(softHsm.id), false);
+      assert.deepEqual(cspViolations, []);
+      await page.context().close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

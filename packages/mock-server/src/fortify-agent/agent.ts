@@ -2,7 +2,8 @@
  * A Fortify-compatible test agent: what the real Fortify app offers a page
  * on https/wss://127.0.0.1:31337, written from the published client
  * packages' protocol (2key-ratchet sessions, @webcrypto-local/proto
- * messages), with soft tokens from the test PKI instead of smart cards.
+ * messages), with soft tokens from the test PKI instead of smart cards —
+ * and, optionally, real PKCS#11 tokens (SoftHSM) behind the same actions.
  * The real `@webcrypto-local/client` (and `<peculiar-fortify-certificates>`)
  * talk to it unchanged. Tests steer it through `control`: approve or deny
  * the site, the PIN the person types, token removal, failing signatures.
@@ -23,7 +24,9 @@ import type { DevTestToken } from '@egov/auth-widgets/contract';
 import { devTestTokens } from '../test-pki/dev-tokens.ts';
 import { ensureTestPki } from '../test-pki/test-pki.ts';
 import { selfSignedTls } from './tls.ts';
-import { agentTokens, tokenFlags, type AgentItem, type AgentToken, type PinMode } from './tokens.ts';
+import { AgentFailure, pkcs11, WCL } from './failures.ts';
+import { openPkcs11Token, type Pkcs11TokenOptions } from './pkcs11-device.ts';
+import { agentTokens, CKF, SoftDevice, type AgentItem, type AgentToken, type PinMode } from './tokens.ts';
 
 ratchet.setEngine('nodejs', globalThis.crypto as unknown as Parameters<typeof ratchet.setEngine>[1]);
 
@@ -42,6 +45,8 @@ export interface FortifyTestAgentOptions {
   dataDir?: string;
   /** The tokens, e.g. from the mock server's `GET /dev/test-tokens`. Wins over `dataDir`. */
   tokens?: readonly DevTestToken[];
+  /** Real PKCS#11 tokens (e.g. from `createSoftHsmToken`), listed after the soft ones. */
+  pkcs11Tokens?: readonly Pkcs11TokenOptions[];
   /** How the site approval is answered. Default 'approve'. */
   approval?: ApprovalMode;
   /** Delay of the 'slow' approval. Default 1500 ms. */
@@ -71,7 +76,7 @@ export interface FortifyTestAgentControl {
   forgetApprovals(): void;
   /** What the person types into the agent's PIN window at the next login of the token (default 'correct'). */
   setPinMode(tokenId: string, mode: PinMode): void;
-  /** Put the token's PIN counter at `n` tries left (1 = last try, 0 = locked). */
+  /** Put a soft token's PIN counter at `n` tries left (1 = last try, 0 = locked); a PKCS#11 token keeps its own. */
   setTriesLeft(tokenId: string, n: number): void;
   triesLeft(tokenId: string): number;
   /** Delay before the PIN window is "answered" (to remove a token while it is open). */
@@ -101,33 +106,13 @@ export interface FortifyTestAgent {
   stop(): Promise<void>;
 }
 
-// WebCryptoLocalError codes of the agent (the ones the kit maps) and PKCS#11 return values.
-const WCL = { ratchetKeyNotApproved: 101, cryptoNotFound: 402, serverNotLoggedIn: 602, pinCancelled: 10001 } as const;
-const CKR = {
-  CKR_FUNCTION_FAILED: 0x06,
-  CKR_DEVICE_REMOVED: 0x32,
-  CKR_PIN_INCORRECT: 0xa0,
-  CKR_PIN_LOCKED: 0xa4,
-  CKR_USER_NOT_LOGGED_IN: 0x101,
-  CKR_KEY_HANDLE_INVALID: 0x60,
-} as const;
-
-class AgentFailure extends Error {
-  constructor(
-    message: string,
-    readonly code: number,
-    readonly type: 'wcl' | 'pkcs11' | 'error',
-  ) {
-    super(message);
-  }
-}
-const pkcs11 = (name: keyof typeof CKR) => new AgentFailure(name, CKR[name], 'pkcs11');
-
 function buffer(data: Uint8Array): ArrayBuffer {
   return data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
 }
 const byte = (value: boolean) => new Uint8Array([value ? 1 : 0]).buffer;
 const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** A PIN that is not the token's: what a person mistyping it would send. */
+const wrongPin = (pin: string) => (pin === '0000' ? '9999' : '0000');
 
 /** An algorithm as AlgorithmProto takes it (hash as {name}). */
 function algorithmForProto(algorithm: { name: string; hash?: string | { name: string }; namedCurve?: string }): proto.CryptoKeyProto['algorithm'] {
@@ -160,6 +145,7 @@ export async function startFortifyTestAgent(options: FortifyTestAgentOptions = {
     sourceTokens = devTestTokens(pki).tokens;
   }
   const tokens = await agentTokens(sourceTokens);
+  for (const pkcs11Token of options.pkcs11Tokens ?? []) tokens.push(await openPkcs11Token(pkcs11Token));
 
   // The agent's long-lived identity and the pre-key bundle the well-known document publishes.
   const identity = await ratchet.Identity.create(1, 1, 1);
@@ -190,6 +176,11 @@ export async function startFortifyTestAgent(options: FortifyTestAgentOptions = {
     if (!token) throw new RangeError(`no test token ${id}`);
     return token;
   };
+  const softDeviceOf = (id: string): SoftDevice => {
+    const { device } = tokenById(id);
+    if (!(device instanceof SoftDevice)) throw new RangeError(`token ${id} is a PKCS#11 token: its PIN counter is the module's own`);
+    return device;
+  };
   const tokenByProvider = (providerId: string): AgentToken => {
     const token = tokens.find((t) => t.providerId === providerId);
     if (!token || !token.present) throw new AgentFailure(`Crypto '${providerId}' not found`, WCL.cryptoNotFound, 'wcl');
@@ -213,13 +204,13 @@ export async function startFortifyTestAgent(options: FortifyTestAgentOptions = {
       algorithms: ['RSASSA-PKCS1-v1_5', 'ECDSA', 'SHA-256', 'SHA-384'],
       isHardware: true,
       isRemovable: true,
-      library: 'egov-fortify-test-agent (soft tokens)',
+      library: token.device.kind === 'pkcs11' ? 'egov-fortify-test-agent (PKCS#11)' : 'egov-fortify-test-agent (soft tokens)',
       token: {
         label: token.label,
         manufacturerID: 'eGov test agent',
-        model: 'TEST soft token',
+        model: token.device.kind === 'pkcs11' ? 'TEST PKCS#11 token' : 'TEST soft token',
         serialNumber: token.providerId.slice(0, 16),
-        flags: tokenFlags(token),
+        flags: token.device.flags(),
         maxSessionCount: 0,
         sessionCount: 0,
         maxRwSessionCount: 0,
@@ -240,15 +231,10 @@ export async function startFortifyTestAgent(options: FortifyTestAgentOptions = {
     key.providerID = token.providerId;
     key.id = item.keyId;
     key.type = 'public';
-    key.algorithm = algorithmForProto(item.keyAlgorithm ?? keyAlgorithmOf(item));
+    key.algorithm = algorithmForProto(item.keyAlgorithm);
     key.extractable = true;
     key.usages = ['verify'];
     return key;
-  }
-
-  function keyAlgorithmOf(item: AgentItem): { name: string; hash?: string; namedCurve?: string } {
-    const algorithm = item.certificate.publicKey.algorithm as { name: string; namedCurve?: string };
-    return algorithm.name === 'ECDSA' ? { name: 'ECDSA', namedCurve: algorithm.namedCurve ?? 'P-256' } : { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' };
   }
 
   async function certificateProto(token: AgentToken, item: AgentItem): Promise<proto.CryptoX509CertificateProto> {
@@ -363,7 +349,7 @@ export async function startFortifyTestAgent(options: FortifyTestAgentOptions = {
       }
       case proto.IsLoggedInActionProto.ACTION: {
         const request = await proto.IsLoggedInActionProto.importProto(raw);
-        return byte(tokenByProvider(request.providerID).loggedIn);
+        return byte(tokenByProvider(request.providerID).device.loggedIn);
       }
       case proto.LoginActionProto.ACTION: {
         const request = await proto.LoginActionProto.importProto(raw);
@@ -372,7 +358,7 @@ export async function startFortifyTestAgent(options: FortifyTestAgentOptions = {
       case proto.LogoutActionProto.ACTION: {
         const request = await proto.LogoutActionProto.importProto(raw);
         const token = tokenByProvider(request.providerID);
-        token.loggedIn = false;
+        await token.device.logout();
         records.push({ type: 'logout', tokenId: token.id });
         return undefined;
       }
@@ -405,21 +391,21 @@ export async function startFortifyTestAgent(options: FortifyTestAgentOptions = {
         const request = await proto.KeyStorageKeysActionProto.importProto(raw);
         const token = tokenByProvider(request.providerID);
         // Like most cards: private keys are visible only after the PIN.
-        const keys = token.loggedIn ? token.items.filter((i) => i.privateKey).map((i) => `private-${token.providerId}-${i.keyId}`) : [];
+        const keys = (await token.device.privateKeyIds()).map((keyId) => `private-${token.providerId}-${keyId}`);
         return buffer(Buffer.from(keys.join(',')));
       }
       case proto.KeyStorageGetItemActionProto.ACTION: {
         const request = await proto.KeyStorageGetItemActionProto.importProto(raw);
         const token = tokenByProvider(request.providerID);
         if (!request.key.startsWith('private-')) throw new AgentFailure(`Key '${request.key}' not found`, 0, 'error');
-        if (!token.loggedIn) throw pkcs11('CKR_USER_NOT_LOGGED_IN');
+        if (!token.device.loggedIn) throw pkcs11('CKR_USER_NOT_LOGGED_IN');
         const item = itemByIndex(token, request.key);
-        if (!item.privateKey) throw pkcs11('CKR_KEY_HANDLE_INVALID');
+        if (!(await token.device.privateKeyIds()).includes(item.keyId)) throw pkcs11('CKR_KEY_HANDLE_INVALID');
         const key = new proto.CryptoKeyProto();
         key.providerID = token.providerId;
         key.id = item.keyId;
         key.type = 'private';
-        key.algorithm = algorithmForProto(item.keyAlgorithm ?? keyAlgorithmOf(item));
+        key.algorithm = algorithmForProto(item.keyAlgorithm);
         key.extractable = false;
         key.usages = ['sign'];
         return key.exportProto();
@@ -434,13 +420,13 @@ export async function startFortifyTestAgent(options: FortifyTestAgentOptions = {
   }
 
   async function login(token: AgentToken): Promise<undefined> {
-    // The PIN window of the app: the person's answer is the token's PIN mode.
+    // The PIN window of the app: the person's answer is the token's PIN mode; the card checks it.
     if (pinDelayMs) await delay(pinDelayMs);
     if (!token.present) {
       records.push({ type: 'login', tokenId: token.id, result: 'removed' });
       throw pkcs11('CKR_DEVICE_REMOVED');
     }
-    if (token.triesLeft <= 0) {
+    if (token.device.flags() & CKF.userPinLocked) {
       records.push({ type: 'login', tokenId: token.id, result: 'locked' });
       throw pkcs11('CKR_PIN_LOCKED');
     }
@@ -448,13 +434,13 @@ export async function startFortifyTestAgent(options: FortifyTestAgentOptions = {
       records.push({ type: 'login', tokenId: token.id, result: 'cancelled' });
       throw new AgentFailure('Incorrect PIN value. It cannot be empty.', WCL.pinCancelled, 'wcl');
     }
-    if (token.pinMode === 'wrong') {
-      token.triesLeft -= 1;
-      records.push({ type: 'login', tokenId: token.id, result: token.triesLeft <= 0 ? 'locked' : 'wrong' });
-      throw pkcs11(token.triesLeft <= 0 ? 'CKR_PIN_LOCKED' : 'CKR_PIN_INCORRECT');
+    try {
+      await token.device.login(token.pinMode === 'wrong' ? wrongPin(token.pin) : token.pin);
+    } catch (error) {
+      const failure = error instanceof AgentFailure ? error : pkcs11('CKR_FUNCTION_FAILED');
+      records.push({ type: 'login', tokenId: token.id, result: failure.message === 'CKR_PIN_LOCKED' ? 'locked' : 'wrong' });
+      throw failure;
     }
-    token.triesLeft = token.maxPinTries;
-    token.loggedIn = true;
     records.push({ type: 'login', tokenId: token.id, result: 'ok' });
     return undefined;
   }
@@ -464,24 +450,24 @@ export async function startFortifyTestAgent(options: FortifyTestAgentOptions = {
     const requested = request.algorithm.toAlgorithm() as { name: string; hash?: { name: string } | string };
     const algorithm = requested.name;
     const note = (result: 'ok' | 'failed' | 'not_logged_in' | 'removed') => records.push({ type: 'sign', tokenId: token.id, keyId: item.keyId, algorithm, result });
-    if (!token.loggedIn) {
+    if (!token.device.loggedIn) {
       note('not_logged_in');
       throw pkcs11('CKR_USER_NOT_LOGGED_IN');
-    }
-    if (!item.privateKey) {
-      note('failed');
-      throw pkcs11('CKR_KEY_HANDLE_INVALID');
     }
     if (failNextSign) {
       failNextSign = false;
       note('failed');
       throw pkcs11('CKR_FUNCTION_FAILED');
     }
-    const hash = typeof requested.hash === 'string' ? requested.hash : (requested.hash?.name ?? 'SHA-256');
-    const params = item.privateKey.algorithm.name === 'ECDSA' ? { name: 'ECDSA', hash } : { name: item.privateKey.algorithm.name };
-    const signature = await crypto.subtle.sign(params, item.privateKey, new Uint8Array(request.data));
-    note('ok');
-    return signature;
+    const hash = typeof requested.hash === 'string' ? requested.hash : (requested.hash?.name ?? item.keyAlgorithm.hash ?? 'SHA-256');
+    try {
+      const signature = await token.device.sign(item, hash, new Uint8Array(request.data));
+      note('ok');
+      return signature;
+    } catch (error) {
+      note('failed');
+      throw error;
+    }
   }
 
   // ---------------------------------------------------------------- transport
@@ -572,11 +558,11 @@ export async function startFortifyTestAgent(options: FortifyTestAgentOptions = {
       tokenById(tokenId).pinMode = mode;
     },
     setTriesLeft(tokenId, n) {
-      const token = tokenById(tokenId);
-      token.triesLeft = Math.max(0, Math.min(n, token.maxPinTries));
+      const device = softDeviceOf(tokenId);
+      device.triesLeft = Math.max(0, Math.min(n, device.maxPinTries));
     },
     triesLeft(tokenId) {
-      return tokenById(tokenId).triesLeft;
+      return softDeviceOf(tokenId).triesLeft;
     },
     setPinDelay(ms) {
       pinDelayMs = ms;
@@ -585,7 +571,8 @@ export async function startFortifyTestAgent(options: FortifyTestAgentOptions = {
       const token = tokenById(tokenId);
       if (!token.present) return;
       token.present = false;
-      token.loggedIn = false;
+      // A card pulled out of the reader loses its login.
+      void token.device.logout().catch(() => undefined);
       records.push({ type: 'token', tokenId, event: 'removed' });
       broadcastTokens([], [token]);
     },
@@ -600,7 +587,7 @@ export async function startFortifyTestAgent(options: FortifyTestAgentOptions = {
       failNextSign = true;
     },
     isLoggedIn(tokenId) {
-      return tokenById(tokenId).loggedIn;
+      return tokenById(tokenId).device.loggedIn;
     },
     get records() {
       return records;
@@ -633,6 +620,7 @@ export async function startFortifyTestAgent(options: FortifyTestAgentOptions = {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await controlServer?.close();
+      for (const token of tokens) await token.device.close();
     },
   };
 }

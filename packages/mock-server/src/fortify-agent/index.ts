@@ -9,3 +9,5 @@ export {
   type FortifyTestAgentOptions,
 } from './agent.ts';
 export { CKF, type PinMode } from './tokens.ts';
+export { openPkcs11Token, type Pkcs11TokenOptions } from './pkcs11-device.ts';
+export { createSoftHsmToken, softHsmLibrary, type SoftHsmTokenOptions } from './softhsm.ts';
