@@ -33,14 +33,18 @@ async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void
   }
 }
 
-/** The demo's strict policy with what the real Fortify client needs. */
-function relaxedCsp(policy: string): string {
+/**
+ * The demo's strict policy with what the real Fortify client needs:
+ * connect-src for the agent, 'unsafe-eval' and no Trusted Types for scripts.
+ * The last two can be left out, to see what a page that forgot them shows.
+ */
+function relaxedCsp(policy: string, { unsafeEval = true, trustedTypes = false } = {}): string {
   return policy
     .split(';')
     .map((directive) => directive.trim())
-    .filter((directive) => directive && !directive.startsWith('require-trusted-types-for'))
+    .filter((directive) => directive && (trustedTypes || !directive.startsWith('require-trusted-types-for')))
     .map((directive) => {
-      if (directive.startsWith('script-src')) return `${directive} 'unsafe-eval'`;
+      if (unsafeEval && directive.startsWith('script-src')) return `${directive} 'unsafe-eval'`;
       if (directive.startsWith('connect-src')) return `${directive} ${AGENT} wss://127.0.0.1:31337`;
       return directive;
     })
@@ -52,10 +56,14 @@ async function openWithFortify(
   stack: Stack,
   path: string,
   query: string,
-  { localNetwork = true }: { localNetwork?: boolean } = {},
-): Promise<{ page: Page; cspViolations: string[] }> {
+  { localNetwork = true, csp = {} }: { localNetwork?: boolean; csp?: Parameters<typeof relaxedCsp>[1] } = {},
+): Promise<{ page: Page; cspViolations: string[]; consoleErrors: string[] }> {
   const opened = await stack.newPage({ ignoreHTTPSErrors: true });
   const { page } = opened;
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
   // Chrome's Local Network Access prompt, answered "allow"; without the grant, headless Chromium refuses.
   if (localNetwork) await page.context().grantPermissions(['local-network-access'], { origin: stack.siteUrl });
   if (process.env['FORTIFY_E2E_DEBUG']) {
@@ -68,16 +76,16 @@ async function openWithFortify(
     async (route) => {
       const response = await route.fetch();
       const headers = { ...response.headers() };
-      headers['content-security-policy'] = relaxedCsp(headers['content-security-policy'] ?? '');
+      headers['content-security-policy'] = relaxedCsp(headers['content-security-policy'] ?? '', csp);
       await route.fulfill({ response, headers });
     },
   );
   await page.goto(`${stack.siteUrl}${path}?agent=fortify${query}`);
-  return opened;
+  return { ...opened, consoleErrors };
 }
 
 /** The login page on its certificate tab, with the real client. */
-async function fortifyPage(stack: Stack, query = '', options: { localNetwork?: boolean } = {}): Promise<{ page: Page; cspViolations: string[] }> {
+async function fortifyPage(stack: Stack, query = '', options: Parameters<typeof openWithFortify>[3] = {}): ReturnType<typeof openWithFortify> {
   const opened = await openWithFortify(stack, '/', query, options);
   await opened.page.getByRole('tab', { name: 'Qualified electronic certificate' }).click();
   return opened;
@@ -264,6 +272,22 @@ describe('certificate login through the Fortify test agent', () => {
     assert.equal(await problem.getAttribute('data-problem'), 'local_network_blocked', await problem.innerText());
     assert.match(await problem.innerText(), /Local network access/);
     await page.context().close();
+  });
+
+  test('a page whose CSP stops Fortify’s client (no unsafe-eval, or Trusted Types): the site’s fault, said before any connection', async () => {
+    for (const csp of [{ unsafeEval: false, trustedTypes: true }, { unsafeEval: true, trustedTypes: true }, { unsafeEval: false, trustedTypes: false }]) {
+      agent.control.clearRecords();
+      const { page, consoleErrors } = await fortifyPage(stack, '', { csp });
+      const problem = page.locator('egov-login egov-certificate-picker [data-problem]');
+      await problem.waitFor({ timeout: 15_000 });
+      assert.equal(await problem.getAttribute('data-problem'), 'page_blocked', `${JSON.stringify(csp)}: ${await problem.innerText()}`);
+      assert.match(await problem.innerText(), /Certificates cannot be used on this page[\s\S]*tell the site’s administrators/);
+      assert.equal(await page.locator('egov-login egov-certificate-picker').getByRole('button', { name: 'Try again' }).count(), 0);
+      await until(() => consoleErrors.some((text) => text.includes("needs 'unsafe-eval' in script-src")));
+      // Decided in the page: the agent never saw a session.
+      assert.deepEqual(agent.control.records.filter((r) => r.type === 'session'), [], JSON.stringify(csp));
+      await page.context().close();
+    }
   });
 
   test('a certificate only the backend can refuse (revoked): the page says it was not accepted', async () => {

@@ -15,6 +15,12 @@ export const AGENT_PROBLEMS = [
   'not_installed',
   /** Nothing answers, but the agent was seen here before: start it. */
   'not_running',
+  /**
+   * The page's own Content-Security-Policy stops the agent's client: Fortify's
+   * needs run-time code generation ('unsafe-eval', no Trusted Types for
+   * scripts). The site must fix it; trying again cannot help.
+   */
+  'page_blocked',
   /** The browser refused to let this site reach the local agent (Chrome's local network access). */
   'local_network_blocked',
   /** The agent answers, but the browser does not trust its TLS certificate. */

@@ -3,7 +3,15 @@ import { FakeFortify, pkcs11Error, wclError, type FakeToken } from '../../test-s
 import { testCertificate, testKeys, x509 } from '../../test-support/test-pki.js';
 import { certificateSignedData } from '../client/contract.js';
 import { AgentError, type AgentProblem, type TokenEvent } from './certificate-agent.js';
-import { FORTIFY_SEEN_KEY, FortifyAgent, localNetworkAccess, pinStateFromTokenFlags, probeAgent } from './fortify-agent.js';
+import {
+  FORTIFY_SEEN_KEY,
+  FortifyAgent,
+  localNetworkAccess,
+  PAGE_BLOCKED_MESSAGE,
+  pageAllowsCodeGeneration,
+  pinStateFromTokenFlags,
+  probeAgent,
+} from './fortify-agent.js';
 import { fortifyProblemOf, type FortifyStep } from './fortify-errors.js';
 import { loadWebcryptoSocket, TOKEN_FLAGS } from './webcrypto-socket.js';
 
@@ -58,6 +66,29 @@ describe('FortifyAgent', () => {
 
     it('the probe of a closed port is unreachable', async () => {
       expect(await probeAgent(CLOSED)).to.deep.equal({ ok: false, reason: 'unreachable' });
+    });
+
+    it('a page whose CSP forbids code generation: page_blocked at once, the reason in the console, the client never loaded', async () => {
+      // This test page has no CSP: the real check says the client could run.
+      expect(pageAllowsCodeGeneration()).to.equal(true);
+      let loaded = 0;
+      const logged: unknown[][] = [];
+      const original = console.error;
+      console.error = (...args: unknown[]) => void logged.push(args);
+      try {
+        const agent = new FortifyAgent({
+          baseUrl: 'https://fortify.invalid:31337',
+          storage: memoryStorage(),
+          codeGenerationAllowed: () => false,
+          loadClient: async () => (loaded++, new FakeFortify().module()),
+        });
+        expect(await problemOf(agent.connect())).to.equal('page_blocked');
+      } finally {
+        console.error = original;
+      }
+      expect(loaded).to.equal(0);
+      expect(logged).to.deep.equal([[PAGE_BLOCKED_MESSAGE]]);
+      expect(PAGE_BLOCKED_MESSAGE).to.contain("'unsafe-eval'").and.to.contain("require-trusted-types-for 'script'");
     });
 
     it('unreachable and never seen here: not_installed, without loading the client', async () => {

@@ -51,9 +51,36 @@ export interface FortifyAgentOptions {
   storage?: Pick<Storage, 'getItem' | 'setItem'> | null;
   /** Loads the client; tests give a fake. Default: the real @webcrypto-local/client. */
   loadClient?: () => Promise<WebcryptoSocketModule>;
+  /** Whether the page lets the client generate code; tests give an answer. Default: {@link pageAllowsCodeGeneration}. */
+  codeGenerationAllowed?: () => boolean;
 }
 
 // ------------------------------------------------------------------ before connecting
+
+/**
+ * Whether this page lets scripts generate code at run time, which the
+ * Fortify client's protobuf runtime does: the CSP must allow 'unsafe-eval'
+ * and must not require Trusted Types for scripts (unless a default policy
+ * lets the code through). Without this test the client fails deep inside
+ * its handshake ("Cannot decode message for PreKeyBundle") and the person
+ * would be told to try again, which cannot help.
+ */
+export function pageAllowsCodeGeneration(): boolean {
+  try {
+    // A fixed feature test of exactly what protobufjs does; no page or user input is ever evaluated.
+    // eslint-disable-next-line no-new-func
+    return new Function('return true')() === true;
+  } catch {
+    return false;
+  }
+}
+
+/** What the site's developers read in the console when the page blocks the client. */
+export const PAGE_BLOCKED_MESSAGE =
+  "[egov] Certificate login through Fortify is blocked by this page's Content-Security-Policy: Fortify's client " +
+  "(@webcrypto-local/client, protobufjs) generates code at run time, so the page needs 'unsafe-eval' in script-src " +
+  "and no require-trusted-types-for 'script' (or a Trusted Types default policy that allows createScript), and " +
+  'connect-src https://127.0.0.1:31337 wss://127.0.0.1:31337. See the CSP section of the @egov/auth-widgets README.';
 
 /**
  * Chrome's permission for a public site to reach this device's loopback
@@ -176,6 +203,7 @@ export class FortifyAgent implements CertificateAgent {
   readonly #approvalTimeoutMs: number;
   readonly #storage: Pick<Storage, 'getItem' | 'setItem'> | null;
   readonly #loadClient: () => Promise<WebcryptoSocketModule>;
+  readonly #codeGenerationAllowed: () => boolean;
   readonly #listeners = new Set<(event: TokenEvent) => void>();
   readonly #certificates = new Map<string, KnownCertificate>();
   /** Tokens seen in the last listing or insert events, to report them removed when the agent goes away. */
@@ -196,6 +224,7 @@ export class FortifyAgent implements CertificateAgent {
     this.#approvalTimeoutMs = options.approvalTimeoutMs ?? 120_000;
     this.#storage = options.storage === undefined ? browserStorage() : options.storage;
     this.#loadClient = options.loadClient ?? loadWebcryptoSocket;
+    this.#codeGenerationAllowed = options.codeGenerationAllowed ?? pageAllowsCodeGeneration;
   }
 
   get #seenBefore(): boolean {
@@ -230,6 +259,11 @@ export class FortifyAgent implements CertificateAgent {
   }
 
   async #connect(signal: AbortSignal | undefined): Promise<void> {
+    // Nothing else matters if the page itself stops the client: say so before any request.
+    if (!this.#codeGenerationAllowed()) {
+      console.error(PAGE_BLOCKED_MESSAGE);
+      throw new AgentError('page_blocked');
+    }
     const permission = await localNetworkAccess();
     if (permission === 'denied') throw new AgentError('local_network_blocked');
     // While Chrome's prompt is open the request waits for the person's answer.

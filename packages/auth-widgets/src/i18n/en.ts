@@ -205,6 +205,9 @@ export const en = {
   agentBlockedTitle: 'Your browser blocked the connection to Fortify',
   agentBlockedBody:
     'Allow this site to access devices on your local network: open the site settings (the icon left of the address), allow “Local network access”, then try again.',
+  agentPageBlockedTitle: 'Certificates cannot be used on this page',
+  agentPageBlockedBody:
+    'The page’s security settings do not let it talk to the Fortify app. This is a fault of the site, not of your computer: please tell the site’s administrators.',
   agentTlsTitle: 'Your browser does not trust Fortify’s connection',
   agentTlsBody: 'Restart Fortify so it can install its certificate, or reinstall it, then try again.',
   agentApproveTitle: 'Approve this site in Fortify',
@@ -245,7 +248,8 @@ export const en = {
   certificateChoiceCancelled: 'You cancelled the choice of a certificate. Choose a certificate to continue.',
   certificateNotUsable: (reason: string) => `This certificate cannot be used here: ${reason}. Choose another one.`,
   signFailed: 'The card could not sign. Try again; if it keeps failing, take the card out and insert it again.',
-  agentError: 'The certificate agent reported an error. Try again.',
+  agentErrorTitle: 'The certificate agent reported an error',
+  agentErrorBody: 'Try again. If it happens again, close the Fortify app, start it again and try once more.',
   contactCa: 'Contact the certification body that issued your certificate:',
   caSite: 'Web site',
   caSupport: 'Support',

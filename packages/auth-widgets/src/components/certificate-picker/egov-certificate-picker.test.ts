@@ -141,6 +141,26 @@ describe('<egov-certificate-picker>', () => {
     await waitUntil(() => denied.querySelector('.egov-certificates'), 'try again did not list');
   });
 
+  it('a page that blocks Fortify’s client: the site’s fault, said plainly, with no useless “Try again”', async () => {
+    const original = console.error;
+    console.error = () => undefined;
+    try {
+      for (const [locale, title] of [
+        ['en', 'Certificates cannot be used on this page'],
+        ['sr-Cyrl', 'Сертификати не могу да се користе на овој страници'],
+        ['sr-Latn', 'Sertifikati ne mogu da se koriste na ovoj stranici'],
+      ] as const) {
+        const el = await picker(new FortifyAgent({ baseUrl: 'https://127.0.0.1:9', storage: null, codeGenerationAllowed: () => false }), locale);
+        const problem = el.querySelector('[data-problem=page_blocked]')!;
+        expect(problem.querySelector('.egov-notice-title')!.textContent).to.equal(title);
+        expect(el.querySelector('[data-problem] ~ button')).to.equal(null);
+        await expect(el).to.be.accessible();
+      }
+    } finally {
+      console.error = original;
+    }
+  });
+
   it('without Fortify on this computer: install it (first time) or start it (seen before)', async () => {
     const closedPort = 'https://127.0.0.1:9';
     const storage = new Map<string, string>();

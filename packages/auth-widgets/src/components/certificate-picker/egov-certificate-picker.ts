@@ -415,7 +415,9 @@ export class EgovCertificatePicker extends EgovFormElement {
           ? html`<p><a class="egov-link" href=${FORTIFY_DOWNLOAD} target="_blank" rel="noopener">${t.agentDownload}</a></p>`
           : nothing}
       </div>
-      <button type="button" class="egov-button" @click=${() => void this.#start(true)}>${t.tryAgain}</button>`;
+      ${code === 'page_blocked'
+        ? nothing
+        : html`<button type="button" class="egov-button" @click=${() => void this.#start(true)}>${t.tryAgain}</button>`}`;
   }
 
   #renderLocked(t: Messages, body: CertificationBody | undefined, issuer: string): TemplateResult {
@@ -514,6 +516,8 @@ function problemTexts(t: Messages, code: AgentProblem): [string, string] {
       return [t.agentNotRunningTitle, t.agentNotRunningBody];
     case 'local_network_blocked':
       return [t.agentBlockedTitle, t.agentBlockedBody];
+    case 'page_blocked':
+      return [t.agentPageBlockedTitle, t.agentPageBlockedBody];
     case 'tls_untrusted':
       return [t.agentTlsTitle, t.agentTlsBody];
     case 'origin_not_approved':
@@ -525,6 +529,6 @@ function problemTexts(t: Messages, code: AgentProblem): [string, string] {
     case 'token_removed':
       return [t.tokenRemovedTitle, t.tokenRemovedBody];
     default:
-      return [t.agentError, t.agentError];
+      return [t.agentErrorTitle, t.agentErrorBody];
   }
 }
