@@ -4,10 +4,11 @@
 // TEST agent on https/wss://127.0.0.1:31337 (the address is fixed, so these
 // tests run serially and no other Fortify may run).
 //
-// CSP: the demo site is served with the strict policy. Only for this test's
-// pages, the test rewrites the policy of the HTML document (page.route) to
-// what certificate mode with the real client needs: 'unsafe-eval' for
-// protobufjs and connect-src for the agent (SECURITY.md 29).
+// CSP: the demo serves pages with ?agent=fortify with the policy certificate
+// mode with the real client needs (csp.ts: 'unsafe-eval' for protobufjs, no
+// Trusted Types for scripts, connect-src for the agent) and every other page
+// with the strict one (SECURITY.md 29). The tests use the served policies;
+// only the test of a page that forgot them replaces the policy (page.route).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -17,9 +18,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSoftHsmToken, startFortifyTestAgent, type FortifyTestAgent } from '@egov/mock-server/src/fortify-agent/index.ts';
 import { x509 } from '@egov/mock-server/src/certificates/x509.ts';
+import { contentSecurityPolicy, type CspOptions } from '../csp.ts';
 import { startStack, type Stack } from './harness.ts';
 
-const AGENT = 'https://127.0.0.1:31337';
 const TOKEN = 'test-mup-id-card';
 
 let counter = 0;
@@ -33,30 +34,12 @@ async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void
   }
 }
 
-/**
- * The demo's strict policy with what the real Fortify client needs:
- * connect-src for the agent, 'unsafe-eval' and no Trusted Types for scripts.
- * The last two can be left out, to see what a page that forgot them shows.
- */
-function relaxedCsp(policy: string, { unsafeEval = true, trustedTypes = false } = {}): string {
-  return policy
-    .split(';')
-    .map((directive) => directive.trim())
-    .filter((directive) => directive && (trustedTypes || !directive.startsWith('require-trusted-types-for')))
-    .map((directive) => {
-      if (unsafeEval && directive.startsWith('script-src')) return `${directive} 'unsafe-eval'`;
-      if (directive.startsWith('connect-src')) return `${directive} ${AGENT} wss://127.0.0.1:31337`;
-      return directive;
-    })
-    .join('; ');
-}
-
-/** Opens a demo page with ?agent=fortify, its CSP relaxed as certificate mode with the real client needs. */
+/** Opens a demo page with ?agent=fortify (served with certificate mode's policy, or with `csp` instead). */
 async function openWithFortify(
   stack: Stack,
   path: string,
   query: string,
-  { localNetwork = true, csp = {} }: { localNetwork?: boolean; csp?: Parameters<typeof relaxedCsp>[1] } = {},
+  { localNetwork = true, csp }: { localNetwork?: boolean; csp?: CspOptions } = {},
 ): Promise<{ page: Page; cspViolations: string[]; consoleErrors: string[] }> {
   const opened = await stack.newPage({ ignoreHTTPSErrors: true });
   const { page } = opened;
@@ -71,15 +54,15 @@ async function openWithFortify(
     page.on('pageerror', (e) => process.stderr.write(`[pageerror] ${e.message}\n`));
     page.on('requestfailed', (r) => process.stderr.write(`[requestfailed] ${r.url()} ${r.failure()?.errorText}\n`));
   }
-  await page.route(
-    (url) => url.origin === stack.siteUrl && url.pathname === path,
-    async (route) => {
-      const response = await route.fetch();
-      const headers = { ...response.headers() };
-      headers['content-security-policy'] = relaxedCsp(headers['content-security-policy'] ?? '', csp);
-      await route.fulfill({ response, headers });
-    },
-  );
+  if (csp) {
+    await page.route(
+      (url) => url.origin === stack.siteUrl && url.pathname === path,
+      async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': contentSecurityPolicy(csp) } });
+      },
+    );
+  }
   await page.goto(`${stack.siteUrl}${path}?agent=fortify${query}`);
   return { ...opened, consoleErrors };
 }
@@ -116,7 +99,8 @@ describe('certificate login through the Fortify test agent', () => {
   const email = uniqueEmail('fortify');
 
   before(async () => {
-    stack = await startStack();
+    // A real portal is a public site: the page reaches the agent through Local Network Access.
+    stack = await startStack({ publicSite: true });
     const tokens = (await (await fetch(`${stack.backend.url}/api/dev/test-tokens`)).json()) as DevTestTokensResponse;
     agent = await startFortifyTestAgent({ tokens: tokens.tokens });
     await registerWithSoftAgent(stack, email);
@@ -168,6 +152,18 @@ describe('certificate login through the Fortify test agent', () => {
     assert.equal(control.isLoggedIn(TOKEN), false);
     assert.deepEqual(cspViolations, []);
     await page.context().close();
+  });
+
+  test('the demo serves certificate mode’s policy only to pages that ask for the Fortify agent', async () => {
+    for (const path of ['/', '/register.html']) {
+      const strict = (await fetch(`${stack.siteUrl}${path}`)).headers.get('content-security-policy') ?? '';
+      assert.match(strict, /require-trusted-types-for 'script'/);
+      assert.doesNotMatch(strict, /unsafe-eval|127\.0\.0\.1:31337/);
+      const fortify = (await fetch(`${stack.siteUrl}${path}?agent=fortify`)).headers.get('content-security-policy') ?? '';
+      assert.match(fortify, /script-src 'self' 'unsafe-eval'/);
+      assert.match(fortify, /connect-src 'self' https:\/\/127\.0\.0\.1:31337 wss:\/\/127\.0\.0\.1:31337/);
+      assert.doesNotMatch(fortify, /require-trusted-types-for/);
+    }
   });
 
   test('the site denied in the agent: the page says so', async () => {
@@ -275,7 +271,12 @@ describe('certificate login through the Fortify test agent', () => {
   });
 
   test('a page whose CSP stops Fortify’s client (no unsafe-eval, or Trusted Types): the site’s fault, said before any connection', async () => {
-    for (const csp of [{ unsafeEval: false, trustedTypes: true }, { unsafeEval: true, trustedTypes: true }, { unsafeEval: false, trustedTypes: false }]) {
+    for (const { unsafeEval, trustedTypes } of [
+      { unsafeEval: false, trustedTypes: true },
+      { unsafeEval: true, trustedTypes: true },
+      { unsafeEval: false, trustedTypes: false },
+    ]) {
+      const csp = { unsafeEval, trustedTypes, fortify: true };
       agent.control.clearRecords();
       const { page, consoleErrors } = await fortifyPage(stack, '', { csp });
       const problem = page.locator('egov-login egov-certificate-picker [data-problem]');

@@ -136,7 +136,17 @@ function devApi(apiUrl: () => string): DevApi {
   return api;
 }
 
-export async function startStack(): Promise<Stack> {
+export interface StackOptions {
+  /**
+   * The browser treats the demo site as a public site, as a real portal is
+   * (Chromium's IP address space override): reaching the agent on 127.0.0.1
+   * is then subject to Local Network Access. By default the site is on
+   * loopback like the agent, and Chrome asks nothing.
+   */
+  publicSite?: boolean;
+}
+
+export async function startStack({ publicSite = false }: StackOptions = {}): Promise<Stack> {
   await build();
   const sitePort = await freePort();
   const siteUrl = `http://127.0.0.1:${sitePort}`;
@@ -149,7 +159,10 @@ export async function startStack(): Promise<Stack> {
     EGOV_DEMO_PORT: String(sitePort),
   });
   await waitFor(`${siteUrl}/`, preview);
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: [...chromiumArgs, ...(publicSite ? [`--ip-address-space-overrides=127.0.0.1:${sitePort}=public`] : [])],
+  });
 
   return {
     siteUrl,
