@@ -1,6 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { en } from './en.js';
-import { loadMessages } from './locale-controller.js';
+import { catalog, defineCatalogPart } from './catalog.js';
+import { commonTexts } from './en/common.js';
+import { loginTexts } from './en/login.js';
+import { pickerTexts } from './en/picker.js';
 import { parseLocale, SUPPORTED_LOCALES } from './locales.js';
 import { plural } from './plural.js';
 import { srCyrl } from './sr-cyrl.js';
@@ -44,11 +47,42 @@ describe('catalogs', () => {
     expect(srLatn.createAccount).to.equal('Kreiraj korisnički nalog');
   });
 
-  it('loads each locale, Serbian only on demand', async () => {
+  it('an element’s catalog holds only its parts, and loads each locale once, Serbian only on demand', async () => {
+    const login = catalog(commonTexts, loginTexts);
+    expect(login.en.loginHeading).to.equal('Log in');
+    expect(login.en.errorSummaryTitle).to.equal('There is a problem');
+    // Registration and picker texts are not in the login element's catalog (nor in its bundle).
+    expect(Object.keys(login.en)).to.not.include.members(['registerHeading', 'pickerHeading']);
+    expect(Object.keys(login.en).sort()).to.deep.equal([...Object.keys(commonTexts.en), ...Object.keys(loginTexts.en)].sort());
     for (const locale of SUPPORTED_LOCALES) {
-      const messages = await loadMessages(locale);
-      expect(messages.loginHeading).to.equal({ en: 'Log in', 'sr-Latn': 'Prijava', 'sr-Cyrl': 'Пријава' }[locale]);
+      const texts = await login.load(locale);
+      expect(texts.loginHeading).to.equal({ en: 'Log in', 'sr-Latn': 'Prijava', 'sr-Cyrl': 'Пријава' }[locale]);
+      expect(login.loaded(locale)).to.equal(texts);
+      expect(await login.load(locale)).to.equal(texts);
     }
+    // Another element's catalog shares the parts already loaded.
+    const picker = catalog(commonTexts, pickerTexts);
+    expect(picker.loaded('sr-Latn')).to.equal(undefined);
+    const latin = await picker.load('sr-Latn');
+    expect(latin.pickerHeading).to.equal('Izaberite sertifikat');
+    expect(latin.errorSummaryTitle).to.equal((await login.load('sr-Latn')).errorSummaryTitle);
+  });
+
+  it('a part whose Serbian texts failed to download is downloaded again next time', async () => {
+    let calls = 0;
+    const part = defineCatalogPart({ hello: 'Hello' }, async () => {
+      calls += 1;
+      if (calls === 1) throw new TypeError('Failed to fetch dynamically imported module');
+      return { hello: 'Здраво' };
+    });
+    const texts = catalog(part);
+    let failure: unknown;
+    await texts.load('sr-Latn').catch((error: unknown) => (failure = error));
+    expect(failure).to.be.instanceOf(TypeError);
+    expect(texts.loaded('sr-Latn')).to.equal(undefined);
+    expect((await texts.load('sr-Latn')).hello).to.equal('Zdravo');
+    expect((await texts.load('sr-Cyrl')).hello).to.equal('Здраво');
+    expect(calls).to.equal(2);
   });
 });
 

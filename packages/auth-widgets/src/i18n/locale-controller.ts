@@ -1,38 +1,25 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { en, type Messages } from './en.js';
+import type { Catalog } from './catalog.js';
 import { DEFAULT_LOCALE, type Locale } from './locales.js';
 
-// Serbian catalogs are separate chunks: a page in English never downloads them.
-const loaders: Record<Locale, () => Promise<Messages>> = {
-  en: () => Promise.resolve(en),
-  'sr-Cyrl': () => import('./sr-cyrl.js').then((m) => m.srCyrl),
-  'sr-Latn': () => import('./sr-latn.js').then((m) => m.srLatn),
-};
-
-// Catalogs are immutable, so one loaded copy serves every element on the page.
-const loaded = new Map<Locale, Messages>([[DEFAULT_LOCALE, en]]);
-
-export async function loadMessages(locale: Locale): Promise<Messages> {
-  const cached = loaded.get(locale);
-  if (cached) return cached;
-  const messages = await loaders[locale]();
-  loaded.set(locale, messages);
-  return messages;
-}
-
 /**
- * Gives an element the texts of its current locale. Switching loads the
- * catalog if needed and re-renders once it is there; until then the element
- * keeps the texts it had, so it never shows keys or a blank.
+ * Gives an element the texts of its current locale, from the catalog of the
+ * parts it uses. Switching loads the texts if needed and re-renders once
+ * they are there; until then the element keeps the texts it had, so it
+ * never shows keys or a blank.
  */
-export class LocaleController implements ReactiveController {
+export class LocaleController<M> implements ReactiveController {
   /** The locale whose texts `t` holds. */
   locale: Locale = DEFAULT_LOCALE;
-  t: Messages = en;
+  t: M;
   #wanted: Locale = DEFAULT_LOCALE;
   #pending: Promise<void> = Promise.resolve();
 
-  constructor(private readonly host: ReactiveControllerHost) {
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly catalog: Catalog<M>,
+  ) {
+    this.t = catalog.en;
     host.addController(this);
   }
 
@@ -46,15 +33,15 @@ export class LocaleController implements ReactiveController {
   set(locale: Locale): void {
     if (locale === this.#wanted) return;
     this.#wanted = locale;
-    const cached = loaded.get(locale);
+    const cached = this.catalog.loaded(locale);
     if (cached) {
       this.#apply(locale, cached);
       this.#pending = Promise.resolve();
       return;
     }
-    this.#pending = loadMessages(locale).then(
-      (messages) => {
-        if (this.#wanted === locale) this.#apply(locale, messages);
+    this.#pending = this.catalog.load(locale).then(
+      (texts) => {
+        if (this.#wanted === locale) this.#apply(locale, texts);
       },
       (error: unknown) => {
         console.error(`[egov] Could not load the "${locale}" texts; keeping "${this.locale}".`, error);
@@ -62,10 +49,10 @@ export class LocaleController implements ReactiveController {
     );
   }
 
-  #apply(locale: Locale, messages: Messages): void {
-    if (this.locale === locale && this.t === messages) return;
+  #apply(locale: Locale, texts: M): void {
+    if (this.locale === locale && this.t === texts) return;
     this.locale = locale;
-    this.t = messages;
+    this.t = texts;
     this.host.requestUpdate();
   }
 

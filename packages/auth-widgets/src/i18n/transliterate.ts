@@ -33,3 +33,14 @@ export function cyrillicToLatin(text: string): string {
   }
   return out;
 }
+
+/** A whole set of texts in Latin script: strings, and functions whose result is transliterated. */
+export function transliterateTexts<M extends Record<string, unknown>>(cyrillic: M): M {
+  const entries = Object.entries(cyrillic).map(([key, value]) => [
+    key,
+    typeof value === 'function'
+      ? (...args: unknown[]) => cyrillicToLatin((value as (...a: unknown[]) => string)(...args))
+      : cyrillicToLatin(String(value)),
+  ]);
+  return Object.fromEntries(entries) as M;
+}

@@ -4,6 +4,7 @@ import { AuthError, type AuthClient } from '../client/auth-client.js';
 import { FetchAuthClient } from '../client/fetch-auth-client.js';
 import { mergeConfigInputs, resolveConfig, type AuthConfigInput, type ConfigResult } from '../config/auth-config.js';
 import { authClientContext, authConfigContext } from '../config/context.js';
+import type { Catalog } from '../i18n/catalog.js';
 import { LocaleController } from '../i18n/locale-controller.js';
 import { parseLocale } from '../i18n/locales.js';
 
@@ -17,10 +18,10 @@ export interface ConfigurableHost extends ReactiveElement {
 /**
  * Resolves what an element needs before it renders: configuration from the
  * nearest `<egov-auth>` merged with the element's own attributes, validated;
- * the client for that backend; and the locale's texts.
+ * the client for that backend; and the locale's texts from the element's catalog.
  */
-export class AuthConfigController implements ReactiveController {
-  readonly i18n: LocaleController;
+export class AuthConfigController<M> implements ReactiveController {
+  readonly i18n: LocaleController<M>;
   result: ConfigResult = { ok: false, problems: [], locale: 'en' };
   #contextConfig: AuthConfigInput | undefined;
   #contextClient: AuthClient | undefined;
@@ -28,9 +29,12 @@ export class AuthConfigController implements ReactiveController {
   #ownClient: { url: string; client: AuthClient } | undefined;
   #loggedProblems = '';
 
-  constructor(private readonly host: ConfigurableHost) {
+  constructor(
+    private readonly host: ConfigurableHost,
+    catalog: Catalog<M>,
+  ) {
     host.addController(this);
-    this.i18n = new LocaleController(host);
+    this.i18n = new LocaleController(host, catalog);
     new ContextConsumer(host, {
       context: authConfigContext,
       subscribe: true,

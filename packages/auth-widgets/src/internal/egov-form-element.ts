@@ -1,8 +1,9 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { AuthError, type AuthClient } from '../client/auth-client.js';
 import type { AuthConfigInput } from '../config/auth-config.js';
-import type { Messages } from '../i18n/en.js';
+import type { Catalog } from '../i18n/catalog.js';
+import type { CommonMessages } from '../i18n/en/common.js';
 import { formStyles } from '../styles/form-styles.js';
 import { AuthConfigController } from './auth-config-controller.js';
 import { renderConfigProblem } from './config-problem.js';
@@ -18,7 +19,7 @@ import { adoptScopedStyles } from './scoped-styles.js';
  * stylesheet, page-unique ids, moving focus after a render, and one request
  * at a time, aborted when the element leaves the page.
  */
-export abstract class EgovFormElement extends EgovElement {
+export abstract class EgovFormElement<M extends CommonMessages = CommonMessages> extends EgovElement {
   /** Backend base URL; overrides `<egov-auth>`. */
   @property({ attribute: 'backend-url' }) backendUrl?: string;
   /** `en`, `sr-Latn` or `sr-Cyrl`; overrides `<egov-auth>` and the page's `lang`. */
@@ -33,10 +34,22 @@ export abstract class EgovFormElement extends EgovElement {
   /** A client for another backend (an adapter); by default the kit's fetch client. */
   @property({ attribute: false }) client?: AuthClient;
 
-  protected readonly config = new AuthConfigController(this);
+  protected readonly config: AuthConfigController<M>;
   readonly #idPrefix = uniqueIdPrefix(this.localName || 'egov');
   #focusAfterRender: string | undefined;
   #abort: AbortController | undefined;
+
+  readonly #styles: readonly CSSResult[];
+
+  /**
+   * `texts`: the element's catalog, the parts of the kit's texts it uses;
+   * `styles`: its own sheets, adopted after the shared form styles.
+   */
+  constructor(texts: Catalog<M>, styles: readonly CSSResult[] = []) {
+    super();
+    this.config = new AuthConfigController(this, texts);
+    this.#styles = styles;
+  }
 
   configOverrides(): AuthConfigInput {
     return {
@@ -48,7 +61,7 @@ export abstract class EgovFormElement extends EgovElement {
     };
   }
 
-  protected get t(): Messages {
+  protected get t(): M {
     return this.config.i18n.t;
   }
 
@@ -71,7 +84,7 @@ export abstract class EgovFormElement extends EgovElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    adoptScopedStyles(this, formStyles);
+    for (const sheet of [formStyles, ...this.#styles]) adoptScopedStyles(this, sheet);
   }
 
   override disconnectedCallback(): void {
@@ -114,7 +127,7 @@ export abstract class EgovFormElement extends EgovElement {
   }
 
   /** The error summary for these problems, focusable as `id('summary')`. */
-  protected renderSummary(problems: Problem[]): TemplateResult | typeof nothing {
+  protected renderSummary(problems: Problem<M>[]): TemplateResult | typeof nothing {
     const t = this.t;
     return renderErrorSummary(
       t,
@@ -130,7 +143,7 @@ export abstract class EgovFormElement extends EgovElement {
   }
 
   /** Text of the problem about `field`, if any. */
-  protected problemText(problem: Problem | undefined): string | undefined {
+  protected problemText(problem: Problem<M> | undefined): string | undefined {
     return problem?.text(this.t, this.formatTime);
   }
 }

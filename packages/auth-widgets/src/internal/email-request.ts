@@ -1,13 +1,13 @@
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { AuthError } from '../client/auth-client.js';
 import { LIMITS, isPlausibleEmail } from '../client/contract.js';
-import type { Messages } from '../i18n/en.js';
+import type { CommonMessages } from '../i18n/en/common.js';
 import { renderEmailField } from './fields.js';
 import type { Problem } from './problems.js';
 import { serviceProblem } from './service-problems.js';
 
 export interface EmailRequestView {
-  t: Messages;
+  t: CommonMessages;
   /** The input's part name (what the error summary links to)… */
   field: string;
   /** …and its id (hint and error ids derive from it). */

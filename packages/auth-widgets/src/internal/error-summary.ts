@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Messages } from '../i18n/en.js';
+import type { CommonMessages } from '../i18n/en/common.js';
 
 export interface SummaryItem {
   text: string;
@@ -13,7 +13,7 @@ export interface SummaryItem {
  * `role="alert"` makes screen readers read it even if focus does not move.
  */
 export function renderErrorSummary(
-  t: Messages,
+  t: CommonMessages,
   id: string,
   items: SummaryItem[],
   onLink: (event: Event, href: string) => void,

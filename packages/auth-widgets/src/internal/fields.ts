@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { Messages } from '../i18n/en.js';
+import type { CommonMessages } from '../i18n/en/common.js';
 
 /** `aria-describedby` for a control: its hint and its error, when present. */
 export function describedBy(id: string, hint: boolean, error: string | undefined): string | undefined {
@@ -8,7 +8,7 @@ export function describedBy(id: string, hint: boolean, error: string | undefined
 }
 
 /** The error line above a control, with the hidden "Error:" prefix screen readers read first (GOV.UK). */
-export function renderFieldError(t: Messages, id: string, text: string | undefined): TemplateResult | typeof nothing {
+export function renderFieldError(t: CommonMessages, id: string, text: string | undefined): TemplateResult | typeof nothing {
   if (!text) return nothing;
   return html`<p class="egov-error-message" id=${`${id}-error`}><span class="egov-visually-hidden">${t.errorPrefix}</span> ${text}</p>`;
 }
@@ -19,7 +19,7 @@ export function renderRequiredMark(required: boolean): TemplateResult | typeof n
 }
 
 export interface FieldFrame {
-  t: Messages;
+  t: CommonMessages;
   /** The control's id; hint and error ids derive from it. */
   id: string;
   label: string;
@@ -44,7 +44,7 @@ export function renderField(frame: FieldFrame): TemplateResult {
 }
 
 export interface EmailFieldOptions {
-  t: Messages;
+  t: CommonMessages;
   id: string;
   label: string;
   hint?: string;

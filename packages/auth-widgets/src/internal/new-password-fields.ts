@@ -1,21 +1,26 @@
 import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { FieldErrorCode, PasswordPolicy } from '../client/contract.js';
 import { checkPasswordLength } from '../client/rules.js';
-import type { Messages } from '../i18n/en.js';
+import type { CommonMessages } from '../i18n/en/common.js';
+import type { NewPasswordMessages } from '../i18n/en/new-password.js';
 import { describedBy, renderField } from './fields.js';
 import { PasswordVisibility, renderPasswordInput } from './password-input.js';
 import type { FieldProblems, Problem } from './problems.js';
 
+/** The texts the new-password fields use. */
+export type NewPasswordTexts = CommonMessages & NewPasswordMessages;
+
 /** How long typing must pause before the live region speaks (a screen reader must not read every key). */
 const ANNOUNCE_AFTER_MS = 900;
 
-export interface NewPasswordView {
-  t: Messages;
+/** `M`: the texts of the element the fields are in (its problems may use them all). */
+export interface NewPasswordView<M extends NewPasswordTexts = NewPasswordTexts> {
+  t: M;
   policy: PasswordPolicy;
   /** Ids of the two inputs. */
   passwordId: string;
   confirmId: string;
-  problems: FieldProblems;
+  problems: FieldProblems<M>;
   formatTime: (date: Date) => string;
   required?: boolean;
 }
@@ -33,13 +38,13 @@ export class NewPasswordFields {
   #announcement = '';
   #timer: ReturnType<typeof setTimeout> | undefined;
   #lastPolicy: PasswordPolicy | undefined;
-  #lastT: Messages | undefined;
+  #lastT: NewPasswordTexts | undefined;
 
   constructor(private readonly host: ReactiveControllerHost) {
     this.visibility = new PasswordVisibility(host);
   }
 
-  #describe(length: number, policy: PasswordPolicy, t: Messages): string {
+  #describe(length: number, policy: PasswordPolicy, t: NewPasswordTexts): string {
     if (length === 0) return '';
     const missing = policy.minLength - length;
     return missing > 0 ? t.passwordCharactersNeeded(missing) : t.passwordLongEnough;
@@ -58,7 +63,7 @@ export class NewPasswordFields {
     this.host.requestUpdate();
   };
 
-  render(view: NewPasswordView): TemplateResult {
+  render<M extends NewPasswordTexts>(view: NewPasswordView<M>): TemplateResult {
     const { t, policy, passwordId, confirmId, problems, formatTime, required = true } = view;
     this.#lastPolicy = policy;
     this.#lastT = t;
@@ -107,8 +112,8 @@ export class NewPasswordFields {
   }
 
   /** What the form can check itself: length per the policy, and that both fields match. */
-  validate(password: string, confirmation: string, policy: PasswordPolicy): FieldProblems {
-    const problems: FieldProblems = {};
+  validate(password: string, confirmation: string, policy: PasswordPolicy): FieldProblems<NewPasswordTexts> {
+    const problems: FieldProblems<NewPasswordTexts> = {};
     if (password === '') problems['password'] = { field: 'password', text: (t) => t.passwordRequired };
     else {
       const length = checkPasswordLength(password, policy);
@@ -124,8 +129,8 @@ export class NewPasswordFields {
   }
 
   /** The backend's reason for refusing a password, in the form's words. */
-  static serverProblem(code: FieldErrorCode, policy: PasswordPolicy): Problem {
-    const text: Problem['text'] =
+  static serverProblem(code: FieldErrorCode, policy: PasswordPolicy): Problem<NewPasswordTexts> {
+    const text: Problem<NewPasswordTexts>['text'] =
       code === 'too_short' ? (t) => t.passwordTooShort(policy.minLength)
       : code === 'too_long' ? (t) => t.passwordTooLong(policy.maxLength)
       : code === 'common_password' ? (t) => t.passwordCommon
@@ -135,7 +140,7 @@ export class NewPasswordFields {
   }
 
   /** After a submit: hide both fields again and forget the typing status. */
-  afterSubmit(t: Messages): void {
+  afterSubmit(t: NewPasswordTexts): void {
     this.visibility.set(false, t);
     clearTimeout(this.#timer);
   }

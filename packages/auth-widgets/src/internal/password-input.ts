@@ -1,6 +1,6 @@
 import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { Messages } from '../i18n/en.js';
+import type { CommonMessages } from '../i18n/en/common.js';
 
 /**
  * Whether the password fields of one form are shown as text. One toggle
@@ -14,20 +14,20 @@ export class PasswordVisibility {
 
   constructor(private readonly host: ReactiveControllerHost) {}
 
-  set(shown: boolean, t: Messages): void {
+  set(shown: boolean, t: CommonMessages): void {
     if (shown === this.shown) return;
     this.shown = shown;
     this.announcement = shown ? t.passwordShown : t.passwordHidden;
     this.host.requestUpdate();
   }
 
-  toggle(t: Messages): void {
+  toggle(t: CommonMessages): void {
     this.set(!this.shown, t);
   }
 }
 
 export interface PasswordInputOptions {
-  t: Messages;
+  t: CommonMessages;
   id: string;
   name: string;
   autocomplete: 'current-password' | 'new-password';

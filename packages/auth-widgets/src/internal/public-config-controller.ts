@@ -1,7 +1,7 @@
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { AuthError, type AuthClient } from '../client/auth-client.js';
 import type { PublicConfig } from '../client/contract.js';
-import type { Messages } from '../i18n/en.js';
+import type { CommonMessages } from '../i18n/en/common.js';
 
 // One request per client, shared by every element on the page that needs the policy.
 const loads = new WeakMap<AuthClient, Promise<PublicConfig>>();
@@ -36,7 +36,7 @@ export class PublicConfigController implements ReactiveController {
   }
 
   /** The form once the policy is there; until then "Loading…", or the failure with "Try again". */
-  render(t: Messages, ready: (config: PublicConfig) => TemplateResult): TemplateResult {
+  render(t: CommonMessages, ready: (config: PublicConfig) => TemplateResult): TemplateResult {
     const state = this.state;
     if (state.status === 'ready') return ready(state.config);
     if (state.status === 'loading') return html`<p class="egov-text" role="status">${t.loading}</p>`;

@@ -6,10 +6,12 @@ import { tokens as t } from './tokens.js';
  * the inputs). A constant, never runtime input: that is why unsafeCSS is safe here.
  */
 export const LIGHT_DOM_TAGS = ['egov-login', 'egov-register', 'egov-email-confirm', 'egov-password-reset', 'egov-certificate-picker'] as const;
-const scope = unsafeCSS(`:is(${LIGHT_DOM_TAGS.join(', ')})`);
+/** Every rule of the kit's light-DOM sheets starts with this: it scopes them to the kit's elements. */
+export const scope = unsafeCSS(`:is(${LIGHT_DOM_TAGS.join(', ')})`);
 
 /**
- * Shared look of the kit's light-DOM forms. The first rule reverts whatever a
+ * Shared look of the kit's light-DOM forms (registration and the certificate
+ * picker add their own sheets: register-styles.ts, picker-styles.ts). The first rule reverts whatever a
  * host page's global CSS did to our descendants (`input {…}`, `div {display:flex}`);
  * the class rules then declare every property the look depends on. Font and
  * colour are inherited from the page on purpose.
@@ -270,233 +272,14 @@ export const formStyles = css`
     border: 0;
     white-space: nowrap;
   }
-  ${scope} .egov-fieldset {
-    display: block;
-    min-width: 0;
-    margin: 0 0 1.5rem;
-    padding: 0;
-    border: 0;
-  }
-  ${scope} .egov-legend {
-    display: block;
-    margin: 0 0 0.75rem;
-    padding: 0;
-    font-size: 1.2rem;
-    font-weight: 700;
-  }
-  ${scope} .egov-fieldset.egov-field--error {
-    padding-left: 0.75rem;
-    border-left: 4px solid ${t.error};
-  }
   ${scope} .egov-required {
     margin-left: 0.25rem;
     color: ${t.error};
     font-weight: 700;
   }
-  ${scope} .egov-input--short {
-    max-width: 16rem;
-  }
-  ${scope} .egov-date {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0 1rem;
-  }
-  ${scope} .egov-date-part {
-    display: block;
-  }
-  ${scope} .egov-input--2 {
-    width: 4rem;
-  }
-  ${scope} .egov-input--4 {
-    width: 6rem;
-  }
-  ${scope} .egov-select {
-    appearance: auto;
-  }
-  ${scope} .egov-radios {
-    display: block;
-  }
-  ${scope} .egov-radios--inline {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0 1.5rem;
-  }
-  ${scope} .egov-radio,
-  ${scope} .egov-checkbox {
-    display: flex;
-    align-items: flex-start;
-    gap: 0.5rem;
-    margin: 0 0 0.5rem;
-  }
-  ${scope} .egov-field.egov-checkbox {
-    margin-bottom: 1.5rem;
-  }
-  ${scope} .egov-radio-input,
-  ${scope} .egov-checkbox-input {
-    flex: none;
-    width: 1.5rem;
-    height: 1.5rem;
-    margin: 0.1rem 0 0;
-    accent-color: ${t.primary};
-  }
-  ${scope} .egov-radio-input:focus,
-  ${scope} .egov-checkbox-input:focus {
-    outline: 3px solid ${t.focus};
-    outline-offset: 2px;
-  }
-  ${scope} .egov-radio-label,
-  ${scope} .egov-checkbox-label {
-    display: block;
-    cursor: pointer;
-  }
-  ${scope} .egov-dropzone {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.75rem;
-    margin: 0.5rem 0;
-    padding: 1rem;
-    border: 2px dashed ${t.border};
-    background: ${t.surface};
-  }
-  ${scope} .egov-files {
-    display: block;
-    margin: 0.5rem 0 0;
-    padding: 0;
-    list-style: none;
-  }
-  ${scope} .egov-file {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.75rem;
-    margin: 0 0 0.5rem;
-    padding: 0.5rem 0;
-    border-bottom: 1px solid ${t.border};
-  }
-  ${scope} .egov-file-preview {
-    display: block;
-    width: 4rem;
-    height: 4rem;
-    object-fit: cover;
-    border: 1px solid ${t.border};
-  }
-  ${scope} .egov-file-preview--pdf {
-    display: flex;
-    align-items: center;
-    justify-content: center;
-    font-weight: 700;
-    color: ${t.error};
-    background: ${t.background};
-  }
-  ${scope} .egov-file-name {
-    display: block;
-    flex: 1 1 10rem;
-    min-width: 0;
-    overflow-wrap: anywhere;
-  }
-  ${scope} .egov-file-size {
-    display: block;
-    color: ${t.muted};
-  }
-  ${scope} .egov-button--small {
-    min-height: 2.25rem;
-    padding: 0.25rem 0.75rem;
-  }
-  ${scope} .egov-progress {
-    display: block;
-    margin: 0.5rem 0 0;
-  }
-  ${scope} .egov-progress progress {
-    display: block;
-    width: 100%;
-    height: 1rem;
-    accent-color: ${t.primary};
-  }
-  ${scope} .egov-link-button {
-    display: inline;
-    margin: 0;
-    padding: 0;
-    font: inherit;
-    background: none;
-    border: 0;
-    cursor: pointer;
-  }
   ${scope} .egov-password-status {
     margin: 0.25rem 0 0;
     min-height: 1.5em;
-  }
-  ${scope} .egov-notice--error {
-    border-color: ${t.error};
-  }
-  ${scope} .egov-badge {
-    display: inline-block;
-    margin: 0 0 ${t.space};
-    padding: 0.25rem 0.5rem;
-    font-size: 0.9rem;
-    font-weight: 700;
-    color: ${t.text};
-    background: ${t.focus};
-  }
-  ${scope} .egov-code {
-    display: block;
-    margin: 0.5rem 0;
-    font-size: 2rem;
-    font-weight: 700;
-    letter-spacing: 0.3em;
-    font-variant-numeric: tabular-nums;
-  }
-  ${scope} .egov-certificates,
-  ${scope} .egov-list {
-    display: block;
-    margin: 0 0 ${t.space};
-    padding: 0;
-    list-style: none;
-  }
-  ${scope} .egov-certificate {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
-    gap: 0.5rem 1rem;
-    margin: 0 0 0.75rem;
-    padding: 0.75rem;
-    border: 1px solid ${t.border};
-  }
-  ${scope} .egov-certificate .egov-button {
-    margin: 0;
-  }
-  ${scope} .egov-certificate p {
-    display: block;
-    margin: 0;
-  }
-  ${scope} .egov-certificate-holder {
-    font-weight: 700;
-  }
-  /* <peculiar-fortify-certificates> (ui="peculiar"): the revert above would make it inline; its own :host height is 550px. */
-  ${scope} .egov-peculiar {
-    display: block;
-    height: 550px;
-    max-width: 100%;
-    margin: 0 0 ${t.space};
-  }
-  ${scope} .egov-warning {
-    color: ${t.error};
-    font-weight: 700;
-  }
-  ${scope} .egov-data {
-    display: grid;
-    grid-template-columns: minmax(8rem, max-content) 1fr;
-    gap: 0.25rem 1rem;
-    margin: 0;
-  }
-  ${scope} .egov-data dt {
-    display: block;
-    font-weight: 700;
-  }
-  ${scope} .egov-data dd {
-    display: block;
-    margin: 0;
   }
   @media (prefers-reduced-motion: reduce) {
     ${scope} * {

@@ -4,7 +4,10 @@ import { AgentError, type AgentProblem, type CertificateAgent, type PinState, ty
 import type { CertificationBody, SignatureAlgorithm } from '../../client/contract.js';
 import type { AuthConfigInput, CertificatePickerUi } from '../../config/auth-config.js';
 import { describeCertificate, type CertificateDescription, type HiddenReason } from '../../certificates/describe-certificate.js';
-import type { Messages } from '../../i18n/en.js';
+import { catalog, type TextsOf } from '../../i18n/catalog.js';
+import { pickerStyles } from '../../styles/picker-styles.js';
+import { commonTexts } from '../../i18n/en/common.js';
+import { pickerTexts } from '../../i18n/en/picker.js';
 import { loadAgent } from '../../internal/agent-loader.js';
 import { EgovFormElement } from '../../internal/egov-form-element.js';
 import { PublicConfigController } from '../../internal/public-config-controller.js';
@@ -64,6 +67,11 @@ type Phase =
 
 const FORTIFY_DOWNLOAD = 'https://fortifyapp.com/';
 
+/** The texts `<egov-certificate-picker>` uses. */
+const texts = catalog(commonTexts, pickerTexts);
+export type EgovCertificatePickerTexts = TextsOf<typeof texts>;
+type Texts = EgovCertificatePickerTexts;
+
 /**
  * The kit's own certificate picker over a local crypto agent: finds the
  * agent and guides its installation, shows the approval code, lists the
@@ -78,7 +86,11 @@ const FORTIFY_DOWNLOAD = 'https://fortifyapp.com/';
  * @summary Select a qualified certificate on a smart card or token.
  * @event egov-certificate-selected - The person chose a certificate; the host then calls `sign(data)`.
  */
-export class EgovCertificatePicker extends EgovFormElement {
+export class EgovCertificatePicker extends EgovFormElement<Texts> {
+  constructor() {
+    super(texts, [pickerStyles]);
+  }
+
   /** An agent instance (tests, other agents); by default the configured kind is loaded on first use. */
   @property({ attribute: false }) agent?: CertificateAgent;
   /** The text of each certificate's button, e.g. "Log in with the certificate". */
@@ -89,7 +101,7 @@ export class EgovCertificatePicker extends EgovFormElement {
   @state() private phase: Phase = { kind: 'connecting' };
   @state() private items: Item[] = [];
   /** A note that stays above the list after a failed signature (wrong PIN, cancelled…). */
-  @state() private note: ((t: Messages) => string) | undefined;
+  @state() private note: ((t: Texts) => string) | undefined;
   @state() private agentLabel = '';
   @state() private softAgent = false;
 
@@ -230,7 +242,7 @@ export class EgovCertificatePicker extends EgovFormElement {
   }
 
   /** Back to the list with a message, e.g. when the backend refused the certificate. */
-  showNote(text: (t: Messages) => string): void {
+  showNote(text: (t: Texts) => string): void {
     this.note = text;
     this.phase = { kind: 'list' };
     this.focusAfterRender('note');
@@ -341,7 +353,7 @@ export class EgovCertificatePicker extends EgovFormElement {
     }
   }
 
-  #renderPeculiar(t: Messages): TemplateResult {
+  #renderPeculiar(t: Texts): TemplateResult {
     const phase = this.phase;
     return html`<p class="egov-hint" data-peculiar-help>${t.peculiarIntro}</p>
       ${phase.kind === 'connecting' ? html`<p class="egov-text" role="status">${t.loading}</p>` : nothing}
@@ -384,7 +396,7 @@ export class EgovCertificatePicker extends EgovFormElement {
     </div>`;
   }
 
-  #renderPhase(t: Messages): TemplateResult {
+  #renderPhase(t: Texts): TemplateResult {
     const phase = this.phase;
     switch (phase.kind) {
       case 'connecting':
@@ -406,7 +418,7 @@ export class EgovCertificatePicker extends EgovFormElement {
     }
   }
 
-  #renderProblem(t: Messages, code: AgentProblem): TemplateResult {
+  #renderProblem(t: Texts, code: AgentProblem): TemplateResult {
     const [title, body] = problemTexts(t, code);
     return html`<div class="egov-notice" role="region" aria-labelledby=${this.partId('status')} data-problem=${code}>
         <h4 class="egov-notice-title" id=${this.partId('status')} tabindex="-1">${title}</h4>
@@ -420,7 +432,7 @@ export class EgovCertificatePicker extends EgovFormElement {
         : html`<button type="button" class="egov-button" @click=${() => void this.#start(true)}>${t.tryAgain}</button>`}`;
   }
 
-  #renderLocked(t: Messages, body: CertificationBody | undefined, issuer: string): TemplateResult {
+  #renderLocked(t: Texts, body: CertificationBody | undefined, issuer: string): TemplateResult {
     const locale = this.config.i18n.locale;
     const text = (value: { en: string; 'sr-Cyrl': string; 'sr-Latn'?: string }) =>
       locale === 'en' ? value.en : locale === 'sr-Cyrl' ? value['sr-Cyrl'] : (value['sr-Latn'] ?? value['sr-Cyrl']);
@@ -439,7 +451,7 @@ export class EgovCertificatePicker extends EgovFormElement {
     </div>`;
   }
 
-  #renderList(t: Messages): TemplateResult {
+  #renderList(t: Texts): TemplateResult {
     const usable = this.items.filter((i) => i.description.usable);
     const hidden = this.items.filter((i) => !i.description.usable);
     const locale = this.config.i18n.locale;
@@ -485,13 +497,13 @@ export class EgovCertificatePicker extends EgovFormElement {
   }
 }
 
-function pinWarning(t: Messages, pin: PinState): string | undefined {
+function pinWarning(t: Texts, pin: PinState): string | undefined {
   if (pin.finalTry) return t.pinFinalTry;
   if (pin.triesFailed) return t.pinPreviousWrong(pin.triesLeft);
   return undefined;
 }
 
-function hiddenText(t: Messages, reason: HiddenReason | undefined): string {
+function hiddenText(t: Texts, reason: HiddenReason | undefined): string {
   switch (reason) {
     case 'expired':
       return t.hiddenExpired;
@@ -508,7 +520,7 @@ function hiddenText(t: Messages, reason: HiddenReason | undefined): string {
   }
 }
 
-function problemTexts(t: Messages, code: AgentProblem): [string, string] {
+function problemTexts(t: Texts, code: AgentProblem): [string, string] {
   switch (code) {
     case 'not_installed':
       return [t.agentNotInstalledTitle, t.agentNotInstalledBody];

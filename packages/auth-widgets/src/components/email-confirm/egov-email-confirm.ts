@@ -2,7 +2,9 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { AuthError } from '../../client/auth-client.js';
 import type { AccountState, ConfirmEmailResponse } from '../../client/contract.js';
-import type { Messages } from '../../i18n/en.js';
+import { catalog, type TextsOf } from '../../i18n/catalog.js';
+import { commonTexts } from '../../i18n/en/common.js';
+import { emailConfirmTexts } from '../../i18n/en/email-confirm.js';
 import { EgovFormElement } from '../../internal/egov-form-element.js';
 import { EmailRequest } from '../../internal/email-request.js';
 import { serviceProblem } from '../../internal/service-problems.js';
@@ -29,7 +31,12 @@ type Phase =
   | { kind: 'done'; response: ConfirmEmailResponse }
   | { kind: 'invalid' }
   | { kind: 'missing' }
-  | { kind: 'failed'; problem: Problem };
+  | { kind: 'failed'; problem: Problem<Texts> };
+
+/** The texts `<egov-email-confirm>` uses. */
+const texts = catalog(commonTexts, emailConfirmTexts);
+export type EgovEmailConfirmTexts = TextsOf<typeof texts>;
+type Texts = EgovEmailConfirmTexts;
 
 /**
  * The page the confirmation e-mail links to. Takes the token from its
@@ -40,7 +47,11 @@ type Phase =
  * @summary Confirms a registration from the e-mail's link.
  * @event egov-email-confirmed - The address is confirmed (or already was); `detail.accountState` says what is next.
  */
-export class EgovEmailConfirm extends EgovFormElement {
+export class EgovEmailConfirm extends EgovFormElement<Texts> {
+  constructor() {
+    super(texts);
+  }
+
   /** The token, when the page passes it itself; otherwise `?token=` of the page's URL. */
   @property({ attribute: 'token' }) tokenAttribute?: string;
 
@@ -122,7 +133,7 @@ export class EgovEmailConfirm extends EgovFormElement {
     });
   }
 
-  #renderDone(t: Messages, response: ConfirmEmailResponse): TemplateResult {
+  #renderDone(t: Texts, response: ConfirmEmailResponse): TemplateResult {
     const links = this.config.result.ok ? this.config.result.config.links : {};
     const active = response.accountState === 'active';
     return html`<div class="egov-notice egov-notice--success" role="region" aria-labelledby=${this.partId('status')} data-state=${response.accountState}>
@@ -134,7 +145,7 @@ export class EgovEmailConfirm extends EgovFormElement {
     </div>`;
   }
 
-  #renderNewLink(t: Messages, title: string): TemplateResult {
+  #renderNewLink(t: Texts, title: string): TemplateResult {
     const sentTo = this.#resend.sentTo;
     return html`<div class="egov-notice" role="region" aria-labelledby=${this.partId('status')} data-state="invalid">
         <h3 class="egov-notice-title" id=${this.partId('status')} tabindex="-1">${title}</h3>

@@ -7,7 +7,9 @@ import { LIMITS, isPlausibleEmail, type SessionUser } from '../../client/contrac
 import type { EgovCertificatePicker } from '../certificate-picker/egov-certificate-picker.js';
 import { proveWithCertificate } from '../../internal/certificate-proof.js';
 import type { AuthConfigInput, LoginMode } from '../../config/auth-config.js';
-import type { Messages } from '../../i18n/en.js';
+import { catalog, type TextsOf } from '../../i18n/catalog.js';
+import { commonTexts } from '../../i18n/en/common.js';
+import { loginTexts } from '../../i18n/en/login.js';
 import { EgovFormElement } from '../../internal/egov-form-element.js';
 import { renderTabs } from '../../internal/tabs.js';
 import { describedBy, renderEmailField, renderField } from '../../internal/fields.js';
@@ -50,6 +52,11 @@ function withMethod(register: string): string {
 }
 const NOTICE_CODES = new Set<AuthErrorCode>(['email_not_confirmed', 'pending_review', 'account_rejected']);
 
+/** The texts `<egov-login>` uses. */
+const texts = catalog(commonTexts, loginTexts);
+export type EgovLoginTexts = TextsOf<typeof texts>;
+type Texts = EgovLoginTexts;
+
 /**
  * Login with username (e-mail) and password, and the place where certificate
  * login lives. Renders in the light DOM so password managers see the inputs.
@@ -61,7 +68,7 @@ const NOTICE_CODES = new Set<AuthErrorCode>(['email_not_confirmed', 'pending_rev
  * @cssproperty --egov-color-error - Error summary and field errors.
  * @cssproperty --egov-color-focus - Focus indicator.
  */
-export class EgovLogin extends EgovFormElement {
+export class EgovLogin extends EgovFormElement<Texts> {
   /** Enabled login modes, e.g. `"certificate password"`; overrides `<egov-auth>`. */
   @property() modes?: string;
   /** Which tab is open first: `password` (default) or `certificate`. */
@@ -69,8 +76,8 @@ export class EgovLogin extends EgovFormElement {
 
   @state() private tab: LoginMode | undefined;
   @state() private submitting = false;
-  @state() private general: Problem[] = [];
-  @state() private fieldProblems: FieldProblems = {};
+  @state() private general: Problem<Texts>[] = [];
+  @state() private fieldProblems: FieldProblems<Texts> = {};
   @state() private notice: Notice | undefined;
   @state() private user: SessionUser | undefined;
   /** The certificate tab was opened: only then is the picker (and the agent's code) loaded. */
@@ -89,7 +96,7 @@ export class EgovLogin extends EgovFormElement {
   }
 
   constructor() {
-    super();
+    super(texts);
     // Runs after the configuration controller (added first), in the same update:
     // opened on the certificate tab (mode="certificate", or the only mode), load the picker now.
     this.addController({
@@ -118,7 +125,7 @@ export class EgovLogin extends EgovFormElement {
     });
   }
 
-  #renderTabs(t: Messages, modes: LoginMode[], selected: LoginMode): TemplateResult {
+  #renderTabs(t: Texts, modes: LoginMode[], selected: LoginMode): TemplateResult {
     return renderTabs({
       label: t.loginMethods,
       tabs: modes.map((mode) => ({ id: mode, label: mode === 'certificate' ? t.tabCertificate : t.tabPassword })),
@@ -140,7 +147,7 @@ export class EgovLogin extends EgovFormElement {
     </div>`;
   }
 
-  #renderCertificate(t: Messages): TemplateResult {
+  #renderCertificate(t: Texts): TemplateResult {
     const config = this.config.result.ok ? this.config.result.config : undefined;
     const register = config?.links.register;
     return html`<h3 class="egov-heading egov-heading--small">${t.certificateHeading}</h3>
@@ -164,7 +171,7 @@ export class EgovLogin extends EgovFormElement {
         : nothing}`;
   }
 
-  #renderLoggedIn(t: Messages, user: SessionUser): TemplateResult {
+  #renderLoggedIn(t: Texts, user: SessionUser): TemplateResult {
     return html`<div class="egov-notice egov-notice--success" role="status">
       <h3 class="egov-notice-title" id=${this.partId('success')} tabindex="-1">${t.loggedInHeading}</h3>
       <p>${t.loggedInAs(user.email)}</p>
@@ -204,7 +211,7 @@ export class EgovLogin extends EgovFormElement {
     }
   };
 
-  #renderPassword(t: Messages): TemplateResult {
+  #renderPassword(t: Texts): TemplateResult {
     const links = this.config.result.ok ? this.config.result.config.links : {};
     const email = this.partId('email');
     const password = this.partId('password');
@@ -243,7 +250,7 @@ export class EgovLogin extends EgovFormElement {
     </form>`;
   }
 
-  #renderNotice(t: Messages, notice: Notice): TemplateResult {
+  #renderNotice(t: Texts, notice: Notice): TemplateResult {
     const titleId = this.partId('notice');
     const [title, body] =
       notice.kind === 'email_not_confirmed'
@@ -270,8 +277,8 @@ export class EgovLogin extends EgovFormElement {
     return this.querySelector<HTMLInputElement>(`#${this.partId(field)}`)!;
   }
 
-  #validate(email: string, password: string): FieldProblems {
-    const problems: FieldProblems = {};
+  #validate(email: string, password: string): FieldProblems<Texts> {
+    const problems: FieldProblems<Texts> = {};
     if (email.trim() === '') problems['email'] = { field: 'email', text: (t) => t.emailRequired };
     else if (email.trim().length > LIMITS.emailMaxLength)
       problems['email'] = { field: 'email', text: (t) => t.emailTooLong(LIMITS.emailMaxLength) };
@@ -340,9 +347,9 @@ export class EgovLogin extends EgovFormElement {
   }
 
   /** The backend's field codes, as this form's own messages. */
-  #serverFieldProblems(error: AuthError): FieldProblems {
+  #serverFieldProblems(error: AuthError): FieldProblems<Texts> {
     const fields = error.details.fields ?? {};
-    const problems: FieldProblems = {};
+    const problems: FieldProblems<Texts> = {};
     if (fields['email']) {
       const code = fields['email'];
       problems['email'] = {
@@ -361,7 +368,7 @@ export class EgovLogin extends EgovFormElement {
     return problems;
   }
 
-  #showProblems(fieldProblems: FieldProblems, general: Problem[]): void {
+  #showProblems(fieldProblems: FieldProblems<Texts>, general: Problem<Texts>[]): void {
     this.fieldProblems = fieldProblems;
     this.general = general;
     this.focusAfterRender('summary');

@@ -2,7 +2,10 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { AuthError } from '../../client/auth-client.js';
 import type { PasswordPolicy } from '../../client/contract.js';
-import type { Messages } from '../../i18n/en.js';
+import { catalog, type TextsOf } from '../../i18n/catalog.js';
+import { commonTexts } from '../../i18n/en/common.js';
+import { newPasswordTexts } from '../../i18n/en/new-password.js';
+import { passwordResetTexts } from '../../i18n/en/password-reset.js';
 import { EgovFormElement } from '../../internal/egov-form-element.js';
 import { EmailRequest } from '../../internal/email-request.js';
 import { NewPasswordFields } from '../../internal/new-password-fields.js';
@@ -27,6 +30,11 @@ type Step = 'request' | 'choose' | 'invalid-link' | 'changed';
 
 const PASSWORD_FIELDS = ['password', 'passwordConfirmation'] as const;
 
+/** The texts `<egov-password-reset>` uses. */
+const texts = catalog(commonTexts, newPasswordTexts, passwordResetTexts);
+export type EgovPasswordResetTexts = TextsOf<typeof texts>;
+type Texts = EgovPasswordResetTexts;
+
 /**
  * "Password forgotten?": step 1 asks for the e-mail address and always
  * answers the same; step 2 — the page the e-mail links to — takes the token
@@ -37,14 +45,18 @@ const PASSWORD_FIELDS = ['password', 'passwordConfirmation'] as const;
  * @event egov-password-reset-requested - The request was sent (always the same, whatever the address).
  * @event egov-password-changed - The new password is set.
  */
-export class EgovPasswordReset extends EgovFormElement {
+export class EgovPasswordReset extends EgovFormElement<Texts> {
+  constructor() {
+    super(texts);
+  }
+
   /** The token, when the page passes it itself; otherwise `?token=` of the page's URL. */
   @property({ attribute: 'token' }) tokenAttribute?: string;
 
   @state() private step: Step = 'request';
   @state() private submitting = false;
-  @state() private fieldProblems: FieldProblems = {};
-  @state() private general: Problem[] = [];
+  @state() private fieldProblems: FieldProblems<Texts> = {};
+  @state() private general: Problem<Texts>[] = [];
 
   /** Held only until it is sent; never rendered, never in an attribute or event. */
   #token: string | undefined;
@@ -85,7 +97,7 @@ export class EgovPasswordReset extends EgovFormElement {
     });
   }
 
-  #renderRequest(t: Messages): TemplateResult {
+  #renderRequest(t: Texts): TemplateResult {
     const sentTo = this.#request.sentTo;
     if (sentTo) {
       return html`<div class="egov-notice egov-notice--success" role="region" aria-labelledby=${this.partId('sent')}>
@@ -105,7 +117,7 @@ export class EgovPasswordReset extends EgovFormElement {
       })}`;
   }
 
-  #renderChoose(t: Messages): TemplateResult {
+  #renderChoose(t: Texts): TemplateResult {
     return this.#policy.render(t, (config) => html`<form
       class="egov-form"
       novalidate
@@ -127,7 +139,7 @@ export class EgovPasswordReset extends EgovFormElement {
     </form>`);
   }
 
-  #renderInvalidLink(t: Messages): TemplateResult {
+  #renderInvalidLink(t: Texts): TemplateResult {
     return html`<div class="egov-notice" role="region" aria-labelledby=${this.partId('invalid')} data-state="invalid">
         <h3 class="egov-notice-title" id=${this.partId('invalid')} tabindex="-1">${t.tokenInvalidTitle}</h3>
         <p>${t.resetLinkInvalidBody}</p>
@@ -135,7 +147,7 @@ export class EgovPasswordReset extends EgovFormElement {
       <button type="button" class="egov-button" @click=${this.#requestNewLink}>${t.requestNewLink}</button>`;
   }
 
-  #renderChanged(t: Messages): TemplateResult {
+  #renderChanged(t: Texts): TemplateResult {
     const links = this.config.result.ok ? this.config.result.config.links : {};
     return html`<div class="egov-notice egov-notice--success" role="region" aria-labelledby=${this.partId('changed')}>
       <h3 class="egov-notice-title" id=${this.partId('changed')} tabindex="-1">${t.passwordChangedTitle}</h3>

@@ -1,6 +1,7 @@
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { DocumentType, UploadPolicy } from '../../client/contract.js';
-import type { Messages } from '../../i18n/en.js';
+import type { CommonMessages } from '../../i18n/en/common.js';
+import type { RegisterMessages } from '../../i18n/en/register.js';
 import { renderFieldError } from '../../internal/fields.js';
 import type { Problem } from '../../internal/problems.js';
 
@@ -28,8 +29,11 @@ export function formatBytes(bytes: number, locale: string): string {
   return new Intl.NumberFormat(locale, { style: 'unit', unit, maximumFractionDigits: value < 10 ? 1 : 0 }).format(value);
 }
 
+/** The texts the document upload uses. */
+type Texts = CommonMessages & RegisterMessages;
+
 export interface DocumentUploadView {
-  t: Messages;
+  t: Texts;
   locale: string;
   policy: UploadPolicy;
   /** Id of the "Choose files" button: the error summary links here. */
@@ -50,7 +54,7 @@ export interface DocumentUploadView {
 export class DocumentUpload {
   documents: AttachedDocument[] = [];
   /** Problems with the files last picked (wrong type, too large, too many). */
-  problems: Problem[] = [];
+  problems: Problem<Texts>[] = [];
   #nextId = 1;
 
   constructor(
@@ -59,7 +63,7 @@ export class DocumentUpload {
   ) {}
 
   async add(files: Iterable<File>, policy: UploadPolicy): Promise<void> {
-    const problems: Problem[] = [];
+    const problems: Problem<Texts>[] = [];
     for (const file of files) {
       const type = await sniffDocumentType(file);
       if (!type || !policy.acceptedTypes.includes(type)) {

@@ -19,7 +19,11 @@ import {
   isPlausibleDocumentNumber,
   isPlausiblePhone,
 } from '../../client/rules.js';
-import type { Messages } from '../../i18n/en.js';
+import { catalog, type TextsOf } from '../../i18n/catalog.js';
+import { registerStyles } from '../../styles/register-styles.js';
+import { commonTexts } from '../../i18n/en/common.js';
+import { newPasswordTexts } from '../../i18n/en/new-password.js';
+import { registerTexts } from '../../i18n/en/register.js';
 import type { Locale } from '../../i18n/locales.js';
 import { EgovFormElement } from '../../internal/egov-form-element.js';
 import { renderTabs } from '../../internal/tabs.js';
@@ -77,6 +81,11 @@ function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
+/** The texts `<egov-register>` uses. */
+const texts = catalog(commonTexts, newPasswordTexts, registerTexts);
+export type EgovRegisterTexts = TextsOf<typeof texts>;
+type Texts = EgovRegisterTexts;
+
 /**
  * Registration with username (e-mail) and password — and the place where
  * certificate registration lives. The user type, its fields, the password
@@ -87,7 +96,11 @@ function today(): string {
  * @summary Create a user account.
  * @event egov-registration-submitted - Sent; the confirmation e-mail is on its way. `detail` has the address and the user type.
  */
-export class EgovRegister extends EgovFormElement {
+export class EgovRegister extends EgovFormElement<Texts> {
+  constructor() {
+    super(texts, [registerStyles]);
+  }
+
   /** Which tab is open first: `password` (default) or `certificate`. */
   @property() mode: Tab = 'password';
 
@@ -96,16 +109,16 @@ export class EgovRegister extends EgovFormElement {
   @state() private noForeignerNumber = false;
   @state() private submitting = false;
   @state() private progress: number | undefined;
-  @state() private fieldProblems: FieldProblems = {};
-  @state() private general: Problem[] = [];
+  @state() private fieldProblems: FieldProblems<Texts> = {};
+  @state() private general: Problem<Texts>[] = [];
   /** After a successful submit: the address the link went to. */
   @state() private submittedTo: string | undefined;
-  @state() private resendNote: Problem | undefined;
+  @state() private resendNote: Problem<Texts> | undefined;
   @state() private resending = false;
   /** What the chosen certificate says about its holder (no secret: no key, no PIN). */
   @state() private certificate: EgovCertificateSelectedDetail | undefined;
-  @state() private certificateProblems: FieldProblems = {};
-  @state() private certificateGeneral: Problem[] = [];
+  @state() private certificateProblems: FieldProblems<Texts> = {};
+  @state() private certificateGeneral: Problem<Texts>[] = [];
   @state() private certificateSubmitting = false;
   @state() private certificateSubmittedTo: string | undefined;
 
@@ -146,7 +159,7 @@ export class EgovRegister extends EgovFormElement {
     });
   }
 
-  #renderTabs(t: Messages, selected: Tab): TemplateResult {
+  #renderTabs(t: Texts, selected: Tab): TemplateResult {
     return renderTabs<Tab>({
       label: t.registerMethods,
       tabs: [
@@ -162,7 +175,7 @@ export class EgovRegister extends EgovFormElement {
     });
   }
 
-  #renderCertificatePanel(t: Messages): TemplateResult {
+  #renderCertificatePanel(t: Texts): TemplateResult {
     const config = this.config.result.ok ? this.config.result.config : undefined;
     if (!config) return html``;
     if (!this.#certificateOpened) {
@@ -241,7 +254,7 @@ export class EgovRegister extends EgovFormElement {
     const form = event.currentTarget as HTMLFormElement;
     const email = (form.elements.namedItem('email') as HTMLInputElement).value.trim();
     const consent = (form.elements.namedItem('consent') as HTMLInputElement).checked;
-    const problems: FieldProblems = {};
+    const problems: FieldProblems<Texts> = {};
     if (!email) problems['certificateEmail'] = { field: 'certificateEmail', text: (t) => t.emailRequired };
     else if (!isPlausibleEmail(email)) problems['certificateEmail'] = { field: 'certificateEmail', text: (t) => t.emailInvalid };
     if (!consent) problems['certificateConsent'] = { field: 'certificateConsent', text: (t) => t.consentRequired };
@@ -290,11 +303,11 @@ export class EgovRegister extends EgovFormElement {
     }
   };
 
-  #renderPasswordPanel(t: Messages): TemplateResult {
+  #renderPasswordPanel(t: Texts): TemplateResult {
     return this.#policy.render(t, (config) => this.#renderForm(t, config));
   }
 
-  #renderForm(t: Messages, config: PublicConfig): TemplateResult {
+  #renderForm(t: Texts, config: PublicConfig): TemplateResult {
     const userType = this.#currentUserType(config);
     // The form stays in the DOM (hidden) while "check your e-mail" shows, so "Start again" finds everything as it was.
     return html`${this.submittedTo ? this.#renderCheckEmail(t, this.submittedTo, userType.documents) : nothing}
@@ -343,7 +356,7 @@ export class EgovRegister extends EgovFormElement {
     return picked.length > 0 ? picked.join(' ') : undefined;
   }
 
-  #links(t: Messages): TemplateResult | typeof nothing {
+  #links(t: Texts): TemplateResult | typeof nothing {
     const login = this.config.result.ok ? this.config.result.config.links.login : undefined;
     return login ? html`<p class="egov-text">${t.haveAccount} <a class="egov-link" href=${login}>${t.logIn}</a></p>` : nothing;
   }
@@ -356,14 +369,14 @@ export class EgovRegister extends EgovFormElement {
     );
   }
 
-  #userTypeLabel(t: Messages, type: UserType): string {
+  #userTypeLabel(t: Texts, type: UserType): string {
     if (type.id === 'foreign_citizen') return t.userTypeForeignCitizen;
     if (type.id === 'serbian_citizen') return t.userTypeSerbianCitizen;
     const locale = this.config.i18n.locale;
     return (locale === 'en' ? type.label.en : type.label[locale]) ?? type.label.en;
   }
 
-  #renderUserTypes(t: Messages, types: UserType[], selected: UserType): TemplateResult {
+  #renderUserTypes(t: Texts, types: UserType[], selected: UserType): TemplateResult {
     return html`<fieldset class="egov-fieldset" id=${this.partId('userType')} tabindex="-1">
       <legend class="egov-legend">${t.userTypeLegend}${renderRequiredMark(true)}</legend>
       <div class="egov-radios">
@@ -392,7 +405,7 @@ export class EgovRegister extends EgovFormElement {
     return field.required;
   }
 
-  #renderPersonalDetails(t: Messages, type: UserType): TemplateResult {
+  #renderPersonalDetails(t: Texts, type: UserType): TemplateResult {
     const shown = (name: RegistrationFieldName) => type.fields.some((f) => f.name === name);
     // Every field stays in the DOM; those of another user type are hidden and not sent, so switching back keeps them.
     const text = (
@@ -462,7 +475,7 @@ export class EgovRegister extends EgovFormElement {
    * input shows the browser's format (mm/dd/yyyy), not the person's language.
    * The summary links to the day field, which carries the part id.
    */
-  #renderDateOfBirth(t: Messages, type: UserType): TemplateResult {
+  #renderDateOfBirth(t: Texts, type: UserType): TemplateResult {
     const id = this.partId('dateOfBirth');
     const error = this.problemText(this.fieldProblems['dateOfBirth']);
     const required = this.#isRequired(type, 'dateOfBirth');
@@ -495,7 +508,7 @@ export class EgovRegister extends EgovFormElement {
     </fieldset>`;
   }
 
-  #renderSex(t: Messages, type: UserType): TemplateResult {
+  #renderSex(t: Texts, type: UserType): TemplateResult {
     const error = this.problemText(this.fieldProblems['sex']);
     const labels: Record<(typeof SEX_VALUES)[number], string> = { F: t.sexFemale, M: t.sexMale, X: t.sexUnspecified };
     return html`<fieldset class="egov-fieldset egov-field ${error ? 'egov-field--error' : ''}" id=${this.partId('sex')} tabindex="-1"
@@ -513,7 +526,7 @@ export class EgovRegister extends EgovFormElement {
     </fieldset>`;
   }
 
-  #renderCitizenship(t: Messages, type: UserType): TemplateResult {
+  #renderCitizenship(t: Texts, type: UserType): TemplateResult {
     const id = this.partId('citizenship');
     const error = this.problemText(this.fieldProblems['citizenship']);
     const locale: Locale = this.config.i18n.locale;
@@ -541,7 +554,7 @@ export class EgovRegister extends EgovFormElement {
     });
   }
 
-  #renderEmail(t: Messages): TemplateResult {
+  #renderEmail(t: Texts): TemplateResult {
     return renderEmailField({
       t,
       id: this.partId('email'),
@@ -552,7 +565,7 @@ export class EgovRegister extends EgovFormElement {
     });
   }
 
-  #renderConsent(t: Messages): TemplateResult {
+  #renderConsent(t: Texts): TemplateResult {
     const id = this.partId('consent');
     const error = this.problemText(this.fieldProblems['consent']);
     return html`<div class="egov-field ${error ? 'egov-field--error' : ''}">
@@ -573,7 +586,7 @@ export class EgovRegister extends EgovFormElement {
     </div>`;
   }
 
-  #renderCheckEmail(t: Messages, email: string, review: boolean): TemplateResult {
+  #renderCheckEmail(t: Texts, email: string, review: boolean): TemplateResult {
     return html`<div class="egov-notice egov-notice--success" role="region" aria-labelledby=${this.partId('check-email')}>
         <h3 class="egov-notice-title" id=${this.partId('check-email')} tabindex="-1">${t.checkEmailTitle}</h3>
         <p>${t.checkEmailBody(email)}</p>
@@ -639,9 +652,9 @@ export class EgovRegister extends EgovFormElement {
     return { fields, password: String(data.get('password') ?? ''), confirmation: String(data.get('passwordConfirmation') ?? '') };
   }
 
-  #validate(fields: RegistrationFields, type: UserType, config: PublicConfig, password: string, confirmation: string): FieldProblems {
-    const problems: FieldProblems = {};
-    const set = (field: string, text: Problem['text']) => (problems[field] ??= { field, text });
+  #validate(fields: RegistrationFields, type: UserType, config: PublicConfig, password: string, confirmation: string): FieldProblems<Texts> {
+    const problems: FieldProblems<Texts> = {};
+    const set = (field: string, text: Problem<Texts>['text']) => (problems[field] ??= { field, text });
     const record = fields as unknown as Record<string, string | undefined>;
     for (const { name } of type.fields) {
       const v = record[name];
@@ -714,8 +727,8 @@ export class EgovRegister extends EgovFormElement {
   }
 
   /** The backend's field codes, in the form's own words. */
-  #serverProblems(error: AuthError, config: PublicConfig): FieldProblems {
-    const problems: FieldProblems = {};
+  #serverProblems(error: AuthError, config: PublicConfig): FieldProblems<Texts> {
+    const problems: FieldProblems<Texts> = {};
     for (const [field, code] of Object.entries(error.details.fields ?? {})) {
       problems[field] = field === 'password' ? NewPasswordFields.serverProblem(code, config.passwordPolicy) : { field, text: serverFieldText(field, code, config) };
     }
@@ -729,7 +742,7 @@ export class EgovRegister extends EgovFormElement {
   }
 }
 
-function requiredText(name: RegistrationFieldName): Problem['text'] {
+function requiredText(name: RegistrationFieldName): Problem<Texts>['text'] {
   switch (name) {
     case 'givenName':
       return (t) => t.givenNameRequired;
@@ -752,7 +765,7 @@ function requiredText(name: RegistrationFieldName): Problem['text'] {
   }
 }
 
-function foreignerNumberText(problem: 'invalid_format' | 'invalid_date' | 'invalid_checksum'): Problem['text'] {
+function foreignerNumberText(problem: 'invalid_format' | 'invalid_date' | 'invalid_checksum'): Problem<Texts>['text'] {
   return problem === 'invalid_format'
     ? (t) => t.foreignerNumberFormat
     : problem === 'invalid_date'
@@ -760,7 +773,7 @@ function foreignerNumberText(problem: 'invalid_format' | 'invalid_date' | 'inval
       : (t) => t.foreignerNumberChecksum;
 }
 
-function serverFieldText(field: string, code: FieldErrorCode, config: PublicConfig): Problem['text'] {
+function serverFieldText(field: string, code: FieldErrorCode, config: PublicConfig): Problem<Texts>['text'] {
   switch (code) {
     case 'required':
       return field === 'email' ? (t) => t.emailRequired : field === 'consent' ? (t) => t.consentRequired : field === 'documents' ? (t) => t.documentsRequired : requiredText(field as RegistrationFieldName);

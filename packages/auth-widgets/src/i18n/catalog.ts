@@ -1,0 +1,71 @@
+import type { Locale } from './locales.js';
+
+/** A text, or a function that makes one from its parameters. */
+export type Message = string | ((...args: never[]) => string);
+export type MessageRecord = Record<string, Message>;
+
+/**
+ * A part of the kit's texts (the ones one element, or every element, uses):
+ * English in the bundle, Serbian Cyrillic loaded when first needed, Serbian
+ * Latin derived from the Cyrillic letter by letter — so the two scripts
+ * cannot drift apart, and a page in English downloads neither.
+ */
+export interface CatalogPart<M extends MessageRecord> {
+  readonly en: M;
+  load(locale: Locale): Promise<M>;
+}
+
+/** Serbian in Latin script, from the Cyrillic texts (the transliteration loads with it). */
+async function toLatin<M extends MessageRecord>(cyrillic: M): Promise<M> {
+  const { transliterateTexts } = await import('./transliterate.js');
+  return transliterateTexts(cyrillic);
+}
+
+export function defineCatalogPart<M extends MessageRecord>(en: M, loadCyrillic: () => Promise<M>): CatalogPart<M> {
+  // Texts are immutable: each locale is loaded once per page, whoever asks.
+  const loaded = new Map<Locale, Promise<M>>([['en', Promise.resolve(en)]]);
+  return {
+    en,
+    load(locale) {
+      let texts = loaded.get(locale);
+      if (!texts) {
+        texts = locale === 'sr-Latn' ? this.load('sr-Cyrl').then(toLatin) : loadCyrillic();
+        // A failed download may be tried again later.
+        texts.catch(() => loaded.delete(locale));
+        loaded.set(locale, texts);
+      }
+      return texts;
+    },
+  };
+}
+
+type Intersection<U> = (U extends unknown ? (value: U) => void : never) extends (value: infer I) => void ? I : never;
+type TextsOfParts<P extends readonly CatalogPart<MessageRecord>[]> = Intersection<P[number] extends CatalogPart<infer M> ? M : never>;
+
+/** The texts of one element: the parts it uses, merged, per locale. */
+export interface Catalog<M> {
+  readonly en: M;
+  /** The texts of a locale already loaded, if any. */
+  loaded(locale: Locale): M | undefined;
+  load(locale: Locale): Promise<M>;
+}
+
+export type TextsOf<C> = C extends Catalog<infer M> ? M : never;
+
+export function catalog<const P extends readonly CatalogPart<MessageRecord>[]>(...parts: P): Catalog<TextsOfParts<P>> {
+  type M = TextsOfParts<P>;
+  const merge = (texts: MessageRecord[]) => Object.freeze(Object.assign({}, ...texts)) as M;
+  const en = merge(parts.map((part) => part.en));
+  const loaded = new Map<Locale, M>([['en', en]]);
+  return {
+    en,
+    loaded: (locale) => loaded.get(locale),
+    async load(locale) {
+      const cached = loaded.get(locale);
+      if (cached) return cached;
+      const texts = merge(await Promise.all(parts.map((part) => part.load(locale))));
+      loaded.set(locale, texts);
+      return texts;
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import { defineCatalogPart } from '../catalog.js';
+
+/** English texts of `<egov-email-confirm>`. */
+export const emailConfirm = {
+  confirmHeading: 'Confirm your registration',
+  confirming: 'Confirming your e-mail address…',
+  confirmedTitle: 'Your e-mail address is confirmed',
+  alreadyConfirmedTitle: 'Your e-mail address was already confirmed',
+  awaitingReviewBody:
+    'Your account becomes active after an authorized person checks your documents, within 24 hours at the latest. You will get another e-mail then; it may be in the Junk/Spam folder.',
+  accountActiveBody: 'Your account is active. You can log in now.',
+  confirmLinkMissingTitle: 'Open the link from your e-mail',
+  newConfirmationLinkBody: 'Enter the e-mail address you registered with and we will send you a new confirmation link.',
+  sendNewLink: 'Send a new link',
+  confirmationResent: (email: string) =>
+    `If ${email} is waiting for confirmation, we have sent a new link to it. The message may be in the Junk/Spam folder.`,
+};
+
+export type EmailConfirmMessages = typeof emailConfirm;
+
+/** The texts of `<egov-email-confirm>`, with the Serbian ones loaded on demand. */
+export const emailConfirmTexts = defineCatalogPart(emailConfirm, () => import('../sr-cyrl/email-confirm.js').then((m) => m.emailConfirm));

@@ -1,0 +1,37 @@
+import { defineCatalogPart } from '../catalog.js';
+
+/** English texts of `<egov-login>`. */
+export const login = {
+  loginHeading: 'Log in',
+  loginMethods: 'Login method',
+  tabCertificate: 'Qualified electronic certificate',
+  tabPassword: 'Username and password',
+  certificateHeading: 'Log in with qualified electronic certificate',
+  passwordHeading: 'Log in with username and password',
+  emailHint: 'The e-mail address you registered with',
+  passwordLabel: 'Password',
+  loggingIn: 'Logging in…',
+  passwordForgotten: 'Password forgotten?',
+  noAccount: 'No user account yet?',
+  createAccount: 'Create a user account',
+  invalidCredentials: 'Wrong e-mail address or password',
+  notConfirmedTitle: 'Confirm your e-mail address',
+  notConfirmedBody:
+    'Your e-mail address is not confirmed yet. Open the link in the message we sent you when you registered. The message may be in the Junk/Spam folder.',
+  pendingTitle: 'Your account is awaiting review',
+  pendingBody:
+    'An authorized person is checking your documents, within 24 hours at the latest. You will get an e-mail when your account is active.',
+  rejectedTitle: 'Your registration was not approved',
+  rejectedBody: 'An authorized person checked your documents and could not approve your account.',
+  rejectedReason: 'Reason:',
+  loggedInHeading: 'You are logged in',
+  loggedInAs: (email: string) => `You are logged in as ${email}.`,
+  certificateLoginButton: 'Log in with the certificate',
+  certificateNotRegisteredTitle: 'This certificate is not registered yet',
+  certificateNotRegisteredBody: 'Create a user account with this certificate: your name and personal number are taken from it.',
+};
+
+export type LoginMessages = typeof login;
+
+/** The texts of `<egov-login>`, with the Serbian ones loaded on demand. */
+export const loginTexts = defineCatalogPart(login, () => import('../sr-cyrl/login.js').then((m) => m.login));

@@ -1,0 +1,72 @@
+import { defineCatalogPart } from '../catalog.js';
+import { plural } from '../plural.js';
+
+/** English texts of `<egov-certificate-picker>`. */
+export const picker = {
+  pickerHeading: 'Select a certificate',
+  agentLooking: 'Looking for the certificate agent on this computer…',
+  agentSoftLabel: 'Demo agent with test keys — not a real smart card',
+  agentNotInstalledTitle: 'Install the Fortify app',
+  agentNotInstalledBody:
+    'To use a qualified electronic certificate on a smart card or token, this site talks to the free Fortify app on your computer (Windows, macOS or Linux). Install it, start it, then try again.',
+  agentDownload: 'Download Fortify',
+  agentNotRunningTitle: 'Start the Fortify app',
+  agentNotRunningBody:
+    'Fortify was used on this computer before but does not answer now. Start it, then try again. If it is running, restart it (or reinstall it) so the browser trusts its connection.',
+  agentBlockedTitle: 'Your browser blocked the connection to Fortify',
+  agentBlockedBody:
+    'Allow this site to access devices on your local network: open the site settings (the icon left of the address), allow “Local network access”, then try again.',
+  agentPageBlockedTitle: 'Certificates cannot be used on this page',
+  agentPageBlockedBody:
+    'The page’s security settings do not let it talk to the Fortify app. This is a fault of the site, not of your computer: please tell the site’s administrators.',
+  agentTlsTitle: 'Your browser does not trust Fortify’s connection',
+  agentTlsBody: 'Restart Fortify so it can install its certificate, or reinstall it, then try again.',
+  agentApproveTitle: 'Approve this site in Fortify',
+  agentApproveBody: 'Fortify shows a code. If it is the same as this one, approve the site in Fortify:',
+  agentDeniedTitle: 'This site was not approved in Fortify',
+  agentDeniedBody: 'To log in with your certificate, approve this site when Fortify asks. Try again to get the question again.',
+  noTokenTitle: 'Insert your smart card or token',
+  noTokenBody: 'No smart card or token was found. Insert it (with its reader), wait a moment, then try again.',
+  tokenRemovedTitle: 'The smart card or token was removed',
+  tokenRemovedBody: 'Insert it again and try again.',
+  noUsableTitle: 'None of your certificates can be used here',
+  noUsableBody: 'A qualified electronic certificate from a certification body in the Republic of Serbia is needed, valid today, with its private key on the card.',
+  usableCertificates: 'Your certificates',
+  issuedBy: (issuer: string) => `Issued by ${issuer}`,
+  validUntil: (date: string) => `Valid until ${date}`,
+  onToken: (token: string) => `On: ${token}`,
+  useCertificate: 'Use this certificate',
+  hiddenCertificates: (count: number) =>
+    `${count} ${plural('en', count, { one: 'certificate', other: 'certificates' })} on the card cannot be used`,
+  hiddenExpired: 'expired',
+  hiddenNotYetValid: 'not valid yet',
+  hiddenUntrusted: 'issued by a certification body this site does not accept',
+  hiddenNoKey: 'its private key is not on the card',
+  hiddenNotQualified: 'not a qualified certificate',
+  hiddenKeyUsage: 'not meant for signing',
+  pinPreviousWrong: (left: number | undefined) =>
+    left === undefined
+      ? 'A wrong PIN was entered on this card before. Enter it carefully.'
+      : `A wrong PIN was entered on this card before: ${left} ${plural('en', left, { one: 'try', other: 'tries' })} left.`,
+  pinFinalTry: 'Last try: one more wrong PIN locks the card.',
+  pinWrong: (left: number | undefined) =>
+    left === undefined ? 'Wrong PIN.' : `Wrong PIN: ${left} ${plural('en', left, { one: 'try', other: 'tries' })} left.`,
+  pinLockedTitle: 'The card’s PIN is locked',
+  pinEnterInAgent: (agent: string) => `Enter the PIN in the ${agent} window.`,
+  signingCancelled: 'You closed the PIN window. Choose the certificate again to continue.',
+  peculiarIntro:
+    'The list below is shown by the Fortify app, in English. Choose your certificate and select “Continue”. Fortify asks for your PIN in its own window: never type it on this page.',
+  certificateChoiceCancelled: 'You cancelled the choice of a certificate. Choose a certificate to continue.',
+  certificateNotUsable: (reason: string) => `This certificate cannot be used here: ${reason}. Choose another one.`,
+  signFailed: 'The card could not sign. Try again; if it keeps failing, take the card out and insert it again.',
+  agentErrorTitle: 'The certificate agent reported an error',
+  agentErrorBody: 'Try again. If it happens again, close the Fortify app, start it again and try once more.',
+  contactCa: 'Contact the certification body that issued your certificate:',
+  caSite: 'Web site',
+  caSupport: 'Support',
+};
+
+export type PickerMessages = typeof picker;
+
+/** The texts of `<egov-certificate-picker>`, with the Serbian ones loaded on demand. */
+export const pickerTexts = defineCatalogPart(picker, () => import('../sr-cyrl/picker.js').then((m) => m.picker));
