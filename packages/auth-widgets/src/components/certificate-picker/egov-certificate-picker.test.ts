@@ -106,6 +106,18 @@ describe('<egov-certificate-picker>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('a card already locked is said to be locked in the list (not "0 tries left"), and choosing it shows whom to contact', async () => {
+    const agent = await softAgent([]);
+    agent.setTriesLeft('test-mup-id-card', 0);
+    const el = await picker(agent);
+    const warning = el.querySelector('[data-certificate="test-mup-id-card:valid"] [data-pin-warning]')!;
+    expect(warning.textContent).to.equal('The card’s PIN is locked. Choose the certificate to see whom to contact.');
+    el.querySelector<HTMLButtonElement>('[data-certificate="test-mup-id-card:valid"] button')!.click();
+    await waitUntil(() => el.querySelector('[data-state=locked]'), 'no CA card');
+    expect(el.querySelector('[data-state=locked]')!.textContent).to.contain('Ministry of Interior');
+    expect(agent.isLoggedIn('test-mup-id-card')).to.equal(false);
+  });
+
   it('says so when the person cancels the PIN dialog', async () => {
     const el = await picker(await softAgent([null]));
     await choose(el, 'test-halcom:valid-ecdsa');

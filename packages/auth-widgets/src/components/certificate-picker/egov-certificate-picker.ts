@@ -498,6 +498,7 @@ export class EgovCertificatePicker extends EgovFormElement<Texts> {
 }
 
 function pinWarning(t: Texts, pin: PinState): string | undefined {
+  if (pin.locked) return t.pinLockedWarning;
   if (pin.finalTry) return t.pinFinalTry;
   if (pin.triesFailed) return t.pinPreviousWrong(pin.triesLeft);
   return undefined;

@@ -49,6 +49,7 @@ export const picker = {
       ? 'A wrong PIN was entered on this card before. Enter it carefully.'
       : `A wrong PIN was entered on this card before: ${left} ${plural('en', left, { one: 'try', other: 'tries' })} left.`,
   pinFinalTry: 'Last try: one more wrong PIN locks the card.',
+  pinLockedWarning: 'The card’s PIN is locked. Choose the certificate to see whom to contact.',
   pinWrong: (left: number | undefined) =>
     left === undefined ? 'Wrong PIN.' : `Wrong PIN: ${left} ${plural('en', left, { one: 'try', other: 'tries' })} left.`,
   pinLockedTitle: 'The card’s PIN is locked',

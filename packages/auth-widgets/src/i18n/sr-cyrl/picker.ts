@@ -49,6 +49,7 @@ export const picker: PickerMessages = {
       ? 'На овој картици је раније унет погрешан PIN. Унесите га пажљиво.'
       : `На овој картици је раније унет погрешан PIN: ${plural('sr-Cyrl', left, { one: 'преостао је још', few: 'преостала су још', other: 'преостало је још' })} ${left} ${plural('sr-Cyrl', left, { one: 'покушај', few: 'покушаја', other: 'покушаја' })}.`,
   pinFinalTry: 'Последњи покушај: још један погрешан PIN закључава картицу.',
+  pinLockedWarning: 'PIN картице је закључан. Изаберите сертификат да бисте видели кога треба да контактирате.',
   pinWrong: (left: number | undefined) =>
     left === undefined
       ? 'Погрешан PIN.'
