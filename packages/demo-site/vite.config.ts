@@ -40,6 +40,7 @@ export default defineConfig({
         register: 'register.html',
         confirmEmail: 'confirm-email.html',
         resetPassword: 'reset-password.html',
+        states: 'states.html',
         dev: 'dev.html',
       },
     },

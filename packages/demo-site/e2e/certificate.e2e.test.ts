@@ -29,6 +29,35 @@ describe('certificates', () => {
     await stack?.stop();
   });
 
+  test('the picker states page shows every state, in each language, under the strict policy', async () => {
+    const problems = ['not_installed', 'not_running', 'local_network_blocked', 'tls_untrusted', 'origin_denied', 'no_token', 'page_blocked', 'agent_error', 'token_removed'];
+    for (const [locale, looking, finalTry, locked] of [
+      ['en', 'Looking for the certificate agent on this computer…', 'Last try: one more wrong PIN locks the card.', 'The card’s PIN is locked.'],
+      ['sr-Cyrl', 'Тражење агента за сертификате на овом рачунару…', 'Последњи покушај: још један погрешан PIN закључава картицу.', 'PIN картице је закључан.'],
+      ['sr-Latn', 'Traženje agenta za sertifikate na ovom računaru…', 'Poslednji pokušaj: još jedan pogrešan PIN zaključava karticu.', 'PIN kartice je zaključan.'],
+    ] as const) {
+      const { page, cspViolations } = await stack.newPage();
+      await page.goto(`${stack.siteUrl}/states.html?locale=${locale}`);
+      const state = (id: string) => page.locator(`[data-demo-state="${id}"] egov-certificate-picker`);
+      await state('list').locator('.egov-certificates').waitFor({ timeout: 15_000 });
+      assert.ok((await state('list').locator('[data-hidden]').count()) > 0, 'hidden certificates with reasons');
+      // Serbian texts arrive a moment after the first render: wait for them.
+      await state('looking').locator('[role=status]', { hasText: looking }).waitFor();
+      assert.equal((await state('approve').locator('.egov-code').innerText()).trim(), '482915');
+      await state('pin-previous-wrong').locator('[data-pin-warning]').waitFor();
+      await state('pin-final-try').locator('[data-pin-warning]', { hasText: finalTry }).waitFor();
+      await state('pin-locked').locator('[data-pin-warning]', { hasText: locked }).waitFor();
+      for (const problem of problems) {
+        await state(problem).locator(`[data-problem="${problem}"]`).waitFor();
+        // "Try again" everywhere but where only the site can fix it.
+        assert.equal(await state(problem).locator('[data-problem] ~ button').count(), problem === 'page_blocked' ? 0 : 1, problem);
+      }
+      assert.equal(await page.locator('html').getAttribute('lang'), locale);
+      assert.deepEqual(cspViolations, []);
+      await page.context().close();
+    }
+  });
+
   test('the password path never downloads the certificate code', async () => {
     const { page } = await stack.newPage();
     const requested: string[] = [];

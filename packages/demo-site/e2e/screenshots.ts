@@ -67,6 +67,10 @@ try {
   await page.locator('egov-password-reset input[name=password]').fill('kratka');
   await page.waitForTimeout(1200);
   await page.screenshot({ path: `${out}reset-step2-sr-Latn.png` });
+  await page.setViewportSize({ width: 1100, height: 900 });
+  await page.goto(`${stack.siteUrl}/states.html?locale=sr-Cyrl`);
+  await page.locator('[data-demo-state="list"] .egov-certificates').waitFor({ timeout: 15_000 });
+  await page.screenshot({ path: `${out}picker-states-sr-Cyrl.png` });
   await page.context().close();
   console.log(`screenshots written to ${out}`);
 } finally {

@@ -2,13 +2,14 @@ import '@egov/auth-widgets/define/all';
 import { LOCALE_NAMES, SUPPORTED_LOCALES, parseLocale, type Locale } from '@egov/auth-widgets';
 import { html, render } from 'lit';
 
-type Page = 'login' | 'register' | 'confirm' | 'reset' | 'dev';
+type Page = 'login' | 'register' | 'confirm' | 'reset' | 'states' | 'dev';
 
 const PAGES: { page: Page; href: string; label: string }[] = [
   { page: 'login', href: '/', label: 'Login' },
   { page: 'register', href: '/register.html', label: 'Register' },
   { page: 'reset', href: '/reset-password.html', label: 'Password reset' },
   { page: 'confirm', href: '/confirm-email.html', label: 'E-mail confirmation' },
+  { page: 'states', href: '/states.html', label: 'Picker states' },
   { page: 'dev', href: '/dev.html', label: 'Outbox and review' },
 ];
 
@@ -17,6 +18,7 @@ const PAGE_TITLES: Record<Page, Record<Locale, string>> = {
   register: { en: 'Registration', 'sr-Latn': 'Registracija', 'sr-Cyrl': 'Регистрација' },
   confirm: { en: 'E-mail confirmation', 'sr-Latn': 'Potvrda adrese elektronske pošte', 'sr-Cyrl': 'Потврда адресе електронске поште' },
   reset: { en: 'Password reset', 'sr-Latn': 'Zaboravljena lozinka', 'sr-Cyrl': 'Заборављена лозинка' },
+  states: { en: 'Certificate picker states', 'sr-Latn': 'Stanja izbora sertifikata', 'sr-Cyrl': 'Стања избора сертификата' },
   // A developer's page: English only.
   dev: { en: 'Outbox and review', 'sr-Latn': 'Outbox and review', 'sr-Cyrl': 'Outbox and review' },
 };
