@@ -1,3 +1,4 @@
+import { AgentError } from '../agent/certificate-agent.js';
 import { CERTIFICATE_PROOF_FORMAT, certificateSignedData, type CertificateChallenge, type CertificateProof } from '../client/contract.js';
 import type { EgovCertificatePicker } from '../components/certificate-picker/egov-certificate-picker.js';
 import { toBase64 } from './base64.js';
@@ -5,10 +6,18 @@ import { toBase64 } from './base64.js';
 /**
  * Signs the backend's challenge with the certificate chosen in the picker
  * (the agent asks for the PIN) and packs the proof the backend verifies.
- * Failures of the card or the agent are AgentErrors the picker already shows.
+ * Resolves to undefined when the card or the agent failed: the picker
+ * already shows why. Certificate code: the forms load it when a
+ * certificate is chosen, never on the password path.
  */
-export async function proveWithCertificate(picker: EgovCertificatePicker, challenge: CertificateChallenge): Promise<CertificateProof> {
-  const signed = await picker.sign(await certificateSignedData(challenge.origin, challenge.nonce));
+export async function proveWithCertificate(picker: EgovCertificatePicker, challenge: CertificateChallenge): Promise<CertificateProof | undefined> {
+  let signed: Awaited<ReturnType<EgovCertificatePicker['sign']>>;
+  try {
+    signed = await picker.sign(await certificateSignedData(challenge.origin, challenge.nonce));
+  } catch (error) {
+    if (error instanceof AgentError) return undefined;
+    throw error;
+  }
   return {
     format: CERTIFICATE_PROOF_FORMAT,
     certificate: toBase64(signed.certificate),

@@ -1,11 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { AgentError } from '../../agent/certificate-agent.js';
 import { AuthError, type AuthErrorCode } from '../../client/auth-client.js';
 import { LIMITS, isPlausibleEmail, type SessionUser } from '../../client/contract.js';
 import type { EgovCertificatePicker } from '../certificate-picker/egov-certificate-picker.js';
-import { proveWithCertificate } from '../../internal/certificate-proof.js';
 import type { AuthConfigInput, LoginMode } from '../../config/auth-config.js';
 import { catalog, type TextsOf } from '../../i18n/catalog.js';
 import { commonTexts } from '../../i18n/en/common.js';
@@ -190,14 +188,15 @@ export class EgovLogin extends EgovFormElement<Texts> {
     this.certificateNotRegistered = false;
     try {
       const challenge = await this.call((client, signal) => client.certificateChallenge({ signal }));
+      const { proveWithCertificate } = await import('../../internal/certificate-proof.js');
       const proof = await proveWithCertificate(picker, challenge);
+      // The card or the agent failed: the picker already shows why.
+      if (!proof) return;
       const { user } = await this.call((client, signal) => client.loginWithCertificate(proof, { signal }));
       this.user = user;
       this.focusAfterRender('success');
       this.emit('egov-login-success', { user: { email: user.email, acr: user.acr } });
     } catch (error) {
-      // The picker already shows what went wrong with the card or the agent.
-      if (error instanceof AgentError) return;
       const failure = error instanceof AuthError ? error : new AuthError('network_error');
       if (failure.code === 'aborted') return;
       this.emit('egov-login-error', { code: failure.code });

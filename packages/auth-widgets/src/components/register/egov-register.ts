@@ -33,9 +33,7 @@ import { summaryOf, type FieldProblems, type Problem } from '../../internal/prob
 import { PublicConfigController } from '../../internal/public-config-controller.js';
 import { serviceProblem } from '../../internal/service-problems.js';
 import { DocumentUpload } from './document-upload.js';
-import { AgentError } from '../../agent/certificate-agent.js';
 import { AuthError } from '../../client/auth-client.js';
-import { proveWithCertificate } from '../../internal/certificate-proof.js';
 import type { EgovCertificatePicker, EgovCertificateSelectedDetail } from '../certificate-picker/egov-certificate-picker.js';
 
 export interface EgovRegistrationSubmittedDetail {
@@ -269,7 +267,10 @@ export class EgovRegister extends EgovFormElement<Texts> {
     try {
       // Signed only now, with a fresh challenge: the PIN is asked for when the person sends.
       const challenge = await this.call((client, signal) => client.certificateChallenge({ signal }));
+      const { proveWithCertificate } = await import('../../internal/certificate-proof.js');
       const proof = await proveWithCertificate(picker, challenge);
+      // The card or the agent failed: the picker already shows why.
+      if (!proof) return;
       const accepted = await this.call((client, signal) =>
         client.registerWithCertificate(
           {
@@ -286,7 +287,6 @@ export class EgovRegister extends EgovFormElement<Texts> {
       this.focusAfterRender('check-email');
       this.emit('egov-registration-submitted', { email: accepted.email, userType: 'certificate' });
     } catch (error) {
-      if (error instanceof AgentError) return;
       const failure = error instanceof AuthError ? error : new AuthError('network_error');
       if (failure.code === 'aborted') return;
       if (failure.details.fields?.['email']) {
