@@ -122,22 +122,28 @@ async function firstRender() {
       await warm.updateComplete;
       const markup = warm.innerHTML;
       warm.remove();
+      // Each sample renders a batch: one render is under a millisecond, and the
+      // browser's clock is coarse (0.1 ms), so single renders make a noisy ratio.
+      const batch = 20;
       for (let i = 0; i < runs; i++) {
         let t0 = performance.now();
-        const el = document.createElement('egov-login');
-        el.setAttribute('backend-url', '/api');
-        stage.append(el);
-        await el.updateComplete;
+        const elements = Array.from({ length: batch }, () => {
+          const el = document.createElement('egov-login');
+          el.setAttribute('backend-url', '/api');
+          return el;
+        });
+        stage.append(...elements);
+        await Promise.all(elements.map((el) => el.updateComplete));
         void stage.offsetHeight;
-        component.push(performance.now() - t0);
-        el.remove();
+        component.push((performance.now() - t0) / batch);
+        stage.replaceChildren();
 
         t0 = performance.now();
         const template = document.createElement('template');
-        template.innerHTML = `<div>${markup}</div>`;
+        template.innerHTML = `<div>${markup}</div>`.repeat(batch);
         stage.append(template.content);
         void stage.offsetHeight;
-        staticHtml.push(performance.now() - t0);
+        staticHtml.push((performance.now() - t0) / batch);
         stage.replaceChildren();
       }
       const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -145,7 +151,7 @@ async function firstRender() {
     });
     const ratio = timings.component / timings.staticHtml;
     report(
-      `first render of <egov-login> vs static HTML (${timings.component.toFixed(2)} ms vs ${timings.staticHtml.toFixed(2)} ms, median of 30)`,
+      `first render of <egov-login> vs static HTML (${timings.component.toFixed(2)} ms vs ${timings.staticHtml.toFixed(2)} ms each, median of 30 batches of 20)`,
       ratio.toFixed(2),
       '×',
       '2×',

@@ -29,16 +29,26 @@ const PREFIX = '$scrypt$';
 
 /**
  * At most this many scrypt computations run at once (each holds 32 MiB):
- * fifty registrations arriving together must not take 50 × 32 MiB — or all
- * four libuv threads, which file uploads need too. The others wait their turn.
+ * fifty registrations arriving together must not take 50 × 32 MiB — or the
+ * libuv threads that file uploads need too. The others wait their turn.
+ * One, not two: with two, fifty registrations with 2 × 3 MB documents each
+ * grew the server by 107–116 MB (`pnpm bench`, budget 100 MB); with one,
+ * 74–92 MB, for about a second more over the fifty (one hash is ~80 ms).
  */
-export const MAX_CONCURRENT_HASHES = 2;
+export const MAX_CONCURRENT_HASHES = 1;
 let running = 0;
+let mostAtOnce = 0;
+
+/** The most scrypt computations that ran at the same time since the process started (for tests). */
+export function mostHashesAtOnce(): number {
+  return mostAtOnce;
+}
 const waiting: (() => void)[] = [];
 
 async function withHashSlot<T>(work: () => Promise<T>): Promise<T> {
   if (running >= MAX_CONCURRENT_HASHES) await new Promise<void>((resolve) => waiting.push(resolve));
   running += 1;
+  mostAtOnce = Math.max(mostAtOnce, running);
   try {
     return await work();
   } finally {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { PasswordHasher } from '../src/passwords.ts';
+import { MAX_CONCURRENT_HASHES, mostHashesAtOnce, PasswordHasher } from '../src/passwords.ts';
 
 describe('PasswordHasher', () => {
   const hasher = new PasswordHasher();
@@ -11,6 +11,14 @@ describe('PasswordHasher', () => {
     assert.match(a, /^\$scrypt\$ln=15,r=8,p=1\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/);
     assert.notEqual(a, b, 'a fresh salt each time');
     assert.ok(!a.includes('same password'));
+  });
+
+  test('many hashes at once run one after another (each holds 32 MiB), and all finish', async () => {
+    const started = Date.now();
+    const hashes = await Promise.all(Array.from({ length: 6 }, (_, i) => hasher.hash(`concurrent password ${i}`)));
+    assert.equal(new Set(hashes).size, 6);
+    assert.equal(mostHashesAtOnce(), MAX_CONCURRENT_HASHES);
+    assert.ok(await hasher.verify('concurrent password 5', hashes[5]!), `all verified (${Date.now() - started} ms)`);
   });
 
   test('verifies the right password and refuses others', async () => {
