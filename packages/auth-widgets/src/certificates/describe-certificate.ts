@@ -5,11 +5,11 @@
  */
 import type { CertificationBody } from '../client/contract.js';
 import { findCertificationBody } from './certification-body.js';
-import { personalNumberFromSerials } from './personal-number.js';
+import { personalNumberOf } from '../client/rules.js';
 import { nameValues, OID, parseCertificate, type KeyUsage, type ParsedCertificate } from './x509.js';
 
 /** Why a certificate is not offered, in the order they are checked (the first that applies is given). */
-export const HIDDEN_REASONS = ['expired', 'not_yet_valid', 'untrusted_ca', 'no_private_key', 'wrong_key_usage', 'not_qualified'] as const;
+export const HIDDEN_REASONS = ['expired', 'not_yet_valid', 'untrusted_ca', 'no_private_key', 'wrong_key_usage', 'not_qualified', 'invalid_personal_number'] as const;
 export type HiddenReason = (typeof HIDDEN_REASONS)[number];
 
 export interface CertificateDescription {
@@ -110,7 +110,15 @@ export function describeCertificate(
   const allowList = [...((body as BodyWithPolicies | undefined)?.qualifiedPolicies ?? []), ...(options.qualifiedPolicies ?? [])];
   const qualified = isQualified(certificate, allowList);
   // Without an allow-list the kit cannot know the CA's qualified policy: the backend decides.
-  const hiddenBecause = hiddenReason(certificate, { now, body, hasPrivateKey, qualified: qualified || allowList.length === 0, options });
+  const personalNumber = personalNumberOf(nameValues(subject, OID.serialNumber));
+  const hiddenBecause = hiddenReason(certificate, {
+    now,
+    body,
+    hasPrivateKey,
+    qualified: qualified || allowList.length === 0,
+    personalNumberInvalid: personalNumber.kind === 'invalid',
+    options,
+  });
   const description: CertificateDescription = {
     holderName,
     issuer: body ? { name: issuerName, body } : { name: issuerName },
@@ -123,8 +131,7 @@ export function describeCertificate(
   };
   if (givenName) description.givenName = givenName;
   if (surname) description.surname = surname;
-  const personalNumber = personalNumberFromSerials(nameValues(subject, OID.serialNumber));
-  if (personalNumber) description.personalNumber = personalNumber;
+  if (personalNumber.kind === 'found') description.personalNumber = personalNumber.personalNumber;
   const email = certificate.emails[0] ?? nameValues(subject, OID.emailAddress)[0];
   if (email) description.email = email.trim();
   if (certificate.keyUsage) description.keyUsage = certificate.keyUsage;
@@ -146,7 +153,14 @@ function isQualified(certificate: ParsedCertificate, allowList: string[]): boole
 
 function hiddenReason(
   certificate: ParsedCertificate,
-  context: { now: Date; body: CertificationBody | undefined; hasPrivateKey: boolean; qualified: boolean; options: DescribeOptions },
+  context: {
+    now: Date;
+    body: CertificationBody | undefined;
+    hasPrivateKey: boolean;
+    qualified: boolean;
+    personalNumberInvalid: boolean;
+    options: DescribeOptions;
+  },
 ): HiddenReason | undefined {
   if (context.now.getTime() > certificate.notAfter.getTime()) return 'expired';
   if (context.now.getTime() < certificate.notBefore.getTime()) return 'not_yet_valid';
@@ -154,6 +168,8 @@ function hiddenReason(
   if (!context.hasPrivateKey) return 'no_private_key';
   if (!usableForLogin(certificate, context.options)) return 'wrong_key_usage';
   if (!context.qualified) return 'not_qualified';
+  // The backend could not tell whose it is (and would refuse it after the PIN).
+  if (context.personalNumberInvalid) return 'invalid_personal_number';
   return undefined;
 }
 

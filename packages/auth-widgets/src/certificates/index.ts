@@ -7,7 +7,7 @@ export {
   type HiddenReason,
 } from './describe-certificate.js';
 export { findCertificationBody, issuerDisplayName, localizedText } from './certification-body.js';
-export { isValidJmbg, personalNumberFromSerial, personalNumberFromSerials } from './personal-number.js';
+export { isValidJmbg, personalNumberOf, type PersonalNumberResult } from '../client/rules.js';
 export {
   issuerChain,
   KEY_USAGES,

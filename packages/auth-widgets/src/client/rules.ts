@@ -85,3 +85,46 @@ export const COUNTRY_CODES = (
 export function isCountryCode(value: string): boolean {
   return COUNTRY_CODES.includes(value);
 }
+
+/**
+ * A JMBG (unique master citizen number): 13 digits, DDMMYYY birth date,
+ * region, serial, mod-11 control digit — the same structure and control
+ * digit as the foreigner's registration number, so one rule checks both.
+ */
+export function isValidJmbg(value: string): boolean {
+  return checkForeignerNumber(value) === undefined;
+}
+
+/**
+ * The semantics prefix of a Serbian personal number in a qualified
+ * certificate's subject serialNumber (ETSI EN 319 412-1: "PNO" + country
+ * "RS"); issuers write the JMBG right after it, the ETSI form with a hyphen
+ * (`PNORS-…`) is accepted too.
+ */
+const PERSONAL_NUMBER_PREFIX = /^PNORS-?/;
+
+export type PersonalNumberResult =
+  /** Exactly one checksum-valid personal number (possibly written several times). */
+  | { kind: 'found'; personalNumber: string }
+  /** No serialNumber value claims a Serbian personal number: the backend maps the certificate by issuer and serial. */
+  | { kind: 'absent' }
+  /** A value claims one but is not a valid JMBG, or two different ones are claimed: the backend refuses the certificate. */
+  | { kind: 'invalid' };
+
+/**
+ * The personal number among a certificate subject's serialNumber values —
+ * every value of every RDN, multi-valued ones included, in any order. The
+ * backend maps accounts with it and the picker reads it with the same rule,
+ * so the picker hides exactly the certificates the backend would refuse. A
+ * value that claims a personal number and fails the checksum, or two
+ * different numbers, make the certificate unusable rather than falling back
+ * to issuer and serial: that would give the same person a second account.
+ */
+export function personalNumberOf(serialNumbers: readonly string[]): PersonalNumberResult {
+  const claimed = serialNumbers.filter((value) => PERSONAL_NUMBER_PREFIX.test(value)).map((value) => value.replace(PERSONAL_NUMBER_PREFIX, ''));
+  if (claimed.length === 0) return { kind: 'absent' };
+  const distinct = new Set(claimed);
+  const [only] = distinct;
+  if (distinct.size !== 1 || !isValidJmbg(only!)) return { kind: 'invalid' };
+  return { kind: 'found', personalNumber: only! };
+}

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
+import { personalNumberOf } from '@egov/auth-widgets/rules';
 import { OID } from './oids.ts';
-import { personalNumberOf } from './personal-number.ts';
 import { x509 } from './x509.ts';
 
 /**

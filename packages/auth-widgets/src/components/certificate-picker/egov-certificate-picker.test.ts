@@ -41,7 +41,12 @@ describe('<egov-certificate-picker>', () => {
     expect(usable).to.include('test-halcom:valid-ecdsa');
     expect(usable).not.to.include('test-mup-id-card:expired');
     const reasons = hidden(el);
-    for (const reason of ['expired', 'not_yet_valid', 'untrusted_ca', 'no_private_key', 'wrong_key_usage', 'not_qualified']) expect(reasons).to.include(reason);
+    for (const reason of ['expired', 'not_yet_valid', 'untrusted_ca', 'no_private_key', 'wrong_key_usage', 'not_qualified', 'invalid_personal_number']) {
+      expect(reasons).to.include(reason);
+    }
+    // Read with the backend's own rule: hidden before the PIN, not refused after it.
+    expect(usable).not.to.include('test-other-profiles:invalid-personal-number');
+    expect(el.querySelector('[data-hidden=invalid_personal_number]')!.textContent).to.contain('the personal number (JMBG) in it is not valid');
     // The backend's qualified-policy allow-list (GET /config) hides what it would refuse.
     expect(el.querySelector('[data-hidden=not_qualified]')!.textContent).to.contain('not a qualified certificate');
     const item = el.querySelector('[data-certificate="test-mup-id-card:valid"]')!;

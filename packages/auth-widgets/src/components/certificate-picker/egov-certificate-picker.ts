@@ -516,8 +516,12 @@ function hiddenText(t: Texts, reason: HiddenReason | undefined): string {
       return t.hiddenNoKey;
     case 'wrong_key_usage':
       return t.hiddenKeyUsage;
-    default:
+    case 'not_qualified':
       return t.hiddenNotQualified;
+    case 'invalid_personal_number':
+      return t.hiddenInvalidPersonalNumber;
+    case undefined:
+      return '';
   }
 }
 

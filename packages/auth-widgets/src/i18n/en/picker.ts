@@ -44,6 +44,7 @@ export const picker = {
   hiddenNoKey: 'its private key is not on the card',
   hiddenNotQualified: 'not a qualified certificate',
   hiddenKeyUsage: 'not meant for signing',
+  hiddenInvalidPersonalNumber: 'the personal number (JMBG) in it is not valid',
   pinPreviousWrong: (left: number | undefined) =>
     left === undefined
       ? 'A wrong PIN was entered on this card before. Enter it carefully.'

@@ -44,6 +44,7 @@ export const picker: PickerMessages = {
   hiddenNoKey: 'његов приватни кључ није на картици',
   hiddenNotQualified: 'није квалификовани сертификат',
   hiddenKeyUsage: 'није намењен потписивању',
+  hiddenInvalidPersonalNumber: 'матични број (ЈМБГ) у њему није исправан',
   pinPreviousWrong: (left: number | undefined) =>
     left === undefined
       ? 'На овој картици је раније унет погрешан PIN. Унесите га пажљиво.'
