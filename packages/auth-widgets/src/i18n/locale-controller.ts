@@ -6,7 +6,9 @@ import { DEFAULT_LOCALE, type Locale } from './locales.js';
  * Gives an element the texts of its current locale, from the catalog of the
  * parts it uses. Switching loads the texts if needed and re-renders once
  * they are there; until then the element keeps the texts it had, so it
- * never shows keys or a blank.
+ * never shows keys or a blank. Before its first render an element waits for
+ * its locale's texts instead (`firstTextsPending`), so a Serbian page never
+ * flashes English.
  */
 export class LocaleController<M> implements ReactiveController {
   /** The locale whose texts `t` holds. */
@@ -14,6 +16,7 @@ export class LocaleController<M> implements ReactiveController {
   t: M;
   #wanted: Locale = DEFAULT_LOCALE;
   #pending: Promise<void> = Promise.resolve();
+  #rendered = false;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -24,6 +27,15 @@ export class LocaleController<M> implements ReactiveController {
   }
 
   hostConnected(): void {}
+
+  hostUpdated(): void {
+    this.#rendered = true;
+  }
+
+  /** Nothing is on screen yet and the wanted locale's texts are still on their way. */
+  get firstTextsPending(): boolean {
+    return !this.#rendered && this.#wanted !== this.locale;
+  }
 
   /** Resolves when the texts of the last requested locale are in place. */
   get ready(): Promise<void> {

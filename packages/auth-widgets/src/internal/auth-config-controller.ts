@@ -28,6 +28,7 @@ export class AuthConfigController<M> implements ReactiveController {
   #key = '';
   #ownClient: { url: string; client: AuthClient } | undefined;
   #loggedProblems = '';
+  #fresh = false;
 
   constructor(
     private readonly host: ConfigurableHost,
@@ -58,6 +59,27 @@ export class AuthConfigController<M> implements ReactiveController {
   }
 
   hostUpdate(): void {
+    // Just resolved by prepare(), in this same update.
+    if (this.#fresh) {
+      this.#fresh = false;
+      return;
+    }
+    this.#refresh();
+  }
+
+  /**
+   * Resolves the configuration and asks for its locale's texts now, before
+   * the element's first render: the promise says when those texts are in
+   * place; without one, the render follows at once.
+   */
+  prepare(): Promise<void> | undefined {
+    this.#refresh();
+    if (this.i18n.firstTextsPending) return this.i18n.ready;
+    this.#fresh = true;
+    return undefined;
+  }
+
+  #refresh(): void {
     const own = this.host.configOverrides();
     const pageLocale = parseLocale(this.host.closest('[lang]')?.getAttribute('lang'));
     const input = mergeConfigInputs({ locale: pageLocale }, this.#contextConfig, own);

@@ -87,6 +87,12 @@ export abstract class EgovFormElement<M extends CommonMessages = CommonMessages>
     for (const sheet of [formStyles, ...this.#styles]) adoptScopedStyles(this, sheet);
   }
 
+  /** The first render waits for the locale's texts (a moment, once per page and locale). */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const texts = this.hasUpdated ? undefined : this.config.prepare();
+    return texts ? texts.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#abort?.abort();
