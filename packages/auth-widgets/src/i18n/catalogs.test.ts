@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { en } from './en.js';
 import { catalog, defineCatalogPart } from './catalog.js';
-import { commonTexts } from './en/common.js';
-import { loginTexts } from './en/login.js';
-import { pickerTexts } from './en/picker.js';
+import { commonTexts } from './parts/common.js';
+import { loginTexts } from './parts/login.js';
+import { pickerTexts } from './parts/picker.js';
 import { parseLocale, SUPPORTED_LOCALES } from './locales.js';
 import { plural } from './plural.js';
 import { srCyrl } from './sr-cyrl.js';

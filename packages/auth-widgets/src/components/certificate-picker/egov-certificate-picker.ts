@@ -6,8 +6,8 @@ import type { AuthConfigInput, CertificatePickerUi } from '../../config/auth-con
 import { describeCertificate, type CertificateDescription, type HiddenReason } from '../../certificates/describe-certificate.js';
 import { catalog, type TextsOf } from '../../i18n/catalog.js';
 import { pickerStyles } from '../../styles/picker-styles.js';
-import { commonTexts } from '../../i18n/en/common.js';
-import { pickerTexts } from '../../i18n/en/picker.js';
+import { commonTexts } from '../../i18n/parts/common.js';
+import { pickerTexts } from '../../i18n/parts/picker.js';
 import { loadAgent } from '../../internal/agent-loader.js';
 import { EgovFormElement } from '../../internal/egov-form-element.js';
 import { PublicConfigController } from '../../internal/public-config-controller.js';

@@ -6,8 +6,8 @@ import { LIMITS, isPlausibleEmail, type SessionUser } from '../../client/contrac
 import type { EgovCertificatePicker } from '../certificate-picker/egov-certificate-picker.js';
 import type { AuthConfigInput, LoginMode } from '../../config/auth-config.js';
 import { catalog, type TextsOf } from '../../i18n/catalog.js';
-import { commonTexts } from '../../i18n/en/common.js';
-import { loginTexts } from '../../i18n/en/login.js';
+import { commonTexts } from '../../i18n/parts/common.js';
+import { loginTexts } from '../../i18n/parts/login.js';
 import { EgovFormElement } from '../../internal/egov-form-element.js';
 import { renderTabs } from '../../internal/tabs.js';
 import { describedBy, renderEmailField, renderField } from '../../internal/fields.js';

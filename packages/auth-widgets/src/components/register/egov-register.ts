@@ -21,9 +21,9 @@ import {
 } from '../../client/rules.js';
 import { catalog, type TextsOf } from '../../i18n/catalog.js';
 import { registerStyles } from '../../styles/register-styles.js';
-import { commonTexts } from '../../i18n/en/common.js';
-import { newPasswordTexts } from '../../i18n/en/new-password.js';
-import { registerTexts } from '../../i18n/en/register.js';
+import { commonTexts } from '../../i18n/parts/common.js';
+import { newPasswordTexts } from '../../i18n/parts/new-password.js';
+import { registerTexts } from '../../i18n/parts/register.js';
 import type { Locale } from '../../i18n/locales.js';
 import { EgovFormElement } from '../../internal/egov-form-element.js';
 import { renderTabs } from '../../internal/tabs.js';

@@ -1,4 +1,3 @@
-import { defineCatalogPart } from '../catalog.js';
 import { plural } from '../plural.js';
 
 /** English texts shared by every element: error summary, configuration problems, e-mail and password fields, service problems. */
@@ -40,6 +39,3 @@ export const common = {
 };
 
 export type CommonMessages = typeof common;
-
-/** The texts shared by every element: error summary, configuration problems, e-mail and password fields, service problems, with the Serbian ones loaded on demand. */
-export const commonTexts = defineCatalogPart(common, () => import('../sr-cyrl/common.js').then((m) => m.common));

@@ -1,4 +1,3 @@
-import { defineCatalogPart } from '../catalog.js';
 
 /** English texts of `<egov-email-confirm>`. */
 export const emailConfirm = {
@@ -17,6 +16,3 @@ export const emailConfirm = {
 };
 
 export type EmailConfirmMessages = typeof emailConfirm;
-
-/** The texts of `<egov-email-confirm>`, with the Serbian ones loaded on demand. */
-export const emailConfirmTexts = defineCatalogPart(emailConfirm, () => import('../sr-cyrl/email-confirm.js').then((m) => m.emailConfirm));

@@ -1,4 +1,3 @@
-import { defineCatalogPart } from '../catalog.js';
 
 /** English texts of `<egov-login>`. */
 export const login = {
@@ -32,6 +31,3 @@ export const login = {
 };
 
 export type LoginMessages = typeof login;
-
-/** The texts of `<egov-login>`, with the Serbian ones loaded on demand. */
-export const loginTexts = defineCatalogPart(login, () => import('../sr-cyrl/login.js').then((m) => m.login));

@@ -1,4 +1,3 @@
-import { defineCatalogPart } from '../catalog.js';
 import { plural } from '../plural.js';
 
 /** English texts of choosing a new password (`<egov-register>` and `<egov-password-reset>`). */
@@ -18,6 +17,3 @@ export const newPassword = {
 };
 
 export type NewPasswordMessages = typeof newPassword;
-
-/** The texts of choosing a new password (`<egov-register>` and `<egov-password-reset>`), with the Serbian ones loaded on demand. */
-export const newPasswordTexts = defineCatalogPart(newPassword, () => import('../sr-cyrl/new-password.js').then((m) => m.newPassword));

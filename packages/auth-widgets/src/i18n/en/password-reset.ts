@@ -1,4 +1,3 @@
-import { defineCatalogPart } from '../catalog.js';
 
 /** English texts of `<egov-password-reset>`. */
 export const passwordReset = {
@@ -17,6 +16,3 @@ export const passwordReset = {
 };
 
 export type PasswordResetMessages = typeof passwordReset;
-
-/** The texts of `<egov-password-reset>`, with the Serbian ones loaded on demand. */
-export const passwordResetTexts = defineCatalogPart(passwordReset, () => import('../sr-cyrl/password-reset.js').then((m) => m.passwordReset));

@@ -1,4 +1,3 @@
-import { defineCatalogPart } from '../catalog.js';
 import { plural } from '../plural.js';
 
 /** English texts of `<egov-certificate-picker>`. */
@@ -69,6 +68,3 @@ export const picker = {
 };
 
 export type PickerMessages = typeof picker;
-
-/** The texts of `<egov-certificate-picker>`, with the Serbian ones loaded on demand. */
-export const pickerTexts = defineCatalogPart(picker, () => import('../sr-cyrl/picker.js').then((m) => m.picker));

@@ -1,4 +1,3 @@
-import { defineCatalogPart } from '../catalog.js';
 import { plural } from '../plural.js';
 
 /** English texts of `<egov-register>`. */
@@ -88,6 +87,3 @@ export const register = {
 };
 
 export type RegisterMessages = typeof register;
-
-/** The texts of `<egov-register>`, with the Serbian ones loaded on demand. */
-export const registerTexts = defineCatalogPart(register, () => import('../sr-cyrl/register.js').then((m) => m.register));
