@@ -26,7 +26,7 @@ import { ensureTestPki } from '../test-pki/test-pki.ts';
 import { selfSignedTls } from './tls.ts';
 import { AgentFailure, pkcs11, WCL } from './failures.ts';
 import { openPkcs11Token, type Pkcs11TokenOptions } from './pkcs11-device.ts';
-import { agentTokens, CKF, SoftDevice, type AgentItem, type AgentToken, type PinMode } from './tokens.ts';
+import { agentTokens, CKF, keyIdOfIndex, SoftDevice, type AgentItem, type AgentToken, type PinMode } from './tokens.ts';
 
 ratchet.setEngine('nodejs', globalThis.crypto as unknown as Parameters<typeof ratchet.setEngine>[1]);
 
@@ -192,7 +192,7 @@ export async function startFortifyTestAgent(options: FortifyTestAgentOptions = {
     return item;
   };
   /** `<kind>-<provider>-<keyid>` → the item (of this provider). */
-  const itemByIndex = (token: AgentToken, index: string): AgentItem => itemOf(token, index.slice(index.lastIndexOf('-') + 1));
+  const itemByIndex = (token: AgentToken, index: string): AgentItem => itemOf(token, keyIdOfIndex(index));
 
   const providerProto = (token: AgentToken) =>
     new proto.ProviderCryptoProto({

@@ -9,7 +9,7 @@ import type { webcrypto } from 'node:crypto';
 import type { Crypto as Pkcs11Crypto } from 'node-webcrypto-p11';
 import { x509 } from '../certificates/x509.ts';
 import { asPkcs11Failure, pkcs11 } from './failures.ts';
-import { hexId, keyAlgorithmOf, type AgentItem, type AgentToken, type TokenDevice } from './tokens.ts';
+import { hexId, keyAlgorithmOf, keyIdOfIndex, type AgentItem, type AgentToken, type TokenDevice } from './tokens.ts';
 
 export interface Pkcs11TokenOptions {
   /** The token's id in the control API, e.g. `test-mup-id-card-softhsm`. */
@@ -23,9 +23,6 @@ export interface Pkcs11TokenOptions {
   /** The label the page shows; default the token's own. */
   label?: string;
 }
-
-/** `<kind>-<handle>-<CKA_ID hex>` → the CKA_ID (a certificate and its key share it). */
-const idOf = (index: string) => index.slice(index.lastIndexOf('-') + 1);
 
 export async function loadNodeWebcryptoP11(): Promise<typeof import('node-webcrypto-p11')> {
   try {
@@ -69,11 +66,11 @@ class Pkcs11Device implements TokenDevice {
   }
 
   async privateKeyIds(): Promise<string[]> {
-    return (await this.#privateKeyIndexes()).map(idOf);
+    return (await this.#privateKeyIndexes()).map(keyIdOfIndex);
   }
 
   async sign(item: AgentItem, hash: string, data: Uint8Array<ArrayBuffer>): Promise<ArrayBuffer> {
-    const index = (await this.#privateKeyIndexes()).find((i) => idOf(i) === item.keyId);
+    const index = (await this.#privateKeyIndexes()).find((i) => keyIdOfIndex(i) === item.keyId);
     if (!index) throw pkcs11(this.crypto.isLoggedIn ? 'CKR_KEY_HANDLE_INVALID' : 'CKR_USER_NOT_LOGGED_IN');
     const ecdsa = item.keyAlgorithm.name === 'ECDSA';
     try {
@@ -119,7 +116,7 @@ export async function openPkcs11Token(options: Pkcs11TokenOptions): Promise<Agen
     const stored = await crypto.certStorage.getItem(index);
     const der = new Uint8Array(await crypto.certStorage.exportCert('raw', stored));
     const certificate = new x509.X509Certificate(der);
-    items.push({ keyId: idOf(index), der, certificate, profile: stored.label, keyAlgorithm: keyAlgorithmOf(certificate) });
+    items.push({ keyId: keyIdOfIndex(index), der, certificate, profile: stored.label, keyAlgorithm: keyAlgorithmOf(certificate) });
   }
   const tokenInfo = crypto.slot.getToken();
   return {

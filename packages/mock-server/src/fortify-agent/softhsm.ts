@@ -17,7 +17,7 @@ import { promisify } from 'node:util';
 import type { DevTestToken } from '@egov/auth-widgets/contract';
 import { x509 } from '../certificates/x509.ts';
 import { loadNodeWebcryptoP11, type Pkcs11TokenOptions } from './pkcs11-device.ts';
-import { certificateKeyId } from './tokens.ts';
+import { certificateKeyId, keyIdOfIndex } from './tokens.ts';
 
 const run = promisify(execFile);
 
@@ -87,7 +87,7 @@ export async function createSoftHsmToken(options: SoftHsmTokenOptions): Promise<
     crypto.login(pin);
     const stored = new Set<string>();
     for (const entry of options.token.certificates) {
-      const der = Buffer.from(entry.certificate, 'base64');
+      const certificate = new x509.X509Certificate(Buffer.from(entry.certificate, 'base64'));
       let id: string;
       if (entry.privateKey) {
         const key = await crypto.subtle.importKey(
@@ -97,18 +97,19 @@ export async function createSoftHsmToken(options: SoftHsmTokenOptions): Promise<
           false,
           ['sign'],
         );
-        id = (key as unknown as { id: string }).id.split('-').at(-1)!;
+        // node-webcrypto-p11 names the stored key `private-<handle>-<CKA_ID>`: the certificate gets the same CKA_ID.
+        id = keyIdOfIndex((key as unknown as { id: string }).id);
       } else {
-        id = certificateKeyId(new x509.X509Certificate(new Uint8Array(der)));
+        id = certificateKeyId(certificate);
       }
-      storeCertificate(crypto, der, id, entry.profile);
+      storeCertificate(crypto, certificate, id, entry.profile);
       stored.add(id);
       // The issuing CA travels on the card too (a chain hint for the page).
       for (const ca of entry.chain) {
-        const caDer = Buffer.from(ca, 'base64');
-        const caId = certificateKeyId(new x509.X509Certificate(new Uint8Array(caDer)));
+        const caCertificate = new x509.X509Certificate(Buffer.from(ca, 'base64'));
+        const caId = certificateKeyId(caCertificate);
         if (stored.has(caId)) continue;
-        storeCertificate(crypto, caDer, caId, 'ca');
+        storeCertificate(crypto, caCertificate, caId, 'ca');
         stored.add(caId);
       }
     }
@@ -119,8 +120,12 @@ export async function createSoftHsmToken(options: SoftHsmTokenOptions): Promise<
   return { id: `${options.token.id}-softhsm`, library, slot: 0, pin, label };
 }
 
-function storeCertificate(crypto: InstanceType<Awaited<ReturnType<typeof loadNodeWebcryptoP11>>['Crypto']>, der: Buffer, id: string, label: string): void {
-  const certificate = new x509.X509Certificate(new Uint8Array(der));
+function storeCertificate(
+  crypto: InstanceType<Awaited<ReturnType<typeof loadNodeWebcryptoP11>>['Crypto']>,
+  certificate: x509.X509Certificate,
+  id: string,
+  label: string,
+): void {
   crypto.session.create({
     class: CKO_CERTIFICATE,
     certType: CKC_X_509,
@@ -129,6 +134,6 @@ function storeCertificate(crypto: InstanceType<Awaited<ReturnType<typeof loadNod
     label,
     id: Buffer.from(id, 'hex'),
     subject: Buffer.from(certificate.subjectName.toArrayBuffer()),
-    value: der,
+    value: Buffer.from(certificate.rawData),
   });
 }

@@ -77,6 +77,9 @@ export function keyAlgorithmOf(certificate: x509.X509Certificate): KeyAlgorithm 
   return algorithm.name === 'ECDSA' ? { name: 'ECDSA', namedCurve: algorithm.namedCurve ?? 'P-256' } : { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' };
 }
 
+/** `<kind>-<provider or handle>-<keyid>` (an item index of the protocol, or of node-webcrypto-p11) → the key id. */
+export const keyIdOfIndex = (index: string) => index.slice(index.lastIndexOf('-') + 1);
+
 /** The key id of a certificate: from its public key, so a certificate and its key share it. */
 export const certificateKeyId = (certificate: x509.X509Certificate) => hexId(new Uint8Array(certificate.publicKey.rawData), 40);
 
