@@ -28,7 +28,6 @@ export class AuthConfigController<M> implements ReactiveController {
   #key = '';
   #ownClient: { url: string; client: AuthClient } | undefined;
   #loggedProblems = '';
-  #fresh = false;
 
   constructor(
     private readonly host: ConfigurableHost,
@@ -59,11 +58,6 @@ export class AuthConfigController<M> implements ReactiveController {
   }
 
   hostUpdate(): void {
-    // Just resolved by prepare(), in this same update.
-    if (this.#fresh) {
-      this.#fresh = false;
-      return;
-    }
     this.#refresh();
   }
 
@@ -74,9 +68,7 @@ export class AuthConfigController<M> implements ReactiveController {
    */
   prepare(): Promise<void> | undefined {
     this.#refresh();
-    if (this.i18n.firstTextsPending) return this.i18n.ready;
-    this.#fresh = true;
-    return undefined;
+    return this.i18n.firstTextsPending ? this.i18n.ready : undefined;
   }
 
   #refresh(): void {
