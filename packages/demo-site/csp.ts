@@ -16,16 +16,18 @@ export interface CspOptions {
   trustedTypes?: boolean;
   /** connect-src to the local Fortify agent. */
   fortify?: boolean;
+  /** connect-src to a backend on another origin (the pages call it directly, not through /api). */
+  backendOrigin?: string;
 }
 
-export function contentSecurityPolicy({ unsafeEval = false, trustedTypes = true, fortify = false }: CspOptions = {}): string {
+export function contentSecurityPolicy({ unsafeEval = false, trustedTypes = true, fortify = false, backendOrigin }: CspOptions = {}): string {
   return [
     "default-src 'self'",
     `script-src 'self'${unsafeEval ? " 'unsafe-eval'" : ''}`,
     "style-src 'self'",
     // blob: for the thumbnails of the documents a person attaches.
     "img-src 'self' data: blob:",
-    `connect-src 'self'${fortify ? ` ${FORTIFY_ORIGINS.join(' ')}` : ''}`,
+    `connect-src 'self'${backendOrigin ? ` ${backendOrigin}` : ''}${fortify ? ` ${FORTIFY_ORIGINS.join(' ')}` : ''}`,
     "frame-ancestors 'none'",
     "base-uri 'none'",
     "form-action 'self'",
@@ -36,8 +38,17 @@ export function contentSecurityPolicy({ unsafeEval = false, trustedTypes = true,
 export const strictCsp = contentSecurityPolicy();
 export const fortifyModeCsp = contentSecurityPolicy({ unsafeEval: true, trustedTypes: false, fortify: true });
 
-/** The policy of a demo page: certificate mode with the real client only where the URL asks for it. */
-export function policyFor(url: string | undefined): string {
+/**
+ * The policy of a demo page: certificate mode with the real client only where
+ * the URL asks for it; `backendOrigin` when the pages call a backend on
+ * another origin directly.
+ */
+export function policyFor(url: string | undefined, backendOrigin?: string): string {
   const query = new URLSearchParams((url ?? '').split('?')[1] ?? '');
+  if (backendOrigin) {
+    return query.get('agent') === 'fortify'
+      ? contentSecurityPolicy({ unsafeEval: true, trustedTypes: false, fortify: true, backendOrigin })
+      : contentSecurityPolicy({ backendOrigin });
+  }
   return query.get('agent') === 'fortify' ? fortifyModeCsp : strictCsp;
 }

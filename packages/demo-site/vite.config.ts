@@ -1,8 +1,39 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { policyFor } from './csp.ts';
 
 // The mock server's address; `pnpm start` and the end-to-end tests set it.
 const backend = process.env['EGOV_BACKEND_URL'] ?? 'http://127.0.0.1:8787';
+
+// The backend URL the pages' <egov-auth backend-url> names. Default "/api":
+// the same origin, proxied to the backend. EGOV_PAGE_BACKEND_URL (preview
+// only) makes the pages call a backend on another origin directly, as a
+// portal with its API on e.g. api.example.gov.rs does (the deployment
+// end-to-end tests, e2e/topologies.e2e.test.ts).
+const pageBackendUrl = process.env['EGOV_PAGE_BACKEND_URL'] || undefined;
+const pageBackendOrigin = pageBackendUrl ? new URL(pageBackendUrl).origin : undefined;
+
+const directBackend: Plugin = {
+  name: 'egov-demo-direct-backend',
+  configurePreviewServer(server) {
+    if (!pageBackendUrl) return;
+    const outDir = join(server.config.root, server.config.build.outDir);
+    server.middlewares.use((req, res, next) => {
+      const path = (req.url ?? '/').split('?')[0]!;
+      const file = path === '/' ? 'index.html' : path.endsWith('.html') ? path.slice(1) : null;
+      if (!file || file.includes('..')) return next();
+      readFile(join(outDir, file), 'utf8').then(
+        (page) => {
+          res.setHeader('Content-Type', 'text/html; charset=utf-8');
+          res.setHeader('Referrer-Policy', 'no-referrer');
+          res.end(page.replaceAll('backend-url="/api"', `backend-url="${pageBackendUrl.replaceAll('"', '&quot;')}"`));
+        },
+        () => next(),
+      );
+    });
+  },
+};
 
 // SECURITY.md 29: the built site (preview) is served with the policies of
 // csp.ts, and the end-to-end tests check that nothing is refused. (Vite's dev
@@ -11,14 +42,14 @@ const contentSecurityPolicy: Plugin = {
   name: 'egov-demo-csp',
   configurePreviewServer(server) {
     server.middlewares.use((req, res, next) => {
-      res.setHeader('Content-Security-Policy', policyFor(req.url));
+      res.setHeader('Content-Security-Policy', policyFor(req.url, pageBackendOrigin));
       next();
     });
   },
 };
 
 export default defineConfig({
-  plugins: [contentSecurityPolicy],
+  plugins: [contentSecurityPolicy, directBackend],
   server: {
     host: '127.0.0.1',
     port: Number(process.env['EGOV_DEMO_PORT'] ?? 5173),

@@ -144,19 +144,30 @@ export interface StackOptions {
    * loopback like the agent, and Chrome asks nothing.
    */
   publicSite?: boolean;
+  /** The host name the site is opened at (it listens on 127.0.0.1, which `localhost` reaches too). Default 127.0.0.1. */
+  siteHost?: string;
+  /**
+   * The pages call the mock server directly at this host name (e.g.
+   * `localhost`: the same site as a page on localhost; `127.0.0.1`: another
+   * site), instead of through the site's /api proxy.
+   */
+  directBackendHost?: string;
+  /** The mock server's deployment options, given the site's URL. Default: `--public-url <site>` (the /api proxy). */
+  backendArgs?: (siteUrl: string) => string[];
 }
 
-export async function startStack({ publicSite = false }: StackOptions = {}): Promise<Stack> {
+export async function startStack({ publicSite = false, siteHost = '127.0.0.1', directBackendHost, backendArgs: deployment }: StackOptions = {}): Promise<Stack> {
   await build();
   const sitePort = await freePort();
-  const siteUrl = `http://127.0.0.1:${sitePort}`;
-  // The site proxies /api to the backend, so the API's public URL is the site's.
-  const backendArgs = ['--public-url', siteUrl, '--reviewer-token', REVIEWER_TOKEN];
+  const siteUrl = `http://${siteHost}:${sitePort}`;
+  // By default the site proxies /api to the backend, so the API's public URL is the site's.
+  const backendArgs = [...(deployment ? deployment(siteUrl) : ['--public-url', siteUrl]), '--reviewer-token', REVIEWER_TOKEN];
   let backend: MockServer = await startMockServer({ args: backendArgs });
   const { port: backendPort, dataDir } = backend;
   const preview = runVite(['preview', '--port', String(sitePort), '--strictPort'], {
     EGOV_BACKEND_URL: backend.url,
     EGOV_DEMO_PORT: String(sitePort),
+    ...(directBackendHost ? { EGOV_PAGE_BACKEND_URL: `http://${directBackendHost}:${backendPort}/api` } : {}),
   });
   await waitFor(`${siteUrl}/`, preview);
   const browser = await chromium.launch({

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { DocumentType, ErrorBody, ErrorCode, FieldErrorCode } from '@egov/auth-widgets/contract';
+import type { CsrfFailureCause, DocumentType, ErrorBody, ErrorCode, FieldErrorCode } from '@egov/auth-widgets/contract';
 
 /** Headers on every API response (SECURITY.md 23). */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze({
@@ -10,6 +10,8 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze(
 });
 
 export interface HttpErrorDetails {
+  /** Why, for `csrf_failed`: tells the site's developers whether the session cookie came at all. */
+  cause?: CsrfFailureCause;
   fields?: Record<string, FieldErrorCode>;
   retryAfter?: number;
   reason?: string;
@@ -37,6 +39,7 @@ export class HttpError extends Error {
 
   body(): ErrorBody {
     const error: ErrorBody['error'] = { code: this.code };
+    if (this.details.cause !== undefined) error.cause = this.details.cause;
     if (this.details.fields) error.fields = this.details.fields;
     if (this.details.retryAfter !== undefined) error.retryAfter = this.details.retryAfter;
     if (this.details.reason !== undefined) error.reason = this.details.reason;

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { CSRF_HEADER, type Acr } from '@egov/auth-widgets/contract';
+import { CSRF_HEADER, type Acr, type CsrfFailureCause } from '@egov/auth-widgets/contract';
 import { HttpError } from './http.ts';
 import type { AccountRecord, SessionWithAccount, Store } from './store.ts';
 
@@ -53,6 +53,17 @@ function readSessionCookie(req: IncomingMessage): string | null {
     if (ID_PATTERN.test(value)) return value;
   }
   return null;
+}
+
+function hasSessionCookie(req: IncomingMessage): boolean {
+  const header = req.headers.cookie;
+  return !!header && header.split(';').some((part) => part.split('=', 1)[0]!.trim() === SESSION_COOKIE);
+}
+
+function csrfFailureCause(req: IncomingMessage, session: Session | null): CsrfFailureCause {
+  if (session) return 'token_mismatch';
+  if (hasSessionCookie(req)) return 'unknown_session';
+  return req.headers['sec-fetch-site'] === 'cross-site' ? 'cross_site' : 'no_session_cookie';
 }
 
 /** A session as the request handlers see it. */
@@ -133,12 +144,16 @@ export class SessionManager {
     this.#clearCookie(res);
   }
 
-  /** Refuses (403 `csrf_failed`) unless the CSRF header equals the session's token. */
+  /**
+   * Refuses (403 `csrf_failed`) unless the CSRF header equals the session's
+   * token. The answer says why (`cause`): above all whether the browser sent
+   * the session cookie at all, the usual deployment mistake (a page on
+   * another site, whose cookie is a third-party cookie).
+   */
   verifyCsrf(req: IncomingMessage, session: Session | null): void {
     const header = req.headers[CSRF_HEADER.toLowerCase()];
-    if (!session || typeof header !== 'string' || !secretsEqual(header, session.csrfToken)) {
-      throw new HttpError(403, 'csrf_failed');
-    }
+    if (session && typeof header === 'string' && secretsEqual(header, session.csrfToken)) return;
+    throw new HttpError(403, 'csrf_failed', { cause: csrfFailureCause(req, session) });
   }
 
   /** Deletes every expired session; returns how many. */

@@ -1,5 +1,6 @@
 import type {
   Accepted,
+  CsrfFailureCause,
   CertificateChallenge,
   CertificateProof,
   CertificateRegistrationRequest,
@@ -33,6 +34,20 @@ export class AuthError extends Error {
       fields?: Record<string, FieldErrorCode>;
       retryAfter?: number;
       reason?: string;
+      /** The backend's reason for `csrf_failed` (for the developer's console, never shown). */
+      cause?: CsrfFailureCause;
+      /**
+       * `csrf_failed` even with a fresh token from `GET /session`: the browser
+       * did not keep or send the session cookie (a deployment problem, e.g.
+       * the page and the API on different sites).
+       */
+      sessionNotKept?: boolean;
+      /**
+       * `origin_not_allowed` seen by the client itself: the backend answered,
+       * but not to this page's origin (no CORS headers for it), so the browser
+       * kept the answer from the page.
+       */
+      corsRefused?: boolean;
     } = {},
   ) {
     super(`Auth backend error: ${code}${status ? ` (HTTP ${status})` : ''}`);

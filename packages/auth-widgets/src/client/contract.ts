@@ -169,9 +169,31 @@ export const FIELD_ERROR_CODES = [
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 
+/**
+ * Why a `csrf_failed` was answered, for the site's developers (the kit logs
+ * it; people see their own text):
+ * - `cross_site`: the request carried no session cookie and the browser said
+ *   it came from another site (`Sec-Fetch-Site: cross-site`). The cookie is a
+ *   third-party cookie there, which browsers refuse (SameSite=Lax always;
+ *   SameSite=None wherever third-party cookies are blocked). Serve the API
+ *   from the page's origin (a proxy) or from a host of the page's site.
+ * - `no_session_cookie`: no session cookie, from the same site or a browser
+ *   that does not say (the cookie was never stored, was dropped, or expired).
+ * - `unknown_session`: a session cookie that names no live session (it expired or was ended).
+ * - `token_mismatch`: the session is there, but the CSRF header is missing or is another session's token.
+ */
+export const CSRF_FAILURE_CAUSES = ['cross_site', 'no_session_cookie', 'unknown_session', 'token_mismatch'] as const;
+export type CsrfFailureCause = (typeof CSRF_FAILURE_CAUSES)[number];
+
+export function isCsrfFailureCause(value: unknown): value is CsrfFailureCause {
+  return typeof value === 'string' && (CSRF_FAILURE_CAUSES as readonly string[]).includes(value);
+}
+
 export interface ErrorBody {
   error: {
     code: ErrorCode;
+    /** Why, for `csrf_failed` (for developers: never shown as text). */
+    cause?: CsrfFailureCause;
     /** Field name → code, for `validation_failed`. */
     fields?: Record<string, FieldErrorCode>;
     /** Seconds to wait, for `throttled` (the same number as the `Retry-After` header). */

@@ -3,6 +3,7 @@ import {
   API_PATHS,
   CSRF_HEADER,
   DOCUMENTS_FIELD,
+  isCsrfFailureCause,
   isErrorCode,
   type Accepted,
   type CertificateChallenge,
@@ -90,7 +91,7 @@ export class FetchAuthClient implements AuthClient {
     } catch (error) {
       if (!(error instanceof AuthError) || error.code !== 'csrf_failed') throw error;
       await this.getSession(options);
-      return this.#upload<RegistrationAccepted>(API_PATHS.registration, form, options);
+      return this.#upload<RegistrationAccepted>(API_PATHS.registration, form, options).catch(sessionNotKept);
     }
   }
 
@@ -126,7 +127,9 @@ export class FetchAuthClient implements AuthClient {
 
   /**
    * A state-changing request. The CSRF token comes from the session; when the
-   * backend says it is stale (its session expired), fetch a new one and try once more.
+   * backend says it is stale (its session expired), fetch a new one and try
+   * once more. When even that fails, the session cookie did not come back:
+   * the error says so (`sessionNotKept`).
    */
   async #mutate<T>(path: string, body: unknown, options: RequestOptions): Promise<T> {
     if (!this.#csrfToken) await this.getSession(options);
@@ -135,7 +138,29 @@ export class FetchAuthClient implements AuthClient {
     } catch (error) {
       if (!(error instanceof AuthError) || error.code !== 'csrf_failed') throw error;
       await this.getSession(options);
-      return this.#request<T>('POST', path, body, options);
+      return this.#request<T>('POST', path, body, options).catch(sessionNotKept);
+    }
+  }
+
+  /**
+   * After a failed fetch to a backend on another origin: is the backend there
+   * and refusing this page's origin (CORS), or really unreachable? An opaque
+   * `no-cors` request, without cookies, to the side-effect-free `GET /config`
+   * tells: it succeeds whenever the backend answers at all.
+   */
+  async #refusedByCors(signal: AbortSignal): Promise<boolean> {
+    let target: URL;
+    try {
+      target = new URL(`${this.#baseUrl}${API_PATHS.config}`, globalThis.location?.href);
+    } catch {
+      return false;
+    }
+    if (!globalThis.location || target.origin === globalThis.location.origin) return false;
+    try {
+      await this.#fetch(target.href, { mode: 'no-cors', credentials: 'omit', cache: 'no-store', signal });
+      return true;
+    } catch {
+      return false;
     }
   }
 
@@ -158,6 +183,7 @@ export class FetchAuthClient implements AuthClient {
     } catch {
       if (options.signal?.aborted) throw new AuthError('aborted');
       if (timeout.aborted) throw new AuthError('timeout');
+      if (await this.#refusedByCors(signal)) throw new AuthError('origin_not_allowed', 0, { corsRefused: true });
       throw new AuthError('network_error');
     }
     if (response.status === 204) return undefined as T;
@@ -217,6 +243,14 @@ export class FetchAuthClient implements AuthClient {
   }
 }
 
+/** Marks a `csrf_failed` that came even with a fresh token: the browser did not send the session cookie. */
+function sessionNotKept(error: unknown): never {
+  if (error instanceof AuthError && error.code === 'csrf_failed' && error.details.cause !== 'token_mismatch') {
+    throw new AuthError(error.code, error.status, { ...error.details, sessionNotKept: true });
+  }
+  throw error;
+}
+
 function toAuthError(parsed: unknown, status: number, retryAfterHeader: string | null): AuthError {
   const error = (parsed as Partial<ErrorBody> | null)?.error;
   if (!error || !isErrorCode(error.code)) {
@@ -229,5 +263,6 @@ function toAuthError(parsed: unknown, status: number, retryAfterHeader: string |
     fields: error.fields,
     retryAfter,
     reason: typeof error.reason === 'string' ? error.reason : undefined,
+    cause: isCsrfFailureCause(error.cause) ? error.cause : undefined,
   });
 }

@@ -19,6 +19,7 @@ import {
   DEV_TOKEN_HEADER,
   DOCUMENT_TYPES,
   DOCUMENTS_FIELD,
+  CSRF_FAILURE_CAUSES,
   ERROR_CODES,
   FIELD_ERROR_CODES,
   LIMITS,
@@ -140,11 +141,16 @@ const schemas: Record<string, JsonObject> = {
   ),
   ErrorCode: stringEnum(ERROR_CODES, 'Every error code a backend may answer with. Clients map codes to their own texts.'),
   FieldErrorCode: stringEnum(FIELD_ERROR_CODES, 'Codes a field may carry in `error.fields`.'),
+  CsrfFailureCause: stringEnum(
+    CSRF_FAILURE_CAUSES,
+    'Why a `csrf_failed` was answered, for the site\'s developers: `cross_site` (no session cookie, and `Sec-Fetch-Site: cross-site`: the cookie is a third-party cookie, which browsers refuse; serve the API from the page\'s origin or site), `no_session_cookie` (no session cookie), `unknown_session` (the cookie names no live session), `token_mismatch` (no CSRF header, or another session\'s token).',
+  ),
   ErrorBody: object(
     {
       error: object(
         {
           code: ref('ErrorCode'),
+          cause: ref('CsrfFailureCause'),
           fields: {
             type: 'object',
             description: `Field name → code, for \`validation_failed\` (uploads: the field \`${DOCUMENTS_FIELD}\`).`,
@@ -481,7 +487,7 @@ const parameters: Record<string, JsonObject> = {
     in: 'header',
     required: true,
     description:
-      'The session\'s anti-CSRF token (from `GET /session` or the last login). Needed on every state-changing request, login and registration included; without it, or with another session\'s token, the answer is 403 `csrf_failed` and nothing changes.',
+      'The session\'s anti-CSRF token (from `GET /session` or the last login). Needed on every state-changing request, login and registration included; without it, or with another session\'s token, the answer is 403 `csrf_failed` (with a `cause`, e.g. `cross_site` when the browser sent no session cookie from another site) and nothing changes.',
     schema: { type: 'string', minLength: 1 },
   },
   AcceptLanguage: {
@@ -1020,7 +1026,7 @@ export const openApiDocument: OpenApiDocument = {
     description: [
       'One REST + JSON contract between the eGov Auth Kit widgets and any backend. The TypeScript types in `@egov/auth-widgets/contract` and this document are kept identical by a test.',
       `**Sessions and CSRF.** A client first calls \`GET ${API_PATHS.session}\`: it sets the session cookie and returns a \`csrfToken\`. Every POST must carry that token in \`${CSRF_HEADER}\` and, when the browser sends \`Origin\`, an origin that is the backend's own or allow-listed (CORS with an explicit allow-list and credentials, never \`*\`). A login replaces the session and its token.`,
-      '**Errors** are `{ "error": { "code", "fields"?, "retryAfter"?, "reason"? } }` with a code from `ErrorCode`; clients show their own localized text and never render server text as HTML.',
+      '**Errors** are `{ "error": { "code", "cause"?, "fields"?, "retryAfter"?, "reason"? } }` with a code from `ErrorCode`; clients show their own localized text and never render server text as HTML.',
       '**No account enumeration.** Login failures, registration, resend and reset requests answer identically whether an account exists or not; states are told only after the password is verified.',
       '**Tokens** in e-mail links are ≥ 128-bit random, stored hashed, single-use, bound to an account and a purpose, and expire (confirmation ≤ 24 h, reset ≤ 60 min). Links are built from the configured public URL, never from the request\'s `Host`.',
       '**Throttling** answers 429 `throttled` with a `Retry-After` header and the same number in `error.retryAfter`.',

@@ -24,10 +24,17 @@ export abstract class EgovFormElement<M extends CommonMessages = CommonMessages>
   @property({ attribute: 'backend-url' }) backendUrl?: string;
   /** `en`, `sr-Latn` or `sr-Cyrl`; overrides `<egov-auth>` and the page's `lang`. */
   @property() locale?: string;
+  /** Where "Create a user account" leads (http(s) or a path); overrides `<egov-auth>`. */
   @property({ attribute: 'register-url' }) registerUrl?: string;
+  /** Where "Password forgotten?" leads (http(s) or a path); overrides `<egov-auth>`. */
   @property({ attribute: 'password-reset-url' }) passwordResetUrl?: string;
+  /** Where "Log in" leads (http(s) or a path); overrides `<egov-auth>`. */
   @property({ attribute: 'login-url' }) loginUrl?: string;
-  /** `fortify` (default) or `soft` (the demo agent with test keys); overrides `<egov-auth>`. */
+  /**
+   * `fortify` (default: the Fortify app, its client loaded only when needed) or
+   * `soft` (the in-browser demo agent with the mock server's test keys, clearly
+   * labelled; demos and tests only); overrides `<egov-auth>`.
+   */
   @property({ attribute: 'certificate-agent' }) certificateAgent?: string;
   /** `kit` (default) or `peculiar` (`<peculiar-fortify-certificates>` inside the picker); overrides `<egov-auth>`. */
   @property({ attribute: 'picker-ui' }) pickerUi?: string;
@@ -38,6 +45,8 @@ export abstract class EgovFormElement<M extends CommonMessages = CommonMessages>
   readonly #idPrefix = uniqueIdPrefix(this.localName || 'egov');
   #focusAfterRender: string | undefined;
   #abort: AbortController | undefined;
+  /** Deployment problems already logged: each once, however often the person tries again. */
+  readonly #loggedDeployment = new Set<string>();
 
   readonly #styles: readonly CSSResult[];
 
@@ -51,6 +60,11 @@ export abstract class EgovFormElement<M extends CommonMessages = CommonMessages>
     this.#styles = styles;
   }
 
+  /**
+   * The element's own settings, which win over `<egov-auth>`'s. Public only
+   * because the configuration controller reads it.
+   * @internal
+   */
   configOverrides(): AuthConfigInput {
     return {
       backendUrl: this.backendUrl,
@@ -116,10 +130,28 @@ export abstract class EgovFormElement<M extends CommonMessages = CommonMessages>
     try {
       return await task(this.config.client, abort.signal);
     } catch (error) {
-      throw error instanceof AuthError ? error : new AuthError('network_error');
+      const failure = error instanceof AuthError ? error : new AuthError('network_error');
+      this.#reportDeployment(failure);
+      throw failure;
     } finally {
       if (this.#abort === abort) this.#abort = undefined;
     }
+  }
+
+  /**
+   * One console.error for the site's developers when the failure comes from
+   * how page and backend are deployed. The message is long and only ever
+   * needed on a misconfigured site: it loads then, not with the element.
+   */
+  #reportDeployment(error: AuthError): void {
+    if (!this.config.result.ok || (error.code !== 'csrf_failed' && error.code !== 'origin_not_allowed')) return;
+    const backendUrl = this.config.result.config.backendUrl;
+    void import('./deployment-problems.js').then(({ deploymentProblem }) => {
+      const message = deploymentProblem(this.localName, error, backendUrl, location.origin);
+      if (!message || this.#loggedDeployment.has(message)) return;
+      this.#loggedDeployment.add(message);
+      console.error(message);
+    });
   }
 
   /** The element's frame: its heading, and the configuration problem instead of the content when there is one. */

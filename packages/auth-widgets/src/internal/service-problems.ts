@@ -18,6 +18,10 @@ export function serviceProblem(error: AuthError, now: () => number = Date.now): 
       return { text: (t) => t.serviceUnavailable };
     case 'timeout':
       return { text: (t) => t.serviceTimeout };
+    // The page and its backend are deployed so that they cannot work together (the console says how to fix it).
+    case 'csrf_failed':
+    case 'origin_not_allowed':
+      return { text: (t) => t.configErrorBody };
     default:
       return { text: (t) => t.unexpectedError };
   }
