@@ -6,7 +6,10 @@ type DetailOf<K extends keyof HTMLElementEventMap> = HTMLElementEventMap[K] exte
 export class EgovElement extends LitElement {
   /** Dispatches a bubbling, composed event, so a host page can listen on any ancestor. */
   protected emit<K extends keyof HTMLElementEventMap>(type: K, detail: DetailOf<K>): boolean {
-    return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable: false }));
+    // Built apart from dispatchEvent: the manifest analyzer would otherwise list a
+    // generic event named after the `type` parameter. Each element documents its own events.
+    const event = new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable: false });
+    return this.dispatchEvent(event);
   }
 }
 

@@ -18,7 +18,10 @@ declare global {
  * Set it by attributes, by a JSON `config` attribute, or by the `config` property.
  *
  * @summary Shares one configuration with the kit's elements inside it.
+ * @tag egov-auth
  * @slot - The kit's elements and anything else.
+ * @cssprop [--egov-color-error=#b1261d] - Border of the message about an invalid `config` attribute.
+ * @cssprop [--egov-font-family=system-ui, sans-serif] - Font of that message.
  */
 export class EgovAuth extends EgovElement {
   static override styles = css`
@@ -33,19 +36,34 @@ export class EgovAuth extends EgovElement {
     }
   `;
 
+  /**
+   * Backend base URL: `https:`, or `http:` only for `localhost`, `127.0.0.1`
+   * and `[::1]`. A path (`/api`) is resolved against the page.
+   */
   @property({ attribute: 'backend-url' }) backendUrl?: string;
+  /**
+   * `en`, `sr-Cyrl` or `sr-Latn` (`sr` and `sr-RS` mean Cyrillic) for every
+   * element inside; may change at any time. Default: the page's `lang`, else `en`.
+   */
   @property() locale?: string;
+  /** Login modes in tab order: `"certificate password"` (default) or one of them. */
   @property() modes?: string;
+  /** Where "Create a user account" leads (http(s) or a path). */
   @property({ attribute: 'register-url' }) registerUrl?: string;
+  /** Where "Password forgotten?" leads (http(s) or a path). */
   @property({ attribute: 'password-reset-url' }) passwordResetUrl?: string;
+  /** Where "Log in" leads (http(s) or a path). */
   @property({ attribute: 'login-url' }) loginUrl?: string;
   /** `fortify` (default) or `soft` — the in-browser demo agent with test keys, for demos and tests only. */
   @property({ attribute: 'certificate-agent' }) certificateAgent?: string;
   /** `kit` (default) or `peculiar` — the certificate list drawn by `<peculiar-fortify-certificates>` (English only). */
   @property({ attribute: 'picker-ui' }) pickerUi?: string;
-  /** Milliseconds before a backend request counts as timed out. */
+  /** Milliseconds before a backend request fails as `timeout` (default 15000). */
   @property({ attribute: 'timeout-ms', type: Number }) timeoutMs?: number;
-  /** The whole configuration as an object (property) or JSON (attribute); attributes above win over it. */
+  /**
+   * The whole configuration as an object (property) or JSON (attribute), e.g.
+   * `{"backendUrl": …, "links": {"register": …}}`; the attributes above win over it.
+   */
   @property({
     converter: {
       fromAttribute: (value: string | null): AuthConfigInput | string | undefined => {

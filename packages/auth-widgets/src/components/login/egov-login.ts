@@ -60,14 +60,30 @@ type Texts = EgovLoginTexts;
  * login lives. Renders in the light DOM so password managers see the inputs.
  *
  * @summary Login form with a tab per login mode.
- * @event egov-login-success - Logged in; `detail.user` says who and at which level.
- * @event egov-login-error - A login attempt failed; `detail.code` says why (no secrets).
- * @cssproperty --egov-color-primary - Buttons and the selected tab.
- * @cssproperty --egov-color-error - Error summary and field errors.
- * @cssproperty --egov-color-focus - Focus indicator.
+ * @tag egov-login
+ * @event {CustomEvent<EgovLoginSuccessDetail>} egov-login-success - Logged in; `detail.user` (`{ email, acr }`) says who, and at which level (`acr` is `basic` for a password, `high` for a certificate).
+ * @event {CustomEvent<EgovLoginErrorDetail>} egov-login-error - A login attempt failed; `detail.code` says why (no secrets). The element already shows its own message.
+ * @cssprop [--egov-font-family=system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif] - Font of every text.
+ * @cssprop [--egov-font-size=1rem] - Base font size.
+ * @cssprop [--egov-color-text=#0b0c0c] - Text, headings and input text.
+ * @cssprop [--egov-color-text-secondary=#484f53] - Hints and secondary text.
+ * @cssprop [--egov-color-background=#ffffff] - Inputs and panels.
+ * @cssprop [--egov-color-surface=#f3f2f1] - Unselected tabs and secondary buttons.
+ * @cssprop [--egov-color-primary=#0c3c78] - Primary buttons.
+ * @cssprop [--egov-color-primary-hover=#082b57] - Primary buttons on hover, and their shadow.
+ * @cssprop [--egov-color-on-primary=#ffffff] - Text on primary buttons.
+ * @cssprop [--egov-color-link=#0b4ea2] - Links and tab labels.
+ * @cssprop [--egov-color-border=#5f6669] - Input and panel borders.
+ * @cssprop [--egov-color-error=#b1261d] - Error summary and field errors.
+ * @cssprop [--egov-color-success=#0b6e35] - Success notices.
+ * @cssprop [--egov-color-info=#0c3c78] - Information notices.
+ * @cssprop [--egov-color-focus=#ffdd00] - Focus indicator.
+ * @cssprop [--egov-color-focus-text=#0b0c0c] - Text on the focus indicator.
+ * @cssprop [--egov-radius=4px] - Corner radius of inputs, buttons and tabs.
+ * @cssprop [--egov-space=1rem] - Base spacing between fields.
  */
 export class EgovLogin extends EgovFormElement<Texts> {
-  /** Enabled login modes, e.g. `"certificate password"`; overrides `<egov-auth>`. */
+  /** Enabled login modes in tab order, e.g. `"certificate password"` (default); overrides `<egov-auth>`. */
   @property() modes?: string;
   /** Which tab is open first: `password` (default) or `certificate`. */
   @property() mode: LoginMode = 'password';
@@ -104,6 +120,7 @@ export class EgovLogin extends EgovFormElement<Texts> {
     });
   }
 
+  /** @internal */
   override configOverrides(): AuthConfigInput {
     return { ...super.configOverrides(), modes: this.modes };
   }

@@ -92,7 +92,26 @@ type Texts = EgovRegisterTexts;
  * password is never stored.
  *
  * @summary Create a user account.
- * @event egov-registration-submitted - Sent; the confirmation e-mail is on its way. `detail` has the address and the user type.
+ * @tag egov-register
+ * @event {CustomEvent<EgovRegistrationSubmittedDetail>} egov-registration-submitted - Sent; the confirmation e-mail is on its way. `detail` has the address (`email`) and the user type (`userType`; `certificate` after a registration with a certificate).
+ * @cssprop [--egov-font-family=system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif] - Font of every text.
+ * @cssprop [--egov-font-size=1rem] - Base font size.
+ * @cssprop [--egov-color-text=#0b0c0c] - Text, headings and input text.
+ * @cssprop [--egov-color-text-secondary=#484f53] - Hints and secondary text.
+ * @cssprop [--egov-color-background=#ffffff] - Inputs and panels.
+ * @cssprop [--egov-color-surface=#f3f2f1] - Unselected tabs and secondary buttons.
+ * @cssprop [--egov-color-primary=#0c3c78] - Primary buttons.
+ * @cssprop [--egov-color-primary-hover=#082b57] - Primary buttons on hover, and their shadow.
+ * @cssprop [--egov-color-on-primary=#ffffff] - Text on primary buttons.
+ * @cssprop [--egov-color-link=#0b4ea2] - Links and tab labels.
+ * @cssprop [--egov-color-border=#5f6669] - Input and panel borders.
+ * @cssprop [--egov-color-error=#b1261d] - Error summary and field errors.
+ * @cssprop [--egov-color-success=#0b6e35] - Success notices.
+ * @cssprop [--egov-color-info=#0c3c78] - Information notices.
+ * @cssprop [--egov-color-focus=#ffdd00] - Focus indicator.
+ * @cssprop [--egov-color-focus-text=#0b0c0c] - Text on the focus indicator.
+ * @cssprop [--egov-radius=4px] - Corner radius of inputs, buttons and tabs.
+ * @cssprop [--egov-space=1rem] - Base spacing between fields.
  */
 export class EgovRegister extends EgovFormElement<Texts> {
   constructor() {
