@@ -2,6 +2,13 @@ import '@egov/auth-widgets/define/all';
 import { LOCALE_NAMES, SUPPORTED_LOCALES, parseLocale, type Locale } from '@egov/auth-widgets';
 import { html, render } from 'lit';
 
+// Certificate login through Fortify is opt-in (its packages are optional). The
+// demo takes the kit's smallest client unless it shows Peculiar's picker
+// (?picker=peculiar), whose entry brings both pickers with one client copy:
+// each is proven end to end.
+if (new URLSearchParams(location.search).get('picker') === 'peculiar') await import('@egov/auth-widgets/fortify-peculiar');
+else await import('@egov/auth-widgets/fortify');
+
 type Page = 'login' | 'register' | 'confirm' | 'reset' | 'states' | 'dev';
 
 const PAGES: { page: Page; href: string; label: string }[] = [

@@ -93,6 +93,7 @@ const STATES: State[] = [
       ['origin_denied', 'The site was denied in Fortify'],
       ['no_token', 'No card or token inserted'],
       ['page_blocked', 'The page’s security policy blocks Fortify (the site’s fault)'],
+      ['not_set_up', 'The site did not set up certificate login (the site’s fault)'],
       ['agent_error', 'Any other error of the agent'],
     ] as const
   ).map(([problem, title]) => ({ id: problem, title, agent: scripted({ connect: problem }) })),

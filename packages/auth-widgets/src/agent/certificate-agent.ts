@@ -21,6 +21,11 @@ export const AGENT_PROBLEMS = [
    * scripts). The site must fix it; trying again cannot help.
    */
   'page_blocked',
+  /**
+   * The site did not set up the agent's client code (certificate mode
+   * without `import '@egov/auth-widgets/fortify'`). The site must fix it.
+   */
+  'not_set_up',
   /** The browser refused to let this site reach the local agent (Chrome's local network access). */
   'local_network_blocked',
   /** The agent answers, but the browser does not trust its TLS certificate. */

@@ -13,7 +13,9 @@ import {
   probeAgent,
 } from './fortify-agent.js';
 import { fortifyProblemOf, type FortifyStep } from './fortify-errors.js';
-import { loadWebcryptoSocket, TOKEN_FLAGS } from './webcrypto-socket.js';
+// A page that opted into Fortify (a page that did not: fortify-opt-in.test.ts).
+import { loadWebcryptoSocket } from '../fortify.js';
+import { TOKEN_FLAGS } from './webcrypto-socket.js';
 
 // Nothing listens on port 2 of loopback: what a machine without Fortify looks like.
 const CLOSED = 'https://127.0.0.1:2';

@@ -23,8 +23,8 @@ import {
   type TokenEvent,
 } from './certificate-agent.js';
 import { toAgentError } from './fortify-errors.js';
+import { webcryptoSocketLoader } from '../internal/fortify-stack.js';
 import {
-  loadWebcryptoSocket,
   TOKEN_FLAGS,
   type ProviderCrypto,
   type ProviderTokenEvent,
@@ -49,7 +49,7 @@ export interface FortifyAgentOptions {
   approvalTimeoutMs?: number;
   /** Where the seen flag is kept; `null` for nowhere. Default localStorage. */
   storage?: Pick<Storage, 'getItem' | 'setItem'> | null;
-  /** Loads the client; tests give a fake. Default: the real @webcrypto-local/client. */
+  /** Loads the client; tests give a fake. Default: the loader of the opt-in entry the page imported (`@egov/auth-widgets/fortify` or `…/fortify-peculiar`). */
   loadClient?: () => Promise<WebcryptoSocketModule>;
   /** Whether the page lets the client generate code; tests give an answer. Default: {@link pageAllowsCodeGeneration}. */
   codeGenerationAllowed?: () => boolean;
@@ -202,7 +202,7 @@ export class FortifyAgent implements CertificateAgent {
   readonly #probeTimeoutMs: number | undefined;
   readonly #approvalTimeoutMs: number;
   readonly #storage: Pick<Storage, 'getItem' | 'setItem'> | null;
-  readonly #loadClient: () => Promise<WebcryptoSocketModule>;
+  readonly #loadClient: (() => Promise<WebcryptoSocketModule>) | undefined;
   readonly #codeGenerationAllowed: () => boolean;
   readonly #listeners = new Set<(event: TokenEvent) => void>();
   readonly #certificates = new Map<string, KnownCertificate>();
@@ -223,7 +223,7 @@ export class FortifyAgent implements CertificateAgent {
     this.#probeTimeoutMs = options.probeTimeoutMs;
     this.#approvalTimeoutMs = options.approvalTimeoutMs ?? 120_000;
     this.#storage = options.storage === undefined ? browserStorage() : options.storage;
-    this.#loadClient = options.loadClient ?? loadWebcryptoSocket;
+    this.#loadClient = options.loadClient;
     this.#codeGenerationAllowed = options.codeGenerationAllowed ?? pageAllowsCodeGeneration;
   }
 
@@ -264,6 +264,8 @@ export class FortifyAgent implements CertificateAgent {
       console.error(PAGE_BLOCKED_MESSAGE);
       throw new AgentError('page_blocked');
     }
+    // Nor if the site has not opted into Fortify's client (@egov/auth-widgets/fortify).
+    const loadClient = this.#loadClient ?? webcryptoSocketLoader();
     const permission = await localNetworkAccess();
     if (permission === 'denied') throw new AgentError('local_network_blocked');
     // While Chrome's prompt is open the request waits for the person's answer.
@@ -278,7 +280,7 @@ export class FortifyAgent implements CertificateAgent {
 
     let client: WebcryptoSocketModule;
     try {
-      client = await this.#loadClient();
+      client = await loadClient();
     } catch (error) {
       throw new AgentError('agent_error', {}, `Fortify client did not load: ${String(error)}`);
     }

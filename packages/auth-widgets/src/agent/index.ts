@@ -29,4 +29,3 @@ export {
   type ProbeResult,
 } from './fortify-agent.js';
 export { fortifyProblemOf, toAgentError, type FortifyStep } from './fortify-errors.js';
-export { loadWebcryptoSocket } from './webcrypto-socket.js';

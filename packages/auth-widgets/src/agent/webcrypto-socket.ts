@@ -3,9 +3,11 @@
  * browser, and the part of its API the FortifyAgent uses. The package
  * entry does not load in a browser bundle; its browser build does, after
  * protobufjs's light build has set `globalThis.protobuf` (TOOLCHAIN.md).
- * protobufjs generates code at run time, so a page that loads this needs
- * `'unsafe-eval'` in its CSP: that is why nothing imports this module
- * statically — the password flows never download it.
+ * protobufjs generates code at run time, so a page that loads it needs
+ * `'unsafe-eval'` in its CSP. The imports live in the opt-in entries `fortify.ts`
+ * and `fortify-peculiar.ts` (with internal/fortify-opt-in.ts), reached only through the opt-in `@egov/auth-widgets/fortify`
+ * entries (internal/fortify-stack.ts): a password-only site never installs
+ * nor bundles them.
  *
  * The types below are written from the client's declarations
  * (build/index.d.ts) and `@webcrypto-local/core`'s `ProviderCrypto` /
@@ -98,19 +100,4 @@ export interface WebcryptoSocketModule {
 
 declare global {
   var WebcryptoSocket: WebcryptoSocketModule | undefined;
-}
-
-let loading: Promise<WebcryptoSocketModule> | undefined;
-
-/** Loads protobufjs (light) and the client's browser build once; both set globals, in this order. */
-export function loadWebcryptoSocket(): Promise<WebcryptoSocketModule> {
-  loading ??= (async () => {
-    await import('protobufjs/dist/light/protobuf.min.js');
-    await import('@webcrypto-local/client/build/webcrypto-socket.mjs');
-    const module = globalThis.WebcryptoSocket;
-    if (!module?.SocketProvider) throw new Error('@webcrypto-local/client did not load');
-    return module;
-  })();
-  loading.catch(() => (loading = undefined));
-  return loading;
 }

@@ -5,6 +5,7 @@ import { FortifyAgent } from '../../agent/fortify-agent.js';
 import { SoftAgent } from '../../agent/soft-agent.js';
 import '../../define/all.js';
 import '../../define/egov-certificate-picker.js';
+import '../../fortify.js';
 import type { EgovCertificatePicker } from './egov-certificate-picker.js';
 
 /** A demo agent whose PIN dialog answers from a list (null = the person cancels). */

@@ -9,6 +9,7 @@ import { pickerStyles } from '../../styles/picker-styles.js';
 import { commonTexts } from '../../i18n/parts/common.js';
 import { pickerTexts } from '../../i18n/parts/picker.js';
 import { loadAgent } from '../../internal/agent-loader.js';
+import { loadPeculiarMode } from '../../internal/fortify-stack.js';
 import { EgovFormElement } from '../../internal/egov-form-element.js';
 import { PublicConfigController } from '../../internal/public-config-controller.js';
 
@@ -84,7 +85,26 @@ type Texts = EgovCertificatePickerTexts;
  * heading and help; signing, logout and the messages stay the kit's.
  *
  * @summary Select a qualified certificate on a smart card or token.
- * @event egov-certificate-selected - The person chose a certificate; the host then calls `sign(data)`.
+ * @tag egov-certificate-picker
+ * @event {CustomEvent<EgovCertificateSelectedDetail>} egov-certificate-selected - The person chose a certificate; `detail` describes it (`certificateId`, `holderName`, `givenName?`, `surname?`, `personalNumber?`, `email?`, `issuer`). The host then calls `sign(data)`.
+ * @cssprop [--egov-font-family=system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif] - Font of every text.
+ * @cssprop [--egov-font-size=1rem] - Base font size.
+ * @cssprop [--egov-color-text=#0b0c0c] - Text, headings and input text.
+ * @cssprop [--egov-color-text-secondary=#484f53] - Hints and secondary text.
+ * @cssprop [--egov-color-background=#ffffff] - Inputs and panels.
+ * @cssprop [--egov-color-surface=#f3f2f1] - Unselected tabs and secondary buttons.
+ * @cssprop [--egov-color-primary=#0c3c78] - Primary buttons.
+ * @cssprop [--egov-color-primary-hover=#082b57] - Primary buttons on hover, and their shadow.
+ * @cssprop [--egov-color-on-primary=#ffffff] - Text on primary buttons.
+ * @cssprop [--egov-color-link=#0b4ea2] - Links and tab labels.
+ * @cssprop [--egov-color-border=#5f6669] - Input and panel borders.
+ * @cssprop [--egov-color-error=#b1261d] - Error summary and field errors.
+ * @cssprop [--egov-color-success=#0b6e35] - Success notices.
+ * @cssprop [--egov-color-info=#0c3c78] - Information notices.
+ * @cssprop [--egov-color-focus=#ffdd00] - Focus indicator.
+ * @cssprop [--egov-color-focus-text=#0b0c0c] - Text on the focus indicator.
+ * @cssprop [--egov-radius=4px] - Corner radius of inputs, buttons and tabs.
+ * @cssprop [--egov-space=1rem] - Base spacing between fields.
  */
 export class EgovCertificatePicker extends EgovFormElement<Texts> {
   constructor() {
@@ -115,6 +135,7 @@ export class EgovCertificatePicker extends EgovFormElement<Texts> {
   #startedUi: CertificatePickerUi | undefined;
   #peculiar: PeculiarState | undefined;
 
+  /** @internal */
   override configOverrides(): AuthConfigInput {
     const own = super.configOverrides();
     return { ...own, certificatePickerUi: this.ui ?? own.certificatePickerUi };
@@ -241,8 +262,12 @@ export class EgovCertificatePicker extends EgovFormElement<Texts> {
     }
   }
 
-  /** Back to the list with a message, e.g. when the backend refused the certificate. */
-  showNote(text: (t: Texts) => string): void {
+  /**
+   * Back to the list with a message above it, e.g. when the backend refused
+   * the certificate. `text` is called with the picker's texts in the current
+   * locale (and again when the locale changes) and returns the message.
+   */
+  showNote(text: (t: EgovCertificatePickerTexts) => string): void {
     this.note = text;
     this.phase = { kind: 'list' };
     this.focusAfterRender('note');
@@ -282,11 +307,11 @@ export class EgovCertificatePicker extends EgovFormElement<Texts> {
     this.#dropPeculiar();
     let module: PeculiarModule;
     try {
-      this.#peculiarModule ??= import('./peculiar-mode.js');
+      this.#peculiarModule ??= loadPeculiarMode();
       module = await this.#peculiarModule;
     } catch (error) {
       this.#peculiarModule = undefined;
-      this.#fail(new AgentError('agent_error', {}, `<peculiar-fortify-certificates> did not load: ${String(error)}`));
+      this.#fail(error instanceof AgentError ? error : new AgentError('agent_error', {}, `<peculiar-fortify-certificates> did not load: ${String(error)}`));
       return;
     }
     // The picker left the page, or was started over, while the module loaded.
@@ -427,7 +452,7 @@ export class EgovCertificatePicker extends EgovFormElement<Texts> {
           ? html`<p><a class="egov-link" href=${FORTIFY_DOWNLOAD} target="_blank" rel="noopener">${t.agentDownload}</a></p>`
           : nothing}
       </div>
-      ${code === 'page_blocked'
+      ${code === 'page_blocked' || code === 'not_set_up'
         ? nothing
         : html`<button type="button" class="egov-button" @click=${() => void this.#start(true)}>${t.tryAgain}</button>`}`;
   }
@@ -535,6 +560,8 @@ function problemTexts(t: Texts, code: AgentProblem): [string, string] {
       return [t.agentBlockedTitle, t.agentBlockedBody];
     case 'page_blocked':
       return [t.agentPageBlockedTitle, t.agentPageBlockedBody];
+    case 'not_set_up':
+      return [t.agentNotSetUpTitle, t.agentNotSetUpBody];
     case 'tls_untrusted':
       return [t.agentTlsTitle, t.agentTlsBody];
     case 'origin_not_approved':

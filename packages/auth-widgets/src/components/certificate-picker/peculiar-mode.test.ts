@@ -7,6 +7,7 @@ import type { SelectionCrypto } from '../../agent/socket-selection.js';
 import { API_PATHS, type PublicConfig } from '../../client/contract.js';
 import '../../define/all.js';
 import '../../define/egov-certificate-picker.js';
+import '../../fortify-peculiar.js';
 import type { EgovLogin } from '../login/egov-login.js';
 import type { EgovCertificatePicker } from './egov-certificate-picker.js';
 // Types only: a value import would load the mode's module before the first test looks.

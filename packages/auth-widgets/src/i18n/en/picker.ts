@@ -18,6 +18,9 @@ export const picker = {
   agentPageBlockedTitle: 'Certificates cannot be used on this page',
   agentPageBlockedBody:
     'The page’s security settings do not let it talk to the Fortify app. This is a fault of the site, not of your computer: please tell the site’s administrators.',
+  agentNotSetUpTitle: 'Certificate login is not set up on this site',
+  agentNotSetUpBody:
+    'This site has not finished setting up login with a qualified electronic certificate. This is a fault of the site, not of your computer: please tell the site’s administrators, or log in with your username and password.',
   agentTlsTitle: 'Your browser does not trust Fortify’s connection',
   agentTlsBody: 'Restart Fortify so it can install its certificate, or reinstall it, then try again.',
   agentApproveTitle: 'Approve this site in Fortify',
