@@ -11,8 +11,11 @@ const steps = [
   ['type-check', bin('tsc'), ['-p', 'packages/demo-site']],
   ['lint', bin('eslint'), ['.']],
   ['lint rules', process.execPath, ['--test', 'scripts/lint-rules.test.mjs']],
+  ['manifest, API docs and React types in sync', process.execPath, ['--test', '--test-concurrency=1', ...testFiles('packages/auth-widgets/tools')]],
   ['mock-server tests', process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...testFiles('packages/mock-server/test')], { cwd: 'packages/mock-server' }],
   ['component tests (Chromium)', bin('web-test-runner'), []],
+  // The packed tarball in apps made from public templates, with packages from the npm registry.
+  ['integrator tests (packed kit, npm, Chromium)', process.execPath, ['packages/auth-widgets/integration/run.mjs']],
   ['end-to-end tests (Chromium)', process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...testFiles('packages/demo-site/e2e')], { cwd: 'packages/demo-site' }],
 ];
 
