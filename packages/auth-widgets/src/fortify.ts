@@ -9,7 +9,7 @@
  * ```
  */
 import type { WebcryptoSocketModule } from './agent/webcrypto-socket.js';
-import { loadWebcryptoSocketOnce, provideFortifyStack } from './internal/fortify-opt-in.js';
+import { loadWebcryptoSocketOnce, provideFortifyStack } from './agent/fortify-opt-in.js';
 
 export function loadWebcryptoSocket(): Promise<WebcryptoSocketModule> {
   return loadWebcryptoSocketOnce(async () => {

@@ -23,7 +23,7 @@ import {
   type TokenEvent,
 } from './certificate-agent.js';
 import { toAgentError } from './fortify-errors.js';
-import { webcryptoSocketLoader } from '../internal/fortify-stack.js';
+import { webcryptoSocketLoader } from './fortify-stack.js';
 import {
   TOKEN_FLAGS,
   type ProviderCrypto,

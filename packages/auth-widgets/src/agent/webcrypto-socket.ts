@@ -4,10 +4,9 @@
  * entry does not load in a browser bundle; its browser build does, after
  * protobufjs's light build has set `globalThis.protobuf` (TOOLCHAIN.md).
  * protobufjs generates code at run time, so a page that loads it needs
- * `'unsafe-eval'` in its CSP. The imports live in the opt-in entries `fortify.ts`
- * and `fortify-peculiar.ts` (with internal/fortify-opt-in.ts), reached only through the opt-in `@egov/auth-widgets/fortify`
- * entries (internal/fortify-stack.ts): a password-only site never installs
- * nor bundles them.
+ * `'unsafe-eval'` in its CSP. The imports live only in the opt-in entries
+ * (`src/fortify.ts`, `src/fortify-peculiar.ts`, registered through
+ * fortify-opt-in.ts): a password-only site never installs nor bundles them.
  *
  * The types below are written from the client's declarations
  * (build/index.d.ts) and `@webcrypto-local/core`'s `ProviderCrypto` /

@@ -9,7 +9,7 @@ import { pickerStyles } from '../../styles/picker-styles.js';
 import { commonTexts } from '../../i18n/parts/common.js';
 import { pickerTexts } from '../../i18n/parts/picker.js';
 import { loadAgent } from '../../internal/agent-loader.js';
-import { loadPeculiarMode } from '../../internal/fortify-stack.js';
+import { loadPeculiarMode } from '../../agent/fortify-stack.js';
 import { EgovFormElement } from '../../internal/egov-form-element.js';
 import { PublicConfigController } from '../../internal/public-config-controller.js';
 
@@ -307,7 +307,8 @@ export class EgovCertificatePicker extends EgovFormElement<Texts> {
     this.#dropPeculiar();
     let module: PeculiarModule;
     try {
-      this.#peculiarModule ??= loadPeculiarMode();
+      // fortify-peculiar.ts provides exactly ./peculiar-mode.js.
+      this.#peculiarModule ??= loadPeculiarMode() as Promise<PeculiarModule>;
       module = await this.#peculiarModule;
     } catch (error) {
       this.#peculiarModule = undefined;

@@ -7,7 +7,7 @@ import { API } from '../../../test-support/backend.js';
 import { FortifyAgent } from '../../agent/fortify-agent.js';
 import '../../define/all.js';
 import '../../define/egov-certificate-picker.js';
-import { fortifyStack } from '../../internal/fortify-opt-in.js';
+import { fortifyStack } from '../../agent/fortify-opt-in.js';
 import type { EgovCertificatePicker } from './egov-certificate-picker.js';
 
 async function captureErrors<T>(run: () => Promise<T>): Promise<{ result: T; logged: string[] }> {

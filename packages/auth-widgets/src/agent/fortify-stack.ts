@@ -1,11 +1,11 @@
 /**
  * What certificate code does with the page's Fortify opt-in
- * (internal/fortify-opt-in.ts): get the client's loader or `ui="peculiar"`'s
+ * (fortify-opt-in.ts): get the client's loader or `ui="peculiar"`'s
  * module, or say plainly that the site did not set it up.
  */
-import { AgentError } from '../agent/certificate-agent.js';
-import type { WebcryptoSocketModule } from '../agent/webcrypto-socket.js';
-import { fortifyStack, type PeculiarModeModule } from './fortify-opt-in.js';
+import { AgentError } from './certificate-agent.js';
+import type { WebcryptoSocketModule } from './webcrypto-socket.js';
+import { fortifyStack } from './fortify-opt-in.js';
 
 /** The page's loader of Fortify's client; without one, one console message for the site and `not_set_up`. */
 export function webcryptoSocketLoader(): () => Promise<WebcryptoSocketModule> {
@@ -15,8 +15,8 @@ export function webcryptoSocketLoader(): () => Promise<WebcryptoSocketModule> {
   throw new AgentError('not_set_up');
 }
 
-/** `ui="peculiar"`'s module, from the page's opt-in; without it, one console message and `not_set_up`. */
-export async function loadPeculiarMode(): Promise<PeculiarModeModule> {
+/** `ui="peculiar"`'s module (as the picker types it), from the page's opt-in; without it, one console message and `not_set_up`. */
+export async function loadPeculiarMode(): Promise<unknown> {
   const load = fortifyStack()?.loadPeculiarMode;
   if (load) return load();
   console.error(fortifyStackMissingMessage(true));

@@ -13,17 +13,18 @@
  * (an npm build and a CDN build, or two bundles of one portal). This module
  * is all an opt-in entry loads up front: no certificate code.
  */
-import type { WebcryptoSocketModule } from '../agent/webcrypto-socket.js';
-import type * as PeculiarMode from '../components/certificate-picker/peculiar-mode.js';
-
-export type PeculiarModeModule = typeof PeculiarMode;
-
+import type { WebcryptoSocketModule } from './webcrypto-socket.js';
 export interface FortifyStack {
   /** The entry that provided it, for messages. */
   readonly entry: string;
   loadWebcryptoSocket(): Promise<WebcryptoSocketModule>;
-  /** `ui="peculiar"`: PeculiarVentures' element; only `fortify-peculiar` provides it. */
-  loadPeculiarMode?(): Promise<PeculiarModeModule>;
+  /**
+   * `ui="peculiar"`: the picker's module for PeculiarVentures' element
+   * (components/certificate-picker/peculiar-mode.ts); only `fortify-peculiar`
+   * provides it. Typed by the picker, which alone uses it: this registry
+   * names no certificate module.
+   */
+  loadPeculiarMode?(): Promise<unknown>;
 }
 
 const KEY = Symbol.for('@egov/auth-widgets:fortify-stack');
