@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { startStack, type Stack } from './harness.ts';
+import { confirmByLink, startStack, type Stack } from './harness.ts';
 
 let counter = 0;
 const uniqueEmail = (label: string) => `${label}-${Date.now().toString(36)}-${++counter}@example.test`;
@@ -102,8 +102,7 @@ describe('certificates', () => {
     await page.getByRole('heading', { name: 'Check your e-mail' }).waitFor();
     assert.deepEqual(cspViolations, []);
 
-    await page.goto(await stack.dev.link(email, 'confirm_email'));
-    await page.locator('egov-email-confirm .egov-notice-title').waitFor();
+    await confirmByLink(page, await stack.dev.link(email, 'confirm_email'));
     assert.match((await page.locator('egov-email-confirm .egov-notice').textContent()) ?? '', /Your account is active/);
 
     await page.goto(`${stack.siteUrl}/`);

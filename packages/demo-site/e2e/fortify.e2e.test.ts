@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { createSoftHsmToken, startFortifyTestAgent, type FortifyTestAgent } from '@egov/mock-server/src/fortify-agent/index.ts';
 import { x509 } from '@egov/mock-server/src/certificates/x509.ts';
 import { contentSecurityPolicy, type CspOptions } from '../csp.ts';
-import { startStack, type Stack } from './harness.ts';
+import { confirmByLink, startStack, type Stack } from './harness.ts';
 
 const TOKEN = 'test-mup-id-card';
 
@@ -87,8 +87,7 @@ async function registerWithSoftAgent(stack: Stack, email: string): Promise<void>
   await dialog.getByLabel('PIN', { exact: true }).fill('1234');
   await dialog.getByRole('button', { name: 'OK' }).click();
   await page.getByRole('heading', { name: 'Check your e-mail' }).waitFor();
-  await page.goto(await stack.dev.link(email, 'confirm_email'));
-  await page.locator('egov-email-confirm .egov-notice-title').waitFor();
+  await confirmByLink(page, await stack.dev.link(email, 'confirm_email'));
   assert.match((await page.locator('egov-email-confirm .egov-notice').textContent()) ?? '', /Your account is active/);
   await page.context().close();
 }
@@ -244,8 +243,7 @@ describe('certificate login through the Fortify test agent', () => {
     assert.equal(control.isLoggedIn('test-halcom'), false, 'the token is logged out after signing');
     assert.deepEqual(cspViolations, []);
 
-    await page.goto(await stack.dev.link(registered, 'confirm_email'));
-    await page.locator('egov-email-confirm .egov-notice-title').waitFor();
+    await confirmByLink(page, await stack.dev.link(registered, 'confirm_email'));
     assert.match((await page.locator('egov-email-confirm .egov-notice').textContent()) ?? '', /Your account is active/);
     await page.context().close();
 

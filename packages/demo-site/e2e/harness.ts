@@ -208,3 +208,13 @@ export async function startStack({ publicSite = false, siteHost = '127.0.0.1', d
     },
   };
 }
+
+/**
+ * A person opens the confirmation link and answers its question (nothing is
+ * confirmed on page load); resolves when the page says what happened.
+ */
+export async function confirmByLink(page: Page, link: string): Promise<void> {
+  await page.goto(link);
+  await page.getByRole('button', { name: 'Yes, confirm my registration' }).click();
+  await page.locator('egov-email-confirm .egov-notice:not([data-state=asking]) .egov-notice-title').waitFor();
+}

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { PDF_TEXT, PNG_BYTES } from '../../auth-widgets/test-support/documents.ts';
-import { startStack, type Stack } from './harness.ts';
+import { confirmByLink, startStack, type Stack } from './harness.ts';
 
 const PASSWORD = 'quiet river under seven old bridges';
 let counter = 0;
@@ -52,9 +52,8 @@ async function confirm(stack: Stack, email: string): Promise<string> {
   const link = await stack.dev.link(email, 'confirm_email');
   assert.equal(new URL(link).origin, stack.siteUrl, 'the link leads to the site that registered');
   const { page } = await stack.newPage();
-  await page.goto(link);
+  await confirmByLink(page, link);
   const title = page.locator('egov-email-confirm .egov-notice-title');
-  await title.waitFor();
   // The token left the address bar.
   assert.equal(new URL(page.url()).searchParams.has('token'), false);
   const text = `${await title.textContent()} ${await page.locator('egov-email-confirm .egov-notice').textContent()}`;
@@ -83,6 +82,34 @@ describe('registration, confirmation, review and password reset', () => {
   });
   after(async () => {
     await stack?.stop();
+  });
+
+  test('a mail scanner that opens the confirmation link and runs its script confirms nothing; the owner of the address deletes a registration they did not make', async () => {
+    const email = uniqueEmail('scanned');
+    await register(stack, email);
+    const link = await stack.dev.link(email, 'confirm_email');
+    // The scanner: loads the page, runs its scripts, clicks nothing.
+    const scanner = await stack.newPage();
+    await scanner.page.goto(link);
+    const question = scanner.page.getByRole('heading', { name: 'Did you register with this e-mail address?' });
+    await question.waitFor({ state: 'visible' });
+    await scanner.page.waitForTimeout(1000);
+    assert.equal(await scanner.page.getByText('Your e-mail address is confirmed').count(), 0);
+    await scanner.page.context().close();
+
+    // The owner of the address opens the same link and says it was not them.
+    const { page, cspViolations } = await stack.newPage();
+    await page.goto(link);
+    await page.getByRole('button', { name: 'This was not me' }).click();
+    await page.getByRole('heading', { name: 'The registration was deleted' }).waitFor({ state: 'visible' });
+    assert.equal(await page.getByRole('button', { name: 'Yes, confirm my registration' }).count(), 0);
+    assert.deepEqual(cspViolations, []);
+    await page.context().close();
+
+    // The address is free: registering it again sends a new confirmation, not "already registered".
+    await register(stack, email);
+    const kinds = (await stack.dev.outbox(email)).map((message) => message.kind);
+    assert.deepEqual(kinds, ['confirm_email', 'confirm_email']);
   });
 
   test('1. a foreign citizen registers with two documents, confirms, waits for review, is approved, logs in', async () => {
@@ -188,7 +215,8 @@ describe('registration, confirmation, review and password reset', () => {
     await page.getByLabel('E-mail address').fill(email);
     await page.getByRole('button', { name: 'Show messages' }).click();
     await page.getByRole('link', { name: 'Open the link' }).click();
-    await page.locator('egov-email-confirm .egov-notice-title').waitFor();
+    await page.getByRole('button', { name: 'Yes, confirm my registration' }).click();
+    await page.locator('egov-email-confirm .egov-notice:not([data-state=asking]) .egov-notice-title').waitFor();
     assert.equal((await page.locator('egov-email-confirm .egov-notice-title').textContent())?.trim(), 'Your e-mail address is confirmed');
     await page.goto(`${stack.siteUrl}/dev.html`);
     const entry = page.locator('demo-review article', { hasText: email });

@@ -30,6 +30,7 @@ import { RequestLimits } from './request-limits.ts';
 import { Router } from './router.ts';
 import { configRoute } from './routes/config-route.ts';
 import { confirmEmailRoute } from './routes/confirm-email-route.ts';
+import { declineRegistrationRoute } from './routes/decline-registration-route.ts';
 import { devAccountsRoute } from './routes/dev-accounts-route.ts';
 import { devOutboxRoute } from './routes/dev-outbox-route.ts';
 import { devRegistrationDocumentRoute } from './routes/dev-registration-document-route.ts';
@@ -246,6 +247,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     configRoute(),
     registrationRoute(),
     confirmEmailRoute(),
+    declineRegistrationRoute(),
     resendConfirmationRoute(),
     passwordResetRequestRoute(),
     passwordResetCompleteRoute(),

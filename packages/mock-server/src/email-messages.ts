@@ -108,7 +108,7 @@ const en: Catalog = {
       link,
       'The link can be used once.',
       afterConfirming.en({ reviewed, certificate }),
-      'If you did not register, you do not need to do anything: a registration that is not confirmed is deleted.',
+      'If you did not register, open the link and choose "This was not me": the registration is deleted at once. If you do nothing, a registration that is not confirmed is deleted later.',
     ],
   },
   already_registered: {
@@ -158,6 +158,23 @@ const en: Catalog = {
       'If it was not you, someone else is using your certificate: contact the certification body that issued it and ask them to revoke it.',
     ],
   },
+  reset_unconfirmed: {
+    subject: 'Your registration is not confirmed yet',
+    body: ({ link }, { validForMinutes = 1440 }) => [
+      `We received a request to set a new password for the user account registered on the eGovernment Portal with this e-mail address. That registration is not confirmed yet, so no password can be set for it. Open this link within ${en.duration(validForMinutes)}:`,
+      link,
+      'If you registered, confirm your registration there, then log in.',
+      'If you did not register, choose "This was not me" there: the registration, and anything it was linked to, is deleted at once, and you can register this address yourself.',
+    ],
+  },
+  reset_certificate_account: {
+    subject: 'Your user account has no password',
+    body: () => [
+      'We received a request to set a new password for the user account registered on the eGovernment Portal with this e-mail address. That account logs in with a qualified electronic certificate and has no password, so none was set and nothing was changed.',
+      'To log in, choose "Log in with qualified electronic certificate" on the login page.',
+      'If you did not register an account with a certificate, someone else registered this address with theirs: tell the portal\'s support, who can delete it.',
+    ],
+  },
 };
 
 /** Serbian is written once, in Cyrillic; the Latin messages are derived from it (GLOSSARY.md). */
@@ -176,7 +193,7 @@ const srCyrl: Catalog = {
       link,
       'Линк се може употребити само једном.',
       afterConfirming['sr-Cyrl']({ reviewed, certificate }),
-      'Ако се нисте регистровали, не морате ништа да радите: регистрација која није потврђена биће обрисана.',
+      'Ако се нисте регистровали, отворите линк и изаберите „Ово није моја регистрација“: регистрација ће одмах бити обрисана. Ако ништа не урадите, регистрација која није потврђена биће касније обрисана.',
     ],
   },
   already_registered: {
@@ -224,6 +241,23 @@ const srCyrl: Catalog = {
       'Неко, можда ви, покушао је да на Порталу еУправа региструје нови кориснички налог квалификованим електронским сертификатом који припада вашем корисничком налогу (налогу са овом адресом електронске поште). Нови налог није креиран и ништа није промењено.',
       'Ако сте то били ви, пријавите се квалификованим електронским сертификатом: на страници за пријаву изаберите „Пријава квалификованим електронским сертификатом“.',
       'Ако то нисте били ви, неко други користи ваш сертификат: обратите се сертификационом телу које га је издало и затражите да га опозове.',
+    ],
+  },
+  reset_unconfirmed: {
+    subject: 'Ваша регистрација још није потврђена',
+    body: ({ link }, { validForMinutes = 1440 }) => [
+      `Примили смо захтев за избор нове лозинке за кориснички налог на Порталу еУправа регистрован са овом адресом електронске поште. Та регистрација још није потврђена, па за њу није могуће поставити лозинку. Отворите следећи линк у року од ${srCyrl.duration(validForMinutes)}:`,
+      link,
+      'Ако сте се ви регистровали, тамо потврдите регистрацију, па се пријавите.',
+      'Ако се нисте регистровали, тамо изаберите „Ово није моја регистрација“: регистрација и све што је за њу везано биће одмах обрисани, а ову адресу можете сами да региструјете.',
+    ],
+  },
+  reset_certificate_account: {
+    subject: 'Ваш кориснички налог нема лозинку',
+    body: () => [
+      'Примили смо захтев за избор нове лозинке за кориснички налог на Порталу еУправа регистрован са овом адресом електронске поште. Тај налог се пријављује квалификованим електронским сертификатом и нема лозинку, па лозинка није постављена и ништа није промењено.',
+      'Да бисте се пријавили, на страници за пријаву изаберите „Пријава квалификованим електронским сертификатом“.',
+      'Ако нисте регистровали налог сертификатом, неко други је ову адресу регистровао својим сертификатом: обратите се подршци портала, која може да га обрише.',
     ],
   },
 };

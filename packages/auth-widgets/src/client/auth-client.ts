@@ -5,6 +5,7 @@ import type {
   CertificateProof,
   CertificateRegistrationRequest,
   ConfirmEmailResponse,
+  RegistrationDeclined,
   EmailRequest,
   ErrorCode,
   FieldErrorCode,
@@ -84,6 +85,8 @@ export interface AuthClient {
   getConfig(options?: RequestOptions): Promise<PublicConfig>;
   register(fields: RegistrationFields, documents: readonly File[], options?: UploadOptions): Promise<RegistrationAccepted>;
   confirmEmail(token: string, options?: RequestOptions): Promise<ConfirmEmailResponse>;
+  /** "This was not me": deletes the unconfirmed registration the confirmation link belongs to. */
+  declineRegistration(token: string, options?: RequestOptions): Promise<RegistrationDeclined>;
   resendConfirmation(request: EmailRequest, options?: RequestOptions): Promise<Accepted>;
   requestPasswordReset(request: EmailRequest, options?: RequestOptions): Promise<Accepted>;
   completePasswordReset(request: PasswordResetCompleteRequest, options?: RequestOptions): Promise<PasswordChanged>;

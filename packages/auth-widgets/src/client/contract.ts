@@ -19,6 +19,8 @@ export const API_PATHS = {
   /** `POST` multipart/form-data: RegistrationFields + 1..n `documents` files. */
   registration: '/registrations',
   confirmEmail: '/registrations/confirm',
+  /** `POST` DeclineRegistrationRequest: "this was not me" — deletes an unconfirmed registration. */
+  declineRegistration: '/registrations/decline',
   resendConfirmation: '/registrations/resend',
   passwordResetRequest: '/password-reset',
   passwordResetComplete: '/password-reset/complete',
@@ -441,6 +443,16 @@ export interface ConfirmEmailResponse {
   accountState: AccountState;
 }
 
+/** `POST /registrations/decline`: the token from the confirmation link. */
+export interface DeclineRegistrationRequest {
+  token: string;
+}
+
+/** `POST /registrations/decline` → 200: the unconfirmed registration and all of it (a certificate link, documents) are deleted. */
+export interface RegistrationDeclined {
+  result: 'declined';
+}
+
 /** `POST /registrations/resend` and `POST /password-reset`: always 202, whatever the e-mail. */
 export interface EmailRequest {
   email: string;
@@ -475,6 +487,10 @@ export const OUTBOX_KINDS = [
   'account_rejected',
   /** A certificate registration for a certificate that already has an account: sent to that account's e-mail. */
   'certificate_already_registered',
+  /** A password reset asked for a registration that is not confirmed: no reset link, the confirmation link (with "this was not me") instead. */
+  'reset_unconfirmed',
+  /** A password reset asked for an account that logs in with a certificate only: no password is ever added to it. */
+  'reset_certificate_account',
 ] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 

@@ -10,6 +10,7 @@ import {
   type CertificateProof,
   type CertificateRegistrationRequest,
   type ConfirmEmailResponse,
+  type RegistrationDeclined,
   type EmailRequest,
   type ErrorBody,
   type LoginResponse,
@@ -97,6 +98,10 @@ export class FetchAuthClient implements AuthClient {
 
   confirmEmail(token: string, options: RequestOptions = {}): Promise<ConfirmEmailResponse> {
     return this.#mutate<ConfirmEmailResponse>(API_PATHS.confirmEmail, { token }, options);
+  }
+
+  declineRegistration(token: string, options: RequestOptions = {}): Promise<RegistrationDeclined> {
+    return this.#mutate<RegistrationDeclined>(API_PATHS.declineRegistration, { token }, options);
   }
 
   resendConfirmation(request: EmailRequest, options: RequestOptions = {}): Promise<Accepted> {

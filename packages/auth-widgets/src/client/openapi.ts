@@ -334,6 +334,12 @@ const schemas: Record<string, JsonObject> = {
     'The same answer for a new and an existing e-mail (the owner of an existing account gets a notice e-mail instead).',
   ),
   ConfirmEmailRequest: object({ token: text('The token from the confirmation link.', { minLength: 1 }) }, ['token']),
+  DeclineRegistrationRequest: object({ token: text('The token from the confirmation link.', { minLength: 1 }) }, ['token']),
+  RegistrationDeclined: object(
+    { result: { type: 'string', const: 'declined' } },
+    ['result'],
+    'The unconfirmed registration is deleted with everything of it: its certificate link, its documents, its tokens.',
+  ),
   ConfirmEmailResponse: object(
     {
       result: stringEnum(['confirmed', 'already_confirmed'], '`already_confirmed`: a used link of an already confirmed account.'),
@@ -766,6 +772,24 @@ const paths: Record<string, OpenApiPathItem> = {
       },
     },
   },
+  [API_PATHS.declineRegistration]: {
+    post: {
+      operationId: 'declineRegistration',
+      tags: ['registration'],
+      summary: '"This was not me": delete an unconfirmed registration',
+      description:
+        'The token from the confirmation link, sent in the body. Only an unconfirmed registration is deleted (with its certificate link, documents and tokens): whoever holds the address decides, so nobody can keep a registration of an address they do not own. The token of a confirmed account, and an unknown, expired or used one, is 400 `token_invalid` and nothing changes.',
+      parameters: csrf,
+      security: withSession,
+      requestBody: jsonBody('DeclineRegistrationRequest'),
+      responses: {
+        ...jsonPostErrors,
+        '200': jsonResponse('Deleted.', ref('RegistrationDeclined')),
+        '400': errorResponse('Malformed request, or a token that is unknown, used, expired, for another purpose or of a confirmed account.', ['bad_request', 'validation_failed', 'token_invalid']),
+        '429': responseRef('Throttled'),
+      },
+    },
+  },
   [API_PATHS.resendConfirmation]: {
     post: {
       operationId: 'resendConfirmation',
@@ -783,7 +807,7 @@ const paths: Record<string, OpenApiPathItem> = {
       operationId: 'requestPasswordReset',
       tags: ['password-reset'],
       summary: 'Ask for a password-reset link',
-      description: `${ENUMERATION_NOTE} An unknown e-mail gets no e-mail and nothing changes; a known one gets a single-use reset link (valid ≤ 60 min; a newer request invalidates older links). The password stays valid until a link is used. Throttled per client address and per e-mail (429 with \`Retry-After\`).`,
+      description: `${ENUMERATION_NOTE} An unknown e-mail gets no e-mail and nothing changes; a known one gets a single-use reset link (valid ≤ 60 min; a newer request invalidates older links) — except an unconfirmed registration, which gets its confirmation link again (no password can be set before the address is proven: a registration by someone else is declined there), and an account that logs in with a certificate only, which is told so (a password is never added to it). The password stays valid until a link is used. Throttled per client address and per e-mail (429 with \`Retry-After\`).`,
       parameters: [...csrf, parameterRef('AcceptLanguage')],
       security: withSession,
       requestBody: jsonBody('EmailRequest'),
@@ -796,7 +820,7 @@ const paths: Record<string, OpenApiPathItem> = {
       tags: ['password-reset'],
       summary: 'Set a new password with a reset token',
       description:
-        'The token from the reset link and the new password (checked like at registration: `too_short`, `too_long`, `common_password`, `contains_context`). The token is single-use and bound to the reset purpose: a used, expired, unknown or confirmation token is 400 `token_invalid`. A password the policy refuses (400 `validation_failed`) does not use the token up. On success the old password stops working, every session of the account ends, a notice e-mail goes out, and the user is not logged in.',
+        'The token from the reset link and the new password (checked like at registration: `too_short`, `too_long`, `common_password`, `contains_context`). The token is single-use and bound to the reset purpose: a used, expired, unknown or confirmation token, and the token of an unconfirmed registration or of an account without a password, is 400 `token_invalid`. A password the policy refuses (400 `validation_failed`) does not use the token up. On success the old password stops working, every session of the account ends, a notice e-mail goes out, and the user is not logged in.',
       parameters: csrf,
       security: withSession,
       requestBody: jsonBody('PasswordResetCompleteRequest'),

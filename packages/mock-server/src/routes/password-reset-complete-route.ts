@@ -36,7 +36,8 @@ async function completeReset(context: RequestContext): Promise<void> {
 
   const stored = await store.findToken(hash, 'password_reset');
   const account = usable(stored) ? await store.findAccountById(stored.accountId) : null;
-  if (!account) return refuse();
+  // Never a password where the address is unproven or none was chosen (security requirement 43, docs/security-requirements.md), whatever link was issued before.
+  if (!account || account.state === 'unconfirmed' || account.passwordHash === null) return refuse();
 
   // The token stays valid when the password is refused: the user tries another one with the same link.
   const registration = await store.findRegistrationByAccount(account.id);

@@ -15,7 +15,19 @@ function title(el: EgovEmailConfirm): string {
 }
 
 async function settled(el: EgovEmailConfirm): Promise<void> {
-  await waitUntil(() => !el.querySelector('[role=status]')?.textContent?.includes('Confirming'), 'still confirming', { timeout: 8000 });
+  await waitUntil(() => !el.querySelector('[role=status]')?.textContent?.match(/Confirming|Deleting|Потврђивање/), 'still sending', { timeout: 8000 });
+  await el.updateComplete;
+}
+
+/** The person answers the page's question, as they would: a click on a visible button. */
+async function answer(el: EgovEmailConfirm, which: 'confirm' | 'decline'): Promise<void> {
+  const button = await waitUntil(() => el.querySelector<HTMLButtonElement>(`button[data-answer=${which}]`), 'no question asked', { timeout: 8000 }).then(
+    () => el.querySelector<HTMLButtonElement>(`button[data-answer=${which}]`)!,
+  );
+  expect(button.checkVisibility()).to.equal(true);
+  button.click();
+  // Answered: the question is gone and nothing is on its way any more.
+  await waitUntil(() => !el.querySelector('button[data-answer]') && !el.querySelector('[role=status]')?.textContent?.includes('…'), 'no answer', { timeout: 8000 });
   await el.updateComplete;
 }
 
@@ -31,6 +43,7 @@ describe('<egov-email-confirm>', () => {
     await fixture(html`<div></div>`).then((c) => c.append(el));
     // Gone from the address bar at once; the page's other parameters stay.
     expect(location.search).to.equal('?from=mail');
+    await answer(el, 'confirm');
     expect((await confirmed).detail).to.deep.equal({ result: 'confirmed', accountState: 'pending_review' });
     await settled(el);
     expect(title(el)).to.equal('Your e-mail address is confirmed');
@@ -44,7 +57,8 @@ describe('<egov-email-confirm>', () => {
     const token = await tokenFrom(email, 'confirm_email');
     const el = await fixture<EgovEmailConfirm>(html`<egov-email-confirm backend-url=${API} token=${token}></egov-email-confirm>`);
     expect(el.hasAttribute('token')).to.be.false;
-    await settled(el);
+    expect(el.outerHTML).not.to.contain(token);
+    await answer(el, 'confirm');
     expect(title(el)).to.equal('Your e-mail address is confirmed');
     expect(el.outerHTML).not.to.contain(token);
   });
@@ -53,15 +67,15 @@ describe('<egov-email-confirm>', () => {
     const { email } = await register();
     const token = await tokenFrom(email, 'confirm_email');
     const first = await fixture<EgovEmailConfirm>(html`<egov-email-confirm backend-url=${API} token=${token}></egov-email-confirm>`);
-    await settled(first);
+    await answer(first, 'confirm');
     const again = await fixture<EgovEmailConfirm>(html`<egov-email-confirm backend-url=${API} token=${token}></egov-email-confirm>`);
-    await settled(again);
+    await answer(again, 'confirm');
     expect(title(again)).to.equal('Your e-mail address was already confirmed');
   });
 
   it('an expired or unknown link offers a new one, and the answer never tells whether the address exists', async () => {
     const el = await fixture<EgovEmailConfirm>(html`<egov-email-confirm backend-url=${API} token="not-a-real-token"></egov-email-confirm>`);
-    await settled(el);
+    await answer(el, 'confirm');
     expect(title(el)).to.equal('This link has expired or has already been used');
     await expect(el).to.be.accessible();
     const email = uniqueEmail('nobody');
@@ -86,12 +100,13 @@ describe('<egov-email-confirm>', () => {
     const { email } = await register();
     const token = await tokenFrom(email, 'confirm_email');
     const el = await fixture<EgovEmailConfirm>(html`<egov-email-confirm backend-url="/faulty/down/api" token=${token}></egov-email-confirm>`);
-    await settled(el);
+    await answer(el, 'confirm');
     expect(el.querySelector('.egov-summary')!.textContent).to.contain('The service is not available right now');
     await expect(el).to.be.accessible();
     el.backendUrl = API;
     await el.updateComplete;
     el.querySelector<HTMLButtonElement>('.egov-button')!.click();
+    await answer(el, 'confirm');
     await waitUntil(() => title(el) === 'Your e-mail address is confirmed', 'retry did not confirm', { timeout: 8000 });
   });
 
@@ -99,8 +114,52 @@ describe('<egov-email-confirm>', () => {
     const { email } = await register();
     const token = await tokenFrom(email, 'confirm_email');
     const el = await fixture<EgovEmailConfirm>(html`<egov-email-confirm backend-url=${API} locale="sr-Cyrl" token=${token}></egov-email-confirm>`);
+    await waitUntil(() => title(el) === 'Да ли сте се регистровали са овом адресом електронске поште?', 'no Cyrillic question', { timeout: 8000 });
+    expect(el.querySelector('button[data-answer=decline]')!.textContent).to.equal('Ово није моја регистрација');
+    await expect(el).to.be.accessible();
+    await answer(el, 'confirm');
     await waitUntil(() => title(el) === 'Адреса електронске поште је потврђена', 'no Cyrillic confirmation', { timeout: 8000 });
     expect(el.querySelector('h2')!.textContent).to.equal('Потврдите регистрацију');
     await expect(el).to.be.accessible();
+  });
+
+  it('opening the link confirms nothing: it asks, visibly, and waits for a click (a mail scanner runs scripts but does not answer)', async () => {
+    const { email } = await register();
+    const token = await tokenFrom(email, 'confirm_email');
+    let events = 0;
+    const el = document.createElement('egov-email-confirm');
+    el.setAttribute('backend-url', API);
+    el.setAttribute('token', token);
+    el.addEventListener('egov-email-confirmed', () => events++);
+    await fixture(html`<div></div>`).then((c) => c.append(el));
+    await waitUntil(() => el.querySelector('button[data-answer=confirm]'), 'no question', { timeout: 8000 });
+    expect(title(el)).to.equal('Did you register with this e-mail address?');
+    for (const button of el.querySelectorAll('button[data-answer]')) expect((button as HTMLElement).checkVisibility()).to.equal(true);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(events).to.equal(0);
+    // The backend agrees: the account is still unconfirmed, so its confirmation link still works after the page was opened.
+    const check = await fixture<EgovEmailConfirm>(html`<egov-email-confirm backend-url=${API} token=${token}></egov-email-confirm>`);
+    await answer(check, 'confirm');
+    expect(title(check)).to.equal('Your e-mail address is confirmed');
+    await expect(el).to.be.accessible();
+  });
+
+  it('"This was not me" deletes the registration: said plainly, the event carries nothing, the link is spent', async () => {
+    const { email } = await register();
+    const token = await tokenFrom(email, 'confirm_email');
+    const el = await fixture<EgovEmailConfirm>(
+      html`<egov-email-confirm backend-url=${API} register-url="/register.html" token=${token}></egov-email-confirm>`,
+    );
+    const declined = oneEvent(el, 'egov-registration-declined');
+    await answer(el, 'decline');
+    expect((await declined).detail).to.deep.equal({});
+    expect(title(el)).to.equal('The registration was deleted');
+    expect(el.querySelector<HTMLAnchorElement>('a.egov-link')!.getAttribute('href')).to.equal('/register.html');
+    expect(document.activeElement).to.equal(el.querySelector('.egov-notice-title'));
+    await expect(el).to.be.accessible();
+    // The same link cannot confirm what is gone.
+    const again = await fixture<EgovEmailConfirm>(html`<egov-email-confirm backend-url=${API} token=${token}></egov-email-confirm>`);
+    await answer(again, 'confirm');
+    expect(title(again)).to.equal('This link has expired or has already been used');
   });
 });

@@ -1,6 +1,6 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { AuthError } from '../../client/auth-client.js';
+import type { AuthClient, AuthError } from '../../client/auth-client.js';
 import type { AccountState, ConfirmEmailResponse } from '../../client/contract.js';
 import { catalog, type TextsOf } from '../../i18n/catalog.js';
 import { commonTexts } from '../../i18n/parts/common.js';
@@ -17,17 +17,24 @@ export interface EgovEmailConfirmedDetail {
   accountState: AccountState;
 }
 
+/** Nothing: the page needs no more than that the registration is gone. */
+export type EgovRegistrationDeclinedDetail = Record<string, never>;
+
 declare global {
   interface HTMLElementTagNameMap {
     'egov-email-confirm': EgovEmailConfirm;
   }
   interface GlobalEventHandlersEventMap {
     'egov-email-confirmed': CustomEvent<EgovEmailConfirmedDetail>;
+    'egov-registration-declined': CustomEvent<EgovRegistrationDeclinedDetail>;
   }
 }
 
 type Phase =
+  | { kind: 'asking' }
   | { kind: 'confirming' }
+  | { kind: 'declining' }
+  | { kind: 'declined' }
   | { kind: 'done'; response: ConfirmEmailResponse }
   | { kind: 'invalid' }
   | { kind: 'missing' }
@@ -40,13 +47,16 @@ type Texts = EgovEmailConfirmTexts;
 
 /**
  * The page the confirmation e-mail links to. Takes the token from its
- * `token` attribute or from the address bar (and removes it from there),
- * confirms it once, and says what happens next. An expired or used link
- * offers to send a new one.
+ * `token` attribute or from the address bar (and removes it from there) and
+ * asks: confirm, or "this was not me", which deletes the registration.
+ * Nothing is confirmed on page load — a mail scanner that opens links and
+ * runs their scripts confirms nothing (security requirement 43, docs/security-requirements.md). Then it says what
+ * happens next. An expired or used link offers to send a new one.
  *
  * @summary Confirms a registration from the e-mail's link.
  * @tag egov-email-confirm
  * @event {CustomEvent<EgovEmailConfirmedDetail>} egov-email-confirmed - The address is confirmed (`detail.result`: `confirmed` or `already_confirmed`); `detail.accountState` says what is next.
+ * @event {CustomEvent<EgovRegistrationDeclinedDetail>} egov-registration-declined - The person chose "This was not me" and the unconfirmed registration is deleted (`detail` is empty).
  * @cssprop [--egov-font-family=system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif] - Font of every text.
  * @cssprop [--egov-font-size=1rem] - Base font size.
  * @cssprop [--egov-color-text=#0b0c0c] - Text, headings and input text.
@@ -74,7 +84,7 @@ export class EgovEmailConfirm extends EgovFormElement<Texts> {
   /** The token, when the page passes it itself; otherwise `?token=` of the page's URL. */
   @property({ attribute: 'token' }) tokenAttribute?: string;
 
-  @state() private phase: Phase = { kind: 'confirming' };
+  @state() private phase: Phase = { kind: 'asking' };
   /** Held only until it is sent; never rendered, never in an attribute or event. */
   #token: string | undefined;
   #started = false;
@@ -90,54 +100,65 @@ export class EgovEmailConfirm extends EgovFormElement<Texts> {
     if (this.#started) return;
     this.#started = true;
     this.#token = takeToken(this, this.tokenAttribute);
+    if (!this.#token) this.phase = { kind: 'missing' };
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    // Once the configuration is there (a provider may arrive after the first render).
-    if (this.phase.kind === 'confirming' && !this.#sending && this.config.result.ok) void this.#confirm();
-  }
-
-  #sending = false;
-
-  async #confirm(): Promise<void> {
-    const token = this.#token;
-    this.#token = undefined;
-    if (!token) {
-      this.phase = { kind: 'missing' };
-      return;
-    }
-    this.#sending = true;
-    try {
-      const response = await this.call((client, signal) => client.confirmEmail(token, { signal }));
+  #confirm = (): void =>
+    void this.#send({ kind: 'confirming' }, async (client, token, signal) => {
+      const response = await client.confirmEmail(token, { signal });
       this.phase = { kind: 'done', response };
       this.emit('egov-email-confirmed', { result: response.result, accountState: response.accountState });
+    });
+
+  #decline = (): void =>
+    void this.#send({ kind: 'declining' }, async (client, token, signal) => {
+      await client.declineRegistration(token, { signal });
+      this.phase = { kind: 'declined' };
+      this.emit('egov-registration-declined', {});
+    });
+
+  /** One answer to the question, sent once; a second click while it is on its way does nothing. */
+  async #send(
+    busy: Phase,
+    task: (client: AuthClient, token: string, signal: AbortSignal) => Promise<void>,
+  ): Promise<void> {
+    const token = this.#token;
+    if (!token || this.phase.kind !== 'asking') return;
+    this.#token = undefined;
+    this.phase = busy;
+    try {
+      await this.call((client, signal) => task(client, token, signal));
     } catch (error) {
       const failure = error as AuthError;
       if (failure.code === 'aborted') return;
       if (failure.code === 'token_invalid' || failure.code === 'validation_failed') {
         this.phase = { kind: 'invalid' };
       } else {
-        // Kept, so "Try again" can send the same token once more.
+        // Kept, so "Try again" asks the same question with the same link.
         this.#token = token;
         this.phase = { kind: 'failed', problem: serviceProblem(failure) };
       }
-    } finally {
-      this.#sending = false;
     }
     this.focusAfterRender('status');
   }
 
   #retry = (): void => {
-    this.phase = { kind: 'confirming' };
+    this.phase = { kind: 'asking' };
+    this.focusAfterRender('status');
   };
 
   protected override render(): TemplateResult {
     const t = this.t;
     return this.renderFrame(t.confirmHeading, () => {
       switch (this.phase.kind) {
+        case 'asking':
+          return this.#renderQuestion(t);
         case 'confirming':
           return html`<p class="egov-text" role="status">${t.confirming}</p>`;
+        case 'declining':
+          return html`<p class="egov-text" role="status">${t.declining}</p>`;
+        case 'declined':
+          return this.#renderDeclined(t);
         case 'done':
           return this.#renderDone(t, this.phase.response);
         case 'failed':
@@ -150,6 +171,26 @@ export class EgovEmailConfirm extends EgovFormElement<Texts> {
           return this.#renderNewLink(t, this.phase.kind === 'invalid' ? t.tokenInvalidTitle : t.confirmLinkMissingTitle);
       }
     });
+  }
+
+  #renderQuestion(t: Texts): TemplateResult {
+    return html`<div class="egov-notice" role="region" aria-labelledby=${this.partId('status')} data-state="asking">
+        <h3 class="egov-notice-title" id=${this.partId('status')} tabindex="-1">${t.confirmQuestion}</h3>
+        <p>${t.confirmQuestionBody}</p>
+      </div>
+      <p class="egov-text">
+        <button type="button" class="egov-button" data-answer="confirm" @click=${this.#confirm}>${t.confirmButton}</button>
+        <button type="button" class="egov-button egov-button--secondary" data-answer="decline" @click=${this.#decline}>${t.declineButton}</button>
+      </p>`;
+  }
+
+  #renderDeclined(t: Texts): TemplateResult {
+    const links = this.config.result.ok ? this.config.result.config.links : {};
+    return html`<div class="egov-notice egov-notice--success" role="region" aria-labelledby=${this.partId('status')} data-state="declined">
+      <h3 class="egov-notice-title" id=${this.partId('status')} tabindex="-1">${t.declinedTitle}</h3>
+      <p>${t.declinedBody}</p>
+      ${links.register ? html`<p><a class="egov-link" href=${links.register}>${t.register}</a></p>` : nothing}
+    </div>`;
   }
 
   #renderDone(t: Texts, response: ConfirmEmailResponse): TemplateResult {

@@ -2,7 +2,16 @@
 /** English texts of `<egov-email-confirm>`. */
 export const emailConfirm = {
   confirmHeading: 'Confirm your registration',
+  confirmQuestion: 'Did you register with this e-mail address?',
+  confirmQuestionBody:
+    'Someone registered a user account on the eGovernment Portal with the e-mail address this link was sent to. Confirm only if it was you. If it was not, choose “This was not me”: the registration is deleted at once.',
+  confirmButton: 'Yes, confirm my registration',
+  declineButton: 'This was not me',
   confirming: 'Confirming your e-mail address…',
+  declining: 'Deleting the registration…',
+  declinedTitle: 'The registration was deleted',
+  declinedBody: 'Nothing of it was kept, and nothing is linked to your e-mail address. You can register it yourself.',
+  register: 'Create a user account',
   confirmedTitle: 'Your e-mail address is confirmed',
   alreadyConfirmedTitle: 'Your e-mail address was already confirmed',
   awaitingReviewBody:

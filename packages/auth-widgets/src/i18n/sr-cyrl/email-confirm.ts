@@ -3,7 +3,16 @@ import type { EmailConfirmMessages } from '../en/email-confirm.js';
 /** Serbian (Cyrillic) texts of `<egov-email-confirm>`; the Latin ones are derived from them. */
 export const emailConfirm: EmailConfirmMessages = {
   confirmHeading: 'Потврдите регистрацију',
+  confirmQuestion: 'Да ли сте се регистровали са овом адресом електронске поште?',
+  confirmQuestionBody:
+    'Неко је на Порталу еУправа регистровао кориснички налог са адресом електронске поште на коју је послат овај линк. Потврдите само ако сте то били ви. Ако нисте, изаберите „Ово није моја регистрација“: регистрација ће одмах бити обрисана.',
+  confirmButton: 'Да, потврђујем регистрацију',
+  declineButton: 'Ово није моја регистрација',
   confirming: 'Потврђивање адресе електронске поште…',
+  declining: 'Брисање регистрације…',
+  declinedTitle: 'Регистрација је обрисана',
+  declinedBody: 'Ништа од ње није сачувано и ништа није везано за вашу адресу електронске поште. Можете је сами регистровати.',
+  register: 'Креирај кориснички налог',
   confirmedTitle: 'Адреса електронске поште је потврђена',
   alreadyConfirmedTitle: 'Адреса електронске поште је већ потврђена',
   awaitingReviewBody:
