@@ -1,5 +1,6 @@
 import type { CertificationBody, LocalizedText } from '@egov/auth-widgets/contract';
 import { cyrillicToLatin } from '@egov/auth-widgets/i18n/transliterate';
+import { linkHref, mailtoHref, telHref } from '@egov/auth-widgets/rules';
 import { testBody, type TestBodyId } from './test-pki/bodies.ts';
 
 /**
@@ -86,7 +87,7 @@ export const DEFAULT_CERTIFICATION_BODIES: readonly CertificationBody[] = Object
   ].map((entry): CertificationBody => ({ ...entry, name: withLatin(entry.name), pinUnblock: withLatin(entry.pinUnblock) })),
 );
 
-/** Checks a configured CA directory (unique ids, https sites, some support contact) and derives the Latin texts. */
+/** Checks a configured CA directory (unique ids, https sites, some support contact that is a link) and derives the Latin texts. */
 export function checkCertificationBodies(bodies: readonly CertificationBody[]): CertificationBody[] {
   const ids = new Set<string>();
   return bodies.map((body) => {
@@ -100,6 +101,16 @@ export function checkCertificationBodies(bodies: readonly CertificationBody[]): 
     }
     if (site.protocol !== 'https:') throw new RangeError(`certification body ${body.id}: site must be https`);
     if (!body.support.email && !body.support.phone && !body.support.url) throw new RangeError(`certification body ${body.id}: a support contact is needed`);
+    // The widgets show a contact they would not link (the shared rules) as text; a directory is fixed here instead.
+    if (body.support.url !== undefined && !linkHref(body.support.url)?.startsWith('https:')) {
+      throw new RangeError(`certification body ${body.id}: the support url must be https`);
+    }
+    if (body.support.email !== undefined && !mailtoHref(body.support.email)) {
+      throw new RangeError(`certification body ${body.id}: the support e-mail must be one plain address`);
+    }
+    if (body.support.phone !== undefined && !telHref(body.support.phone)) {
+      throw new RangeError(`certification body ${body.id}: the support phone must be a phone number`);
+    }
     return {
       ...body,
       name: withLatin(body.name),

@@ -1,4 +1,5 @@
-import { LIMITS, isPlausibleEmail, normalizePassword, type FieldErrorCode } from '@egov/auth-widgets/contract';
+import { LIMITS, isPlausibleEmail, type FieldErrorCode } from '@egov/auth-widgets/contract';
+import { isPasswordTooLong } from '@egov/auth-widgets/rules';
 import { HttpError, type HttpErrorDetails } from './http.ts';
 
 /** At most this many unknown field names are reported back (they come from the client). */
@@ -60,10 +61,10 @@ export class BodyValidator {
   }
 
   /**
-   * A password: required, at most LIMITS.passwordMaxLength code points after
-   * NFKC normalization — the length the shared form rule measures, so a
-   * password typed in decomposed form is not refused where the composed one
-   * is accepted — and never trimmed or truncated (SECURITY.md 1).
+   * A password: required, at most LIMITS.passwordMaxLength characters as the
+   * shared rule counts them (`passwordLength`: code points of the NFKC form),
+   * the count the login, registration and reset forms use — and never
+   * trimmed or truncated (SECURITY.md 1).
    */
   password(name: string): string | undefined {
     const value = this.#string(name, true);
@@ -71,7 +72,7 @@ export class BodyValidator {
     if (value === '') this.#errors.set(name, 'required');
     // The raw cap first, so an absurd value is not normalized at all.
     else if (codePointLength(value) > 4 * LIMITS.passwordMaxLength) this.#errors.set(name, 'too_long');
-    else if (codePointLength(normalizePassword(value)) > LIMITS.passwordMaxLength) this.#errors.set(name, 'too_long');
+    else if (isPasswordTooLong(value)) this.#errors.set(name, 'too_long');
     else return value;
     return undefined;
   }

@@ -114,6 +114,23 @@ describe('GET /config with certificate support', () => {
     // Checked before anything is opened or created.
     assert.throws(() => createMockServer({ dataDir: join(tmpdir(), 'egov-never-created'), certificationBodies: [{ ...custom, site: 'http://ca.ministry.example' }] }), /https/);
   });
+
+  test('a directory whose support contacts the widgets would not render as links stops the server', () => {
+    const custom: CertificationBody = {
+      id: 'ministry_ca',
+      name: { en: 'Ministry CA', 'sr-Cyrl': 'Министарство' },
+      site: 'https://ca.ministry.example',
+      support: { phone: '+381 11 000 000' },
+      pinUnblock: { en: 'Call us.', 'sr-Cyrl': 'Позовите нас.' },
+      issuerNames: ['Ministry Issuing CA'],
+    };
+    const start = (support: CertificationBody['support']) => () =>
+      createMockServer({ dataDir: join(tmpdir(), 'egov-never-created'), certificationBodies: [{ ...custom, support }] });
+    assert.throws(start({ url: 'javascript:alert(1)' }), /support url/);
+    assert.throws(start({ url: 'http://support.ministry.example/' }), /support url/);
+    assert.throws(start({ email: 'ca@ministry.example?bcc=thief@evil.example' }), /support e-mail/);
+    assert.throws(start({ phone: 'javascript:alert(1)' }), /support phone/);
+  });
 });
 
 describe('GET /dev/test-tokens', () => {

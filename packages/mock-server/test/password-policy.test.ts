@@ -99,6 +99,18 @@ describe('the password policy at registration', () => {
     await refused('the petrovic family house', 'contains_context');
   });
 
+  test('a password of 70 emoji (140 UTF-16 units) registers and logs in: every side counts characters', async () => {
+    const email = uniqueEmail('emoji');
+    const emoji = Array.from({ length: 70 }, (_, i) => String.fromCodePoint(0x1f400 + i)).join('');
+    assert.equal(emoji.length, 140);
+    assert.equal(rules.check(emoji), undefined);
+    assert.equal((await register(browser, serbianFields(email, emoji))).status, 202);
+    assert.equal((await confirm(browser, tokenOf(await latest(server, email, 'confirm_email')))).json.accountState, 'active');
+    const login = await browser.login(email, emoji);
+    assert.equal(login.status, 200, login.text);
+    await refused('🦊'.repeat(129), 'too_long');
+  });
+
   test('registered in NFC, logs in with the NFD form of the same password', async () => {
     const email = uniqueEmail('unicode');
     const nfc = 'ćevapčići u šumi, Đurđevdan'.normalize('NFC');

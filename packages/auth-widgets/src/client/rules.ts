@@ -2,7 +2,7 @@
  * Validation rules the widgets and the backend share, so a field the form
  * accepts is a field the server accepts (and the messages agree).
  */
-import { LIMITS, type PasswordPolicy } from './contract.js';
+import { LIMITS, normalizePassword, type PasswordPolicy } from './contract.js';
 
 export type ForeignerNumberProblem = 'invalid_format' | 'invalid_date' | 'invalid_checksum';
 
@@ -35,13 +35,68 @@ export function checkForeignerNumber(value: string): ForeignerNumberProblem | un
 
 export type PasswordLengthProblem = 'too_short' | 'too_long';
 
+/**
+ * A password's length as every side counts it — login, registration, reset
+ * and the backend: code points of the NFKC form, so an emoji is one
+ * character as a person counts it. Counting UTF-16 units anywhere would let
+ * a password register that cannot log in.
+ */
+export function passwordLength(password: string): number {
+  return [...normalizePassword(password)].length;
+}
+
+/** Over the kit's hard maximum (refused with a message, never truncated — SECURITY.md 1). */
+export function isPasswordTooLong(password: string): boolean {
+  return passwordLength(password) > LIMITS.passwordMaxLength;
+}
+
 /** Length only: the rules a form can check before sending (lists and context are the backend's). */
 export function checkPasswordLength(password: string, policy: PasswordPolicy): PasswordLengthProblem | undefined {
-  // Length in code points of the normalized form: what the backend measures.
-  const length = [...password.normalize('NFKC')].length;
+  const length = passwordLength(password);
   if (length < policy.minLength) return 'too_short';
   if (length > Math.min(policy.maxLength, LIMITS.passwordMaxLength)) return 'too_long';
   return undefined;
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** `https:` anywhere; plain `http:` only on this machine (development). For the backend URL and for links. */
+export function isAllowedWebUrl(url: URL): boolean {
+  return url.protocol === 'https:' || (url.protocol === 'http:' && (LOOPBACK_HOSTS.has(url.hostname) || url.hostname.endsWith('.localhost')));
+}
+
+/**
+ * The one gate for a URL from configuration or from the backend before it
+ * becomes an `href`: `javascript:`, `data:` and the like would run in the
+ * host page, plain `http:` elsewhere than this machine can be rewritten on
+ * the way. With `base` (configured links: the page) a path is resolved
+ * against it and returned as written; without it (what the backend sends)
+ * only an absolute URL passes, returned normalized. `undefined`: not a link —
+ * show the value as text.
+ */
+export function linkHref(value: string | undefined, base?: string): string | undefined {
+  if (!value) return undefined;
+  let url: URL;
+  try {
+    url = base === undefined ? new URL(value) : new URL(value, base);
+  } catch {
+    return undefined;
+  }
+  if (!isAllowedWebUrl(url)) return undefined;
+  return base === undefined ? url.href : value;
+}
+
+// One plain address: `?`, `&`, `%` or a second recipient would let a directory entry add recipients or a prefilled body.
+const MAILTO_ADDRESS = /^[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$/;
+
+/** `mailto:` for one plain e-mail address (a support contact), else `undefined`: show it as text. */
+export function mailtoHref(email: string | undefined): string | undefined {
+  return email && email.length <= LIMITS.emailMaxLength && MAILTO_ADDRESS.test(email) ? `mailto:${email}` : undefined;
+}
+
+/** `tel:` with the digits of a phone number as people write it, else `undefined`: show it as text. */
+export function telHref(phone: string | undefined): string | undefined {
+  return phone && isPlausiblePhone(phone) ? `tel:${phone.replace(/[^\d+]/g, '')}` : undefined;
 }
 
 /** `YYYY-MM-DD` that is a real calendar date. */
@@ -99,9 +154,11 @@ export function isValidJmbg(value: string): boolean {
  * The semantics prefix of a Serbian personal number in a qualified
  * certificate's subject serialNumber (ETSI EN 319 412-1: "PNO" + country
  * "RS"); issuers write the JMBG right after it, the ETSI form with a hyphen
- * (`PNORS-…`) is accepted too.
+ * (`PNORS-…`) is accepted too, in any letter case: a prefix read only in
+ * capitals would send `pnors…` to issuer and serial, a second identity for
+ * the same person.
  */
-const PERSONAL_NUMBER_PREFIX = /^PNORS-?/;
+const PERSONAL_NUMBER_PREFIX = /^PNORS-?/i;
 
 export type PersonalNumberResult =
   /** Exactly one checksum-valid personal number (possibly written several times). */

@@ -35,6 +35,19 @@ describe('resolveConfig', () => {
     expect(!result.ok && result.problems[1]!.detail).to.contain('"fax"');
   });
 
+  it('takes links only through the one allow-list: https, paths on the site, plain http only on this machine', () => {
+    const links = (value: string) => resolveConfig({ backendUrl: '/api', links: { register: value } }, BASE);
+    for (const value of ['/register', 'register?x=1', 'https://portal.example.gov.rs/r', 'http://localhost:8080/r', 'http://127.0.0.1/r', 'http://[::1]/r']) {
+      expect(links(value).ok, value).to.be.true;
+    }
+    for (const value of ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', ' \tjavascript:alert(1)', 'data:text/html,x', 'vbscript:x', 'http://evil.example/r', 'ftp://portal.example.gov.rs/r', 'http://']) {
+      const result = links(value);
+      expect(!result.ok && result.problems.map((p) => p.code), value).to.deep.equal(['invalid_link']);
+    }
+    // A path resolves against the page: on a plain-http page of another host it would leave over plain http.
+    expect(resolveConfig({ backendUrl: 'https://auth.example.gov.rs/api', links: { register: '/r' } }, 'http://portal.example.gov.rs/').ok).to.be.false;
+  });
+
   it('refuses an empty mode list and non-http schemes', () => {
     const none = resolveConfig({ backendUrl: '/api', modes: '' }, BASE);
     expect(!none.ok && none.problems.map((p) => p.code)).to.deep.equal(['no_modes']);

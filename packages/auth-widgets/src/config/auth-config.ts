@@ -1,3 +1,4 @@
+import { isAllowedWebUrl, linkHref } from '../client/rules.js';
 import { DEFAULT_LOCALE, parseLocale, type Locale } from '../i18n/locales.js';
 
 export const LOGIN_MODES = ['certificate', 'password'] as const;
@@ -65,13 +66,6 @@ export type ConfigResult = { ok: true; config: AuthConfig } | { ok: false; probl
 export const DEFAULT_MODES: readonly LoginMode[] = ['certificate', 'password'];
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-/** `https:` anywhere; plain `http:` only for a backend on this machine (development). */
-export function isSecureBackendUrl(url: URL): boolean {
-  return url.protocol === 'https:' || (url.protocol === 'http:' && (LOCAL_HOSTS.has(url.hostname) || url.hostname.endsWith('.localhost')));
-}
-
 function parseModes(value: AuthConfigInput['modes'], problems: ConfigProblem[]): LoginMode[] {
   if (value === undefined) return [...DEFAULT_MODES];
   const list = typeof value === 'string' ? value.split(/[\s,]+/).filter(Boolean) : [...value];
@@ -89,17 +83,17 @@ function parseModes(value: AuthConfigInput['modes'], problems: ConfigProblem[]):
   return modes;
 }
 
+/** A configured link is rendered as `href` by every element: it passes the same gate as the backend's links. */
 function checkLink(name: keyof AuthLinks, value: string | undefined, base: string, problems: ConfigProblem[]): string | undefined {
   if (value === undefined || value === '') return undefined;
-  try {
-    const url = new URL(value, base);
-    // A link is rendered as href: anything but http(s) (javascript:, data:) would run in the page.
-    if (url.protocol === 'https:' || url.protocol === 'http:') return value;
-  } catch {
-    // reported below
+  const href = linkHref(value, base);
+  if (href === undefined) {
+    problems.push({
+      code: 'invalid_link',
+      detail: `Link "${name}" must be an https URL or a path on this site (plain http only on localhost), got "${value}".`,
+    });
   }
-  problems.push({ code: 'invalid_link', detail: `Link "${name}" must be an http(s) URL or a path, got "${value}".` });
-  return undefined;
+  return href;
 }
 
 /**
@@ -123,7 +117,7 @@ export function resolveConfig(input: AuthConfigInput, baseUri: string = document
     }
     if (url && url.protocol !== 'https:' && url.protocol !== 'http:') {
       problems.push({ code: 'invalid_backend_url', detail: `Backend URL "${rawUrl}" must use https.` });
-    } else if (url && !isSecureBackendUrl(url)) {
+    } else if (url && !isAllowedWebUrl(url)) {
       problems.push({
         code: 'insecure_backend_url',
         detail: `Backend URL "${url.href}" must use https (plain http is allowed only for localhost).`,

@@ -24,11 +24,11 @@ export abstract class EgovFormElement<M extends CommonMessages = CommonMessages>
   @property({ attribute: 'backend-url' }) backendUrl?: string;
   /** `en`, `sr-Latn` or `sr-Cyrl`; overrides `<egov-auth>` and the page's `lang`. */
   @property() locale?: string;
-  /** Where "Create a user account" leads (http(s) or a path); overrides `<egov-auth>`. */
+  /** Where "Create a user account" leads (https, a path on the site, or http only on localhost); overrides `<egov-auth>`. */
   @property({ attribute: 'register-url' }) registerUrl?: string;
-  /** Where "Password forgotten?" leads (http(s) or a path); overrides `<egov-auth>`. */
+  /** Where "Password forgotten?" leads (https, a path on the site, or http only on localhost); overrides `<egov-auth>`. */
   @property({ attribute: 'password-reset-url' }) passwordResetUrl?: string;
-  /** Where "Log in" leads (http(s) or a path); overrides `<egov-auth>`. */
+  /** Where "Log in" leads (https, a path on the site, or http only on localhost); overrides `<egov-auth>`. */
   @property({ attribute: 'login-url' }) loginUrl?: string;
   /**
    * `fortify` (default: the Fortify app, its client loaded only when needed) or

@@ -1,6 +1,6 @@
 import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { FieldErrorCode, PasswordPolicy } from '../client/contract.js';
-import { checkPasswordLength } from '../client/rules.js';
+import { checkPasswordLength, passwordLength } from '../client/rules.js';
 import type { CommonMessages } from '../i18n/en/common.js';
 import type { NewPasswordMessages } from '../i18n/en/new-password.js';
 import { describedBy, renderField } from './fields.js';
@@ -53,7 +53,7 @@ export class NewPasswordFields {
   #onInput = (event: InputEvent): void => {
     if (!this.#lastPolicy || !this.#lastT) return;
     const value = (event.target as HTMLInputElement).value;
-    const text = this.#describe([...value.normalize('NFKC')].length, this.#lastPolicy, this.#lastT);
+    const text = this.#describe(passwordLength(value), this.#lastPolicy, this.#lastT);
     this.#status = text;
     clearTimeout(this.#timer);
     this.#timer = setTimeout(() => {

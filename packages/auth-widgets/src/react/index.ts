@@ -8,7 +8,7 @@ import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
 import { EgovAuth as EgovAuthElement } from '../components/auth/egov-auth.js';
 import { EgovCertificatePicker as EgovCertificatePickerElement, type EgovCertificateSelectedDetail } from '../components/certificate-picker/egov-certificate-picker.js';
-import { EgovEmailConfirm as EgovEmailConfirmElement, type EgovEmailConfirmedDetail } from '../components/email-confirm/egov-email-confirm.js';
+import { EgovEmailConfirm as EgovEmailConfirmElement, type EgovEmailConfirmedDetail, type EgovRegistrationDeclinedDetail } from '../components/email-confirm/egov-email-confirm.js';
 import { EgovLogin as EgovLoginElement, type EgovLoginErrorDetail, type EgovLoginSuccessDetail } from '../components/login/egov-login.js';
 import { EgovPasswordReset as EgovPasswordResetElement } from '../components/password-reset/egov-password-reset.js';
 import { EgovRegister as EgovRegisterElement, type EgovRegistrationSubmittedDetail } from '../components/register/egov-register.js';
@@ -50,6 +50,7 @@ export const EgovEmailConfirm = createComponent({
   displayName: 'EgovEmailConfirm',
   events: {
     onEgovEmailConfirmed: 'egov-email-confirmed' as EventName<CustomEvent<EgovEmailConfirmedDetail>>,
+    onEgovRegistrationDeclined: 'egov-registration-declined' as EventName<CustomEvent<EgovRegistrationDeclinedDetail>>,
   },
 });
 

@@ -10,7 +10,7 @@
 import type { HTMLAttributes, ReactNode, Ref } from 'react';
 import type { EgovAuth } from '../components/auth/egov-auth.js';
 import type { EgovCertificatePicker, EgovCertificateSelectedDetail } from '../components/certificate-picker/egov-certificate-picker.js';
-import type { EgovEmailConfirm, EgovEmailConfirmedDetail } from '../components/email-confirm/egov-email-confirm.js';
+import type { EgovEmailConfirm, EgovEmailConfirmedDetail, EgovRegistrationDeclinedDetail } from '../components/email-confirm/egov-email-confirm.js';
 import type { EgovLogin, EgovLoginErrorDetail, EgovLoginSuccessDetail } from '../components/login/egov-login.js';
 import type { EgovPasswordReset } from '../components/password-reset/egov-password-reset.js';
 import type { EgovRegister, EgovRegistrationSubmittedDetail } from '../components/register/egov-register.js';
@@ -40,11 +40,11 @@ declare module 'react' {
         locale?: string;
         /** Login modes in tab order: `"certificate password"` (default) or one of them. */
         modes?: string;
-        /** Where "Create a user account" leads (http(s) or a path). */
+        /** Where "Create a user account" leads (https, a path on the site, or http only on localhost). */
         'register-url'?: string;
-        /** Where "Password forgotten?" leads (http(s) or a path). */
+        /** Where "Password forgotten?" leads (https, a path on the site, or http only on localhost). */
         'password-reset-url'?: string;
-        /** Where "Log in" leads (http(s) or a path). */
+        /** Where "Log in" leads (https, a path on the site, or http only on localhost). */
         'login-url'?: string;
         /** `fortify` (default) or `soft` — the in-browser demo agent with test keys, for demos and tests only. */
         'certificate-agent'?: string;
@@ -72,11 +72,11 @@ declare module 'react' {
         'backend-url'?: string;
         /** `en`, `sr-Latn` or `sr-Cyrl`; overrides `<egov-auth>` and the page's `lang`. */
         locale?: string;
-        /** Where "Create a user account" leads (http(s) or a path); overrides `<egov-auth>`. */
+        /** Where "Create a user account" leads (https, a path on the site, or http only on localhost); overrides `<egov-auth>`. */
         'register-url'?: string;
-        /** Where "Password forgotten?" leads (http(s) or a path); overrides `<egov-auth>`. */
+        /** Where "Password forgotten?" leads (https, a path on the site, or http only on localhost); overrides `<egov-auth>`. */
         'password-reset-url'?: string;
-        /** Where "Log in" leads (http(s) or a path); overrides `<egov-auth>`. */
+        /** Where "Log in" leads (https, a path on the site, or http only on localhost); overrides `<egov-auth>`. */
         'login-url'?: string;
         /**
          * `fortify` (default: the Fortify app, its client loaded only when needed) or
@@ -88,7 +88,7 @@ declare module 'react' {
         'picker-ui'?: string;
         /** A client for another backend (an adapter); by default the kit's fetch client. */
         client?: EgovCertificatePicker['client'];
-        /** The person chose a certificate; `detail` describes it (`certificateId`, `holderName`, `givenName?`, `surname?`, `personalNumber?`, `email?`, `issuer`). The host then calls `sign(data)`. */
+        /** The person chose a certificate; `detail` says which (`certificateId`, `issuer`) and carries no personal data — the holder's name, personal number and e-mail come from `selectedCertificate()`. The host then calls `sign(data)`. */
         'onegov-certificate-selected'?: (event: CustomEvent<EgovCertificateSelectedDetail>) => void;
       };
       /** Confirms a registration from the e-mail's link. */
@@ -99,11 +99,11 @@ declare module 'react' {
         'backend-url'?: string;
         /** `en`, `sr-Latn` or `sr-Cyrl`; overrides `<egov-auth>` and the page's `lang`. */
         locale?: string;
-        /** Where "Create a user account" leads (http(s) or a path); overrides `<egov-auth>`. */
+        /** Where "Create a user account" leads (https, a path on the site, or http only on localhost); overrides `<egov-auth>`. */
         'register-url'?: string;
-        /** Where "Password forgotten?" leads (http(s) or a path); overrides `<egov-auth>`. */
+        /** Where "Password forgotten?" leads (https, a path on the site, or http only on localhost); overrides `<egov-auth>`. */
         'password-reset-url'?: string;
-        /** Where "Log in" leads (http(s) or a path); overrides `<egov-auth>`. */
+        /** Where "Log in" leads (https, a path on the site, or http only on localhost); overrides `<egov-auth>`. */
         'login-url'?: string;
         /**
          * `fortify` (default: the Fortify app, its client loaded only when needed) or
@@ -117,6 +117,8 @@ declare module 'react' {
         client?: EgovEmailConfirm['client'];
         /** The address is confirmed (`detail.result`: `confirmed` or `already_confirmed`); `detail.accountState` says what is next. */
         'onegov-email-confirmed'?: (event: CustomEvent<EgovEmailConfirmedDetail>) => void;
+        /** The person chose "This was not me" and the unconfirmed registration is deleted (`detail` is empty). */
+        'onegov-registration-declined'?: (event: CustomEvent<EgovRegistrationDeclinedDetail>) => void;
       };
       /** Login form with a tab per login mode. */
       'egov-login': KitElementProps<EgovLogin> & {
@@ -128,11 +130,11 @@ declare module 'react' {
         'backend-url'?: string;
         /** `en`, `sr-Latn` or `sr-Cyrl`; overrides `<egov-auth>` and the page's `lang`. */
         locale?: string;
-        /** Where "Create a user account" leads (http(s) or a path); overrides `<egov-auth>`. */
+        /** Where "Create a user account" leads (https, a path on the site, or http only on localhost); overrides `<egov-auth>`. */
         'register-url'?: string;
-        /** Where "Password forgotten?" leads (http(s) or a path); overrides `<egov-auth>`. */
+        /** Where "Password forgotten?" leads (https, a path on the site, or http only on localhost); overrides `<egov-auth>`. */
         'password-reset-url'?: string;
-        /** Where "Log in" leads (http(s) or a path); overrides `<egov-auth>`. */
+        /** Where "Log in" leads (https, a path on the site, or http only on localhost); overrides `<egov-auth>`. */
         'login-url'?: string;
         /**
          * `fortify` (default: the Fortify app, its client loaded only when needed) or
@@ -157,11 +159,11 @@ declare module 'react' {
         'backend-url'?: string;
         /** `en`, `sr-Latn` or `sr-Cyrl`; overrides `<egov-auth>` and the page's `lang`. */
         locale?: string;
-        /** Where "Create a user account" leads (http(s) or a path); overrides `<egov-auth>`. */
+        /** Where "Create a user account" leads (https, a path on the site, or http only on localhost); overrides `<egov-auth>`. */
         'register-url'?: string;
-        /** Where "Password forgotten?" leads (http(s) or a path); overrides `<egov-auth>`. */
+        /** Where "Password forgotten?" leads (https, a path on the site, or http only on localhost); overrides `<egov-auth>`. */
         'password-reset-url'?: string;
-        /** Where "Log in" leads (http(s) or a path); overrides `<egov-auth>`. */
+        /** Where "Log in" leads (https, a path on the site, or http only on localhost); overrides `<egov-auth>`. */
         'login-url'?: string;
         /**
          * `fortify` (default: the Fortify app, its client loaded only when needed) or
@@ -186,11 +188,11 @@ declare module 'react' {
         'backend-url'?: string;
         /** `en`, `sr-Latn` or `sr-Cyrl`; overrides `<egov-auth>` and the page's `lang`. */
         locale?: string;
-        /** Where "Create a user account" leads (http(s) or a path); overrides `<egov-auth>`. */
+        /** Where "Create a user account" leads (https, a path on the site, or http only on localhost); overrides `<egov-auth>`. */
         'register-url'?: string;
-        /** Where "Password forgotten?" leads (http(s) or a path); overrides `<egov-auth>`. */
+        /** Where "Password forgotten?" leads (https, a path on the site, or http only on localhost); overrides `<egov-auth>`. */
         'password-reset-url'?: string;
-        /** Where "Log in" leads (http(s) or a path); overrides `<egov-auth>`. */
+        /** Where "Log in" leads (https, a path on the site, or http only on localhost); overrides `<egov-auth>`. */
         'login-url'?: string;
         /**
          * `fortify` (default: the Fortify app, its client loaded only when needed) or

@@ -48,11 +48,11 @@ export class EgovAuth extends EgovElement {
   @property() locale?: string;
   /** Login modes in tab order: `"certificate password"` (default) or one of them. */
   @property() modes?: string;
-  /** Where "Create a user account" leads (http(s) or a path). */
+  /** Where "Create a user account" leads (https, a path on the site, or http only on localhost). */
   @property({ attribute: 'register-url' }) registerUrl?: string;
-  /** Where "Password forgotten?" leads (http(s) or a path). */
+  /** Where "Password forgotten?" leads (https, a path on the site, or http only on localhost). */
   @property({ attribute: 'password-reset-url' }) passwordResetUrl?: string;
-  /** Where "Log in" leads (http(s) or a path). */
+  /** Where "Log in" leads (https, a path on the site, or http only on localhost). */
   @property({ attribute: 'login-url' }) loginUrl?: string;
   /** `fortify` (default) or `soft` — the in-browser demo agent with test keys, for demos and tests only. */
   @property({ attribute: 'certificate-agent' }) certificateAgent?: string;

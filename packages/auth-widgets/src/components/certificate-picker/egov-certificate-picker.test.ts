@@ -3,6 +3,8 @@ import { API } from '../../../test-support/backend.js';
 import { AgentError } from '../../agent/certificate-agent.js';
 import { FortifyAgent } from '../../agent/fortify-agent.js';
 import { SoftAgent } from '../../agent/soft-agent.js';
+import type { CertificationBody, PublicConfig } from '../../client/contract.js';
+import { FetchAuthClient } from '../../client/fetch-auth-client.js';
 import '../../define/all.js';
 import '../../define/egov-certificate-picker.js';
 import '../../fortify.js';
@@ -13,8 +15,10 @@ async function softAgent(pins: (string | null)[] = ['1234'], options: { approval
   return SoftAgent.fromBackend(API, { pinPrompt: async () => (pins.length > 0 ? pins.shift()! : null), ...options });
 }
 
-async function picker(agent: SoftAgent | FortifyAgent, locale = 'en'): Promise<EgovCertificatePicker> {
-  const el = await fixture<EgovCertificatePicker>(html`<egov-certificate-picker backend-url=${API} locale=${locale} .agent=${agent}></egov-certificate-picker>`);
+async function picker(agent: SoftAgent | FortifyAgent, locale = 'en', client?: FetchAuthClient): Promise<EgovCertificatePicker> {
+  const el = await fixture<EgovCertificatePicker>(
+    html`<egov-certificate-picker backend-url=${API} locale=${locale} .agent=${agent} .client=${client}></egov-certificate-picker>`,
+  );
   await waitUntil(() => !el.querySelector('[role=status]')?.textContent?.includes('Looking for'), 'still connecting', { timeout: 8000 });
   await waitUntil(() => el.querySelector('.egov-certificates, [data-problem], [data-state]'), 'nothing shown', { timeout: 8000 });
   await el.updateComplete;
@@ -32,6 +36,33 @@ async function choose(el: EgovCertificatePicker, certificateId: string) {
 }
 
 const DATA = new TextEncoder().encode('egov-auth:1 test data');
+
+/** The real backend, except that its CA directory (GET /config) is rewritten: a compromised or careless backend. */
+class DirectoryRewritingClient extends FetchAuthClient {
+  constructor(private readonly rewrite: (bodies: CertificationBody[]) => void) {
+    super({ baseUrl: new URL(API, location.href).href });
+  }
+
+  override async getConfig(...args: Parameters<FetchAuthClient['getConfig']>): Promise<PublicConfig> {
+    const config = await super.getConfig(...args);
+    this.rewrite(config.certificationBodies);
+    return config;
+  }
+}
+
+/** Locks a token's PIN with one wrong try and returns the picker showing the CA card. */
+async function lockedCard(token: string, certificateId: string, client?: FetchAuthClient): Promise<Element> {
+  const agent = await softAgent(['0000']);
+  agent.setTriesLeft(token, 1);
+  const el = await picker(agent, 'en', client);
+  await waitUntil(() => el.querySelector(`[data-certificate="${certificateId}"] button`), 'no certificate to choose', { timeout: 8000 });
+  await choose(el, certificateId);
+  await el.sign(DATA).catch(() => undefined);
+  await waitUntil(() => el.querySelector('[data-state=locked]'), 'no CA card');
+  return el.querySelector('[data-state=locked]')!;
+}
+
+const HOSTILE = /javascript:|data:|vbscript:|evil\.example|bcc=/i;
 
 describe('<egov-certificate-picker>', () => {
   it('lists the usable certificates and says why each other one is hidden', async () => {
@@ -68,9 +99,9 @@ describe('<egov-certificate-picker>', () => {
   it('signs with the chosen certificate, then logs the token out', async () => {
     const agent = await softAgent(['1234']);
     const el = await picker(agent);
-    const detail = await choose(el, 'test-mup-id-card:valid');
-    expect(detail.personalNumber).to.match(/^\d{13}$/);
-    expect(detail.holderName).to.be.a('string').and.not.empty;
+    await choose(el, 'test-mup-id-card:valid');
+    expect(el.selectedCertificate()?.personalNumber).to.match(/^\d{13}$/);
+    expect(el.selectedCertificate()?.holderName).to.be.a('string').and.not.empty;
     const signed = await el.sign(DATA);
     expect(signed.algorithm).to.equal('RSASSA-PKCS1-v1_5-SHA256');
     expect(signed.signature.length).to.be.greaterThan(100);
@@ -110,6 +141,51 @@ describe('<egov-certificate-picker>', () => {
     expect(card.querySelector('a[href^="http"]')).to.exist;
     expect(document.activeElement).to.equal(card.querySelector('.egov-notice-title'));
     await expect(el).to.be.accessible();
+  });
+
+  it('a hostile CA directory never becomes a link: javascript:, data: and plain-http sites and a rigged mailto are shown as text', async () => {
+    const client = new DirectoryRewritingClient((bodies) => {
+      for (const body of bodies) {
+        if (body.id === 'mup') {
+          body.site = 'javascript:alert(document.domain)';
+          body.support = { phone: '+381 11 123 4567', email: 'ca@mup.gov.rs?bcc=thief@evil.example&body=PIN', url: 'data:text/html,<script>alert(1)</script>' };
+        }
+        if (body.id === 'halcom') {
+          body.site = 'http://evil.example/unblock';
+          body.support = { phone: 'javascript:alert(1)', email: 'javascript:alert(1)//@evil.example', url: 'https://www.halcom.rs/podrska' };
+        }
+      }
+    });
+    for (const [token, certificateId, shown] of [
+      ['test-mup-id-card', 'test-mup-id-card:valid', ['javascript:alert(document.domain)', 'ca@mup.gov.rs?bcc=thief@evil.example&body=PIN', 'data:text/html,<script>alert(1)</script>']],
+      ['test-halcom', 'test-halcom:valid-ecdsa', ['http://evil.example/unblock', 'javascript:alert(1)']],
+    ] as const) {
+      const card = await lockedCard(token, certificateId, client);
+      const hrefs = [...card.querySelectorAll('a')].map((a) => a.getAttribute('href') ?? '');
+      expect(hrefs.filter((href) => HOSTILE.test(href)), token).to.deep.equal([]);
+      for (const href of hrefs) expect(new URL(href, location.href).protocol, href).to.be.oneOf(['https:', 'tel:', 'mailto:']);
+      // The person still needs whom to contact: a refused value stays readable, as text.
+      for (const text of shown) expect(card.textContent, text).to.contain(text);
+      await expect(card.closest('egov-certificate-picker')).to.be.accessible();
+    }
+    // What passes the rule is still a link.
+    const mup = await lockedCard('test-mup-id-card', 'test-mup-id-card:valid', client);
+    expect(mup.querySelector('a[href="tel:+381111234567"]')).to.exist;
+    const halcom = await lockedCard('test-halcom', 'test-halcom:valid-ecdsa', client);
+    expect(halcom.querySelector('a[href="https://www.halcom.rs/podrska"]')).to.exist;
+  });
+
+  it('the selection event tells the page which certificate, never whose personal number; the form asks the picker', async () => {
+    const el = await picker(await softAgent());
+    const events: CustomEvent[] = [];
+    document.addEventListener('egov-certificate-selected', (e) => events.push(e as CustomEvent), { once: true });
+    const detail = await choose(el, 'test-mup-id-card:valid');
+    expect(Object.keys(detail).sort()).to.deep.equal(['certificateId', 'issuer']);
+    expect(events).to.have.length(1);
+    const selected = el.selectedCertificate();
+    expect(selected?.personalNumber).to.match(/^\d{13}$/);
+    expect(JSON.stringify(events[0]!.detail)).not.to.contain(selected!.personalNumber);
+    expect(JSON.stringify(events[0]!.detail)).not.to.contain(selected!.holderName);
   });
 
   it('a card already locked is said to be locked in the list (not "0 tries left"), and choosing it shows whom to contact', async () => {

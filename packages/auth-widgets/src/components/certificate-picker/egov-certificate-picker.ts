@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { AgentError, type AgentProblem, type CertificateAgent, type PinState, type TokenCertificate } from '../../agent/certificate-agent.js';
 import type { CertificationBody, SignatureAlgorithm } from '../../client/contract.js';
+import { linkHref, mailtoHref, telHref } from '../../client/rules.js';
 import type { AuthConfigInput, CertificatePickerUi } from '../../config/auth-config.js';
 import { describeCertificate, type CertificateDescription, type HiddenReason } from '../../certificates/describe-certificate.js';
 import { catalog, type TextsOf } from '../../i18n/catalog.js';
@@ -13,7 +14,19 @@ import { loadPeculiarMode } from '../../agent/fortify-stack.js';
 import { EgovFormElement } from '../../internal/egov-form-element.js';
 import { PublicConfigController } from '../../internal/public-config-controller.js';
 
+/**
+ * What `egov-certificate-selected` tells the page: which certificate, never
+ * whose. The event bubbles out of every shadow root, so any script on the
+ * page can read it; the holder's data is in `selectedCertificate()`.
+ */
 export interface EgovCertificateSelectedDetail {
+  certificateId: string;
+  /** The issuing CA's name (not personal data). */
+  issuer: string;
+}
+
+/** The chosen certificate as the picker read it, for the form that asked (`selectedCertificate()`). */
+export interface SelectedCertificate {
   certificateId: string;
   holderName: string;
   givenName?: string;
@@ -86,7 +99,7 @@ type Texts = EgovCertificatePickerTexts;
  *
  * @summary Select a qualified certificate on a smart card or token.
  * @tag egov-certificate-picker
- * @event {CustomEvent<EgovCertificateSelectedDetail>} egov-certificate-selected - The person chose a certificate; `detail` describes it (`certificateId`, `holderName`, `givenName?`, `surname?`, `personalNumber?`, `email?`, `issuer`). The host then calls `sign(data)`.
+ * @event {CustomEvent<EgovCertificateSelectedDetail>} egov-certificate-selected - The person chose a certificate; `detail` says which (`certificateId`, `issuer`) and carries no personal data — the holder's name, personal number and e-mail come from `selectedCertificate()`. The host then calls `sign(data)`.
  * @cssprop [--egov-font-family=system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif] - Font of every text.
  * @cssprop [--egov-font-size=1rem] - Base font size.
  * @cssprop [--egov-color-text=#0b0c0c] - Text, headings and input text.
@@ -130,6 +143,8 @@ export class EgovCertificatePicker extends EgovFormElement<Texts> {
   #unsubscribe: (() => void) | undefined;
   #started = false;
   #selected: Item | undefined;
+  /** What the person chose, for `selectedCertificate()`; never put in an event. */
+  #selection: SelectedCertificate | undefined;
   #focusOnFailure = false;
   /** The UI the picker was started with. */
   #startedUi: CertificatePickerUi | undefined;
@@ -263,6 +278,29 @@ export class EgovCertificatePicker extends EgovFormElement<Texts> {
   }
 
   /**
+   * The certificate the person chose (after `egov-certificate-selected`),
+   * with what it says about its holder — name, personal number, e-mail — for
+   * the form that shows or sends them; `undefined` before a choice.
+   */
+  selectedCertificate(): SelectedCertificate | undefined {
+    return this.#selection && { ...this.#selection };
+  }
+
+  #select(certificateId: string, d: CertificateDescription): void {
+    this.#selection = {
+      certificateId,
+      holderName: d.holderName,
+      givenName: d.givenName,
+      surname: d.surname,
+      personalNumber: d.personalNumber,
+      email: d.email,
+      issuer: d.issuer.name,
+    };
+    // Bubbling and composed: the whole page hears it, so it names the certificate and nothing about its holder.
+    this.emit('egov-certificate-selected', { certificateId, issuer: d.issuer.name });
+  }
+
+  /**
    * Back to the list with a message above it, e.g. when the backend refused
    * the certificate. `text` is called with the picker's texts in the current
    * locale (and again when the locale changes) and returns the message.
@@ -336,6 +374,7 @@ export class EgovCertificatePicker extends EgovFormElement<Texts> {
     const state = this.#peculiar;
     if (!state || from !== state.element || this.phase.kind === 'signing') return;
     state.chosen = undefined;
+    this.#selection = undefined;
     this.note = undefined;
     try {
       const selection = await module.readSocketSelection(detail);
@@ -347,15 +386,7 @@ export class EgovCertificatePicker extends EgovFormElement<Texts> {
         return;
       }
       state.chosen = { selection, description };
-      this.emit('egov-certificate-selected', {
-        certificateId: detail.certificateId,
-        holderName: description.holderName,
-        givenName: description.givenName,
-        surname: description.surname,
-        personalNumber: description.personalNumber,
-        email: description.email,
-        issuer: description.issuer.name,
-      });
+      this.#select(detail.certificateId, description);
     } catch (error) {
       if (state === this.#peculiar) this.#fail(error, true);
     }
@@ -399,16 +430,7 @@ export class EgovCertificatePicker extends EgovFormElement<Texts> {
       return;
     }
     this.#selected = item;
-    const d = item.description;
-    this.emit('egov-certificate-selected', {
-      certificateId: item.token.id,
-      holderName: d.holderName,
-      givenName: d.givenName,
-      surname: d.surname,
-      personalNumber: d.personalNumber,
-      email: d.email,
-      issuer: d.issuer.name,
-    });
+    this.#select(item.token.id, item.description);
   }
 
   protected override render(): TemplateResult {
@@ -469,9 +491,10 @@ export class EgovCertificatePicker extends EgovFormElement<Texts> {
       ${body
         ? html`<p>${text(body.pinUnblock)}</p>
             <ul class="egov-list">
-              <li>${t.caSite}: <a class="egov-link" href=${body.site} target="_blank" rel="noopener">${body.site}</a></li>
-              ${body.support.phone ? html`<li>${t.caSupport}: <a class="egov-link" href=${`tel:${body.support.phone.replace(/\s/g, '')}`}>${body.support.phone}</a></li>` : nothing}
-              ${body.support.email ? html`<li>${t.caSupport}: <a class="egov-link" href=${`mailto:${body.support.email}`}>${body.support.email}</a></li>` : nothing}
+              ${contact(t.caSite, body.site, linkHref(body.site), true)}
+              ${body.support.url !== body.site ? contact(t.caSupport, body.support.url, linkHref(body.support.url), true) : nothing}
+              ${contact(t.caSupport, body.support.phone, telHref(body.support.phone))}
+              ${contact(t.caSupport, body.support.email, mailtoHref(body.support.email))}
             </ul>`
         : nothing}
     </div>`;
@@ -521,6 +544,21 @@ export class EgovCertificatePicker extends EgovFormElement<Texts> {
           </details>`
         : nothing}`;
   }
+}
+
+/**
+ * One line of the CA card. The directory comes from the backend: a value
+ * that fails the link rules (`linkHref`, `telHref`, `mailtoHref`) is shown as
+ * text — the person still needs whom to contact — never as a link.
+ */
+function contact(label: string, value: string | undefined, href: string | undefined, external = false): TemplateResult | typeof nothing {
+  if (!value) return nothing;
+  const shown = href
+    ? external
+      ? html`<a class="egov-link" href=${href} target="_blank" rel="noopener noreferrer">${value}</a>`
+      : html`<a class="egov-link" href=${href}>${value}</a>`
+    : value;
+  return html`<li>${label}: ${shown}</li>`;
 }
 
 function pinWarning(t: Texts, pin: PinState): string | undefined {

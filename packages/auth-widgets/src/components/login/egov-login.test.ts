@@ -155,6 +155,27 @@ describe('<egov-login>', () => {
       expect(input(el, 'password').value).to.equal(long);
     });
 
+    it('counts a password as registration does: 129 emoji are too long, and a registered 70-emoji password logs in', async () => {
+      // 70 characters to a person and to the backend, 140 UTF-16 units to String.length.
+      const emoji = Array.from({ length: 70 }, (_, i) => String.fromCodePoint(0x1f400 + i)).join('');
+      const account = await createAccount('active', { password: emoji });
+      const el = await standalone();
+      const success = oneEvent(el, 'egov-login-success');
+      await type(input(el, 'email'), account.email);
+      await type(input(el, 'password'), emoji);
+      expect(input(el, 'password').value).to.equal(emoji);
+      await submit(el);
+      expect(summaryItems(el)).to.deep.equal([]);
+      expect((await success).detail.user.email).to.equal(account.email);
+      await logout();
+
+      const tooLong = await standalone();
+      await type(input(tooLong, 'email'), 'someone@example.test');
+      input(tooLong, 'password').value = '🦊'.repeat(129);
+      await submit(tooLong);
+      expect(summaryItems(tooLong)).to.deep.equal(['The password must be 128 characters or fewer']);
+    });
+
     it('shows and hides the password, announces it, and hides it again on submit', async () => {
       const el = await standalone();
       const toggle = el.querySelector<HTMLButtonElement>('.egov-password button')!;

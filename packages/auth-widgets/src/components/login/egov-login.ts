@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { AuthError, type AuthErrorCode } from '../../client/auth-client.js';
 import { LIMITS, isPlausibleEmail, type SessionUser } from '../../client/contract.js';
+import { isPasswordTooLong } from '../../client/rules.js';
 import type { EgovCertificatePicker } from '../certificate-picker/egov-certificate-picker.js';
 import type { AuthConfigInput, LoginMode } from '../../config/auth-config.js';
 import { catalog, type TextsOf } from '../../i18n/catalog.js';
@@ -300,8 +301,8 @@ export class EgovLogin extends EgovFormElement<Texts> {
       problems['email'] = { field: 'email', text: (t) => t.emailTooLong(LIMITS.emailMaxLength) };
     else if (!isPlausibleEmail(email)) problems['email'] = { field: 'email', text: (t) => t.emailInvalid };
     if (password === '') problems['password'] = { field: 'password', text: (t) => t.passwordRequired };
-    // Never truncate: an over-long password is refused with a message (SECURITY.md 1).
-    else if (password.length > LIMITS.passwordMaxLength)
+    // Never truncate: an over-long password is refused with a message (SECURITY.md 1), counted as registration counts it.
+    else if (isPasswordTooLong(password))
       problems['password'] = { field: 'password', text: (t) => t.passwordTooLong(LIMITS.passwordMaxLength) };
     return problems;
   }

@@ -264,6 +264,28 @@ describe('<egov-register>', () => {
     expect(document.activeElement).to.equal(passwordTab);
   });
 
+  it('a chosen certificate fills the form from the picker, while the page-wide event names no one', async () => {
+    const el = await fixture<EgovRegister>(html`<egov-register backend-url=${API} locale="en" mode="certificate" certificate-agent="soft"></egov-register>`);
+    const heard: CustomEvent[] = [];
+    const listen = (e: Event) => heard.push(e as CustomEvent);
+    document.addEventListener('egov-certificate-selected', listen);
+    try {
+      const button = () => el.querySelector<HTMLButtonElement>('[data-certificate="test-mup-id-card:valid"] button');
+      await waitUntil(button, 'no certificate to choose', { timeout: 8000 });
+      button()!.click();
+      await waitUntil(() => el.querySelector('[data-certificate-form] dl'), 'the form did not take the certificate');
+      const shown = el.querySelector('[data-certificate-form] dl')!.textContent!;
+      const personalNumber = /\d{13}/.exec(shown)?.[0];
+      expect(shown).to.contain('Personal number (JMBG)');
+      expect(personalNumber).to.be.a('string');
+      expect(heard).to.have.length(1);
+      expect(JSON.stringify(heard[0]!.detail)).not.to.contain(personalNumber);
+      await expect(el).to.be.accessible();
+    } finally {
+      document.removeEventListener('egov-certificate-selected', listen);
+    }
+  });
+
   it('switching user type keeps the answers of the other type', async () => {
     const el = await registerForm();
     field(el, 'foreignerNumber').value = '123';

@@ -34,7 +34,7 @@ import { PublicConfigController } from '../../internal/public-config-controller.
 import { serviceProblem } from '../../internal/service-problems.js';
 import { DocumentUpload } from './document-upload.js';
 import { AuthError } from '../../client/auth-client.js';
-import type { EgovCertificatePicker, EgovCertificateSelectedDetail } from '../certificate-picker/egov-certificate-picker.js';
+import type { EgovCertificatePicker, SelectedCertificate } from '../certificate-picker/egov-certificate-picker.js';
 
 export interface EgovRegistrationSubmittedDetail {
   /** The address the confirmation link went to. */
@@ -133,7 +133,7 @@ export class EgovRegister extends EgovFormElement<Texts> {
   @state() private resendNote: Problem<Texts> | undefined;
   @state() private resending = false;
   /** What the chosen certificate says about its holder (no secret: no key, no PIN). */
-  @state() private certificate: EgovCertificateSelectedDetail | undefined;
+  @state() private certificate: SelectedCertificate | undefined;
   @state() private certificateProblems: FieldProblems<Texts> = {};
   @state() private certificateGeneral: Problem<Texts>[] = [];
   @state() private certificateSubmitting = false;
@@ -213,7 +213,7 @@ export class EgovRegister extends EgovFormElement<Texts> {
         certificate-agent=${config.certificateAgent}
         ui=${config.certificatePickerUi}
         action-label=${t.registerWithCertificate}
-        @egov-certificate-selected=${(e: CustomEvent<EgovCertificateSelectedDetail>) => this.#onCertificateSelected(e)}
+        @egov-certificate-selected=${(e: Event) => this.#onCertificateSelected(e)}
       ></egov-certificate-picker>
       ${chosen
         ? html`<form class="egov-form" novalidate @submit=${this.#onCertificateSubmit} data-certificate-form>
@@ -258,8 +258,9 @@ export class EgovRegister extends EgovFormElement<Texts> {
         : nothing}`;
   }
 
-  #onCertificateSelected(event: CustomEvent<EgovCertificateSelectedDetail>): void {
-    this.certificate = event.detail;
+  #onCertificateSelected(event: Event): void {
+    // The holder's data comes from the picker itself: the bubbling event carries none.
+    this.certificate = (event.currentTarget as EgovCertificatePicker).selectedCertificate();
     this.certificateProblems = {};
     this.certificateGeneral = [];
     this.focusAfterRender('certificate-data');
