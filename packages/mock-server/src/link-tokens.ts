@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { HttpError } from './http.ts';
-import type { TokenPurpose, TokenRecord } from './store.ts';
+import type { StoredToken, TokenPurpose, TokenRecord } from './store.ts';
 
 /** 32 random bytes, base64url: 256 bits (SECURITY.md 15 asks for at least 128). */
 const TOKEN_BYTES = 32;
@@ -56,4 +56,9 @@ export function newLinkToken(purpose: TokenPurpose, now: number, lifetimes: Toke
 export function requestTokenHash(token: string): string {
   if (!isWellFormedToken(token)) throw new HttpError(400, 'token_invalid');
   return hashLinkToken(token);
+}
+
+/** A stored token that can still be used: not used, not revoked (by a newer one), not expired. */
+export function isTokenUsable(stored: StoredToken | null, now: number): stored is StoredToken {
+  return stored !== null && stored.usedAt === null && stored.revokedAt === null && stored.expiresAt > now;
 }

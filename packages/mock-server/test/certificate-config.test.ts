@@ -37,6 +37,16 @@ before(async () => {
 });
 after(() => shared.cleanup());
 
+/** A ministry's own certification body, for the directory tests. */
+const custom: CertificationBody = {
+  id: 'ministry_ca',
+  name: { en: 'Ministry CA', 'sr-Cyrl': 'Министарство' },
+  site: 'https://ca.ministry.example',
+  support: { phone: '+381 11 000 000' },
+  pinUnblock: { en: 'Call us.', 'sr-Cyrl': 'Позовите нас.' },
+  issuerNames: ['Ministry Issuing CA'],
+};
+
 describe('GET /config with certificate support', () => {
   let server: TestServer;
   let config: PublicConfig;
@@ -96,14 +106,6 @@ describe('GET /config with certificate support', () => {
   });
 
   test('a configured directory replaces the default; a bad entry stops the server', async () => {
-    const custom: CertificationBody = {
-      id: 'ministry_ca',
-      name: { en: 'Ministry CA', 'sr-Cyrl': 'Министарство' },
-      site: 'https://ca.ministry.example',
-      support: { phone: '+381 11 000 000' },
-      pinUnblock: { en: 'Call us.', 'sr-Cyrl': 'Позовите нас.' },
-      issuerNames: ['Ministry Issuing CA'],
-    };
     const other = await startServer(shared.options({ certificationBodies: [custom] }));
     try {
       const bodies = ((await request(`${other.api}${API_PATHS.config}`)).json as unknown as PublicConfig).certificationBodies;
@@ -116,14 +118,6 @@ describe('GET /config with certificate support', () => {
   });
 
   test('a directory whose support contacts the widgets would not render as links stops the server', () => {
-    const custom: CertificationBody = {
-      id: 'ministry_ca',
-      name: { en: 'Ministry CA', 'sr-Cyrl': 'Министарство' },
-      site: 'https://ca.ministry.example',
-      support: { phone: '+381 11 000 000' },
-      pinUnblock: { en: 'Call us.', 'sr-Cyrl': 'Позовите нас.' },
-      issuerNames: ['Ministry Issuing CA'],
-    };
     const start = (support: CertificationBody['support']) => () =>
       createMockServer({ dataDir: join(tmpdir(), 'egov-never-created'), certificationBodies: [{ ...custom, support }] });
     assert.throws(start({ url: 'javascript:alert(1)' }), /support url/);

@@ -1,6 +1,6 @@
 import { API_PATHS, LIMITS, type ConfirmEmailResponse } from '@egov/auth-widgets/contract';
 import { HttpError, readJsonBody, sendJson } from '../http.ts';
-import { TOKEN_MAX_LENGTH, requestTokenHash } from '../link-tokens.ts';
+import { TOKEN_MAX_LENGTH, isTokenUsable, requestTokenHash } from '../link-tokens.ts';
 import { stateAfterConfirmation } from '../registration.ts';
 import type { RequestContext, Route } from '../services.ts';
 import { BodyValidator } from '../validation.ts';
@@ -29,7 +29,7 @@ async function confirm(context: RequestContext): Promise<void> {
     const account = token && (await store.findAccountById(token.accountId));
     if (!token || !account) return null;
     if (account.state !== 'unconfirmed') return { result: 'already_confirmed', accountState: account.state, email: account.email };
-    if (token.usedAt !== null || token.revokedAt !== null || token.expiresAt <= clock()) return null;
+    if (!isTokenUsable(token, clock())) return null;
     const registration = await store.findRegistrationByAccount(account.id);
     const state = stateAfterConfirmation(config, registration?.userType);
     await store.confirmEmail(hash, account.id, state, clock());

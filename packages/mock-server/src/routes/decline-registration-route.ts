@@ -1,6 +1,6 @@
 import { API_PATHS, LIMITS, type RegistrationDeclined } from '@egov/auth-widgets/contract';
 import { HttpError, readJsonBody, sendJson } from '../http.ts';
-import { TOKEN_MAX_LENGTH, requestTokenHash } from '../link-tokens.ts';
+import { TOKEN_MAX_LENGTH, isTokenUsable, requestTokenHash } from '../link-tokens.ts';
 import type { RequestContext, Route } from '../services.ts';
 import { BodyValidator } from '../validation.ts';
 
@@ -27,7 +27,7 @@ async function decline(context: RequestContext): Promise<void> {
   const { store, clock } = services;
   const deleted = await store.exclusive(async () => {
     const stored = await store.findToken(hash, 'confirm_email');
-    if (!stored || stored.usedAt !== null || stored.revokedAt !== null || stored.expiresAt <= clock()) return null;
+    if (!isTokenUsable(stored, clock())) return null;
     const account = await store.findAccountById(stored.accountId);
     if (!account || account.state !== 'unconfirmed') return null;
     const registration = await store.findRegistrationByAccount(account.id);

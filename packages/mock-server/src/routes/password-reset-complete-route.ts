@@ -1,8 +1,7 @@
 import { API_PATHS, LIMITS, type PasswordChanged } from '@egov/auth-widgets/contract';
 import { HttpError, readJsonBody, sendJson } from '../http.ts';
-import { TOKEN_MAX_LENGTH, requestTokenHash } from '../link-tokens.ts';
+import { TOKEN_MAX_LENGTH, isTokenUsable, requestTokenHash } from '../link-tokens.ts';
 import { requestLocale } from '../locale.ts';
-import type { StoredToken } from '../store.ts';
 import type { RequestContext, Route } from '../services.ts';
 import { accountThrottleKey } from '../throttle-keys.ts';
 import { BodyValidator } from '../validation.ts';
@@ -27,15 +26,13 @@ async function completeReset(context: RequestContext): Promise<void> {
   validator.finish();
   const hash = requestTokenHash(token!);
 
-  const usable = (stored: StoredToken | null): stored is StoredToken =>
-    stored !== null && stored.usedAt === null && stored.revokedAt === null && stored.expiresAt > clock();
   const refuse = (): never => {
     services.log.auth('token_refused', { kind: 'password_reset', ip: clientKey, requestId }, 'warn');
     throw new HttpError(400, 'token_invalid');
   };
 
   const stored = await store.findToken(hash, 'password_reset');
-  const account = usable(stored) ? await store.findAccountById(stored.accountId) : null;
+  const account = isTokenUsable(stored, clock()) ? await store.findAccountById(stored.accountId) : null;
   // Never a password where the address is unproven or none was chosen (security requirement 43, docs/security-requirements.md), whatever link was issued before.
   if (!account || account.state === 'unconfirmed' || account.passwordHash === null) return refuse();
 
@@ -51,7 +48,7 @@ async function completeReset(context: RequestContext): Promise<void> {
   const passwordHash = await services.passwords.hash(password!);
   const changed = await store.exclusive(async () => {
     // Checked again: a parallel request with the same link may have used it meanwhile.
-    if (!usable(await store.findToken(hash, 'password_reset'))) return false;
+    if (!isTokenUsable(await store.findToken(hash, 'password_reset'), clock())) return false;
     await store.resetPassword(hash, account.id, passwordHash, clock(), [accountThrottleKey(account.email)]);
     return true;
   });
