@@ -10,7 +10,6 @@ import { Housekeeping, type HousekeepingReport } from './housekeeping.ts';
 import { HttpError, SECURITY_HEADERS, discardRequestBody, sendError } from './http.ts';
 import { DEFAULT_TOKEN_LIFETIMES, checkTokenLifetimes } from './link-tokens.ts';
 import { jsonLinesLogger } from './logger.ts';
-import { KeyedMutex } from './mutex.ts';
 import {
   DEFAULT_ABANDONED_REGISTRATION_MS,
   DEFAULT_BASE_PATH,
@@ -58,6 +57,7 @@ import {
   DEFAULT_CERTIFICATE_CHALLENGE_POLICY,
   DEFAULT_CLIENT_REQUEST_POLICY,
   DEFAULT_EMAIL_REQUEST_POLICY,
+  DEFAULT_GUESS_CAP_POLICY,
   DEFAULT_IP_POLICY,
   Throttle,
 } from './throttle.ts';
@@ -118,6 +118,10 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
   const dev = { enabled: options.dev?.enabled ?? false, token: options.dev?.token || undefined };
   const sessionPolicy = { ...DEFAULT_SESSION_POLICY, ...options.session };
   const accountPolicy = { ...DEFAULT_ACCOUNT_POLICY, ...options.throttle?.account };
+  const guessCapPolicy = { ...DEFAULT_GUESS_CAP_POLICY, ...options.throttle?.guessCap };
+  if (!(Number.isInteger(guessCapPolicy.maxFailures) && guessCapPolicy.maxFailures >= 1)) {
+    throw new RangeError('the password guess budget must be a whole number of at least 1');
+  }
   const ipPolicy = options.throttle?.ip === false ? null : { ...DEFAULT_IP_POLICY, ...options.throttle?.ip };
   const clientRequestPolicy =
     options.throttle?.clientRequests === false ? null : { ...DEFAULT_CLIENT_REQUEST_POLICY, ...options.throttle?.clientRequests };
@@ -203,13 +207,12 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
       store,
       sessions: new SessionManager({ store, clock, policy: sessionPolicy, cookie: cookieSettings }),
       throttle,
-      throttlePolicies: { account: accountPolicy, ip: ipPolicy, countLoopback },
+      throttlePolicies: { account: accountPolicy, guessCap: guessCapPolicy, ip: ipPolicy, countLoopback },
       passwords,
       origins,
       log,
       clock,
       dev,
-      loginLocks: new KeyedMutex(),
       config,
       passwordRules: new PasswordRules(config.passwordPolicy),
       uploads: new UploadStore(files.uploadsDir),
@@ -226,6 +229,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     };
     const housekeeping = new Housekeeping(services, {
       throttleWindowMs: Math.max(accountPolicy.windowMs, ipPolicy?.windowMs ?? 0, requestLimits.longestWindowMs),
+      guessCapWindowMs: guessCapPolicy.windowMs,
       abandonedRegistrationMs,
     });
     // Before the first request: no upload can be in progress, so a file without a row is an orphan.

@@ -12,6 +12,7 @@ import {
 } from './options.ts';
 import { DEFAULT_PASSWORD_POLICY, DEFAULT_UPLOAD_POLICY } from './public-config.ts';
 import type { SameSite } from './sessions.ts';
+import { DEFAULT_GUESS_CAP_POLICY } from './throttle.ts';
 import { DEFAULT_CONFIRM_EMAIL_PATH, DEFAULT_RESET_PASSWORD_PATH } from './site-links.ts';
 
 export const SERVER_USAGE = `Usage: egov-mock-server [options]
@@ -39,6 +40,8 @@ export const SERVER_USAGE = `Usage: egov-mock-server [options]
                              default ${DEFAULT_RESET_PASSWORD_PATH})
   --password-min-length <n>  shortest password accepted (EGOV_PASSWORD_MIN_LENGTH; default
                              ${DEFAULT_PASSWORD_POLICY.minLength}, never below ${LIMITS.passwordMinLengthFloor})
+  --password-guess-budget <n>  wrong passwords in a row before password login waits for a reset
+                             (EGOV_PASSWORD_GUESS_BUDGET; default ${DEFAULT_GUESS_CAP_POLICY.maxFailures}; the owner is e-mailed)
   --upload-max-files <n>     documents per registration (EGOV_UPLOAD_MAX_FILES; default ${DEFAULT_UPLOAD_POLICY.maxFiles})
   --upload-max-bytes <n>     bytes per document (EGOV_UPLOAD_MAX_BYTES; default ${DEFAULT_UPLOAD_POLICY.maxFileBytes})
   --uploads-dir <dir>        where documents are stored (EGOV_UPLOADS_DIR; default <data-dir>/uploads)
@@ -158,6 +161,7 @@ export function parseServerCommand(argv: readonly string[], env: NodeJS.ProcessE
         'confirm-email-path': { type: 'string' },
         'reset-password-path': { type: 'string' },
         'password-min-length': { type: 'string' },
+        'password-guess-budget': { type: 'string' },
         'upload-max-files': { type: 'string' },
         'upload-max-bytes': { type: 'string' },
         'uploads-dir': { type: 'string' },
@@ -184,6 +188,7 @@ export function parseServerCommand(argv: readonly string[], env: NodeJS.ProcessE
   const devEnabled = values.dev ?? parseBoolean('EGOV_DEV', env.EGOV_DEV) ?? false;
   const devToken = values['dev-token'] ?? (env.EGOV_DEV_TOKEN || undefined);
   const minLength = parseCount('--password-min-length', values['password-min-length'] ?? env.EGOV_PASSWORD_MIN_LENGTH);
+  const guessBudget = parseCount('--password-guess-budget', values['password-guess-budget'] ?? env.EGOV_PASSWORD_GUESS_BUDGET);
   const maxFiles = parseCount('--upload-max-files', values['upload-max-files'] ?? env.EGOV_UPLOAD_MAX_FILES);
   const maxFileBytes = parseCount('--upload-max-bytes', values['upload-max-bytes'] ?? env.EGOV_UPLOAD_MAX_BYTES);
   const abandonedHours = parseCount('--abandoned-hours', values['abandoned-hours'] ?? env.EGOV_ABANDONED_HOURS);
@@ -212,6 +217,7 @@ export function parseServerCommand(argv: readonly string[], env: NodeJS.ProcessE
       confirmEmailPath: values['confirm-email-path'] ?? (env.EGOV_CONFIRM_EMAIL_PATH || undefined),
       resetPasswordPath: values['reset-password-path'] ?? (env.EGOV_RESET_PASSWORD_PATH || undefined),
       ...(minLength === undefined ? {} : { passwordPolicy: { minLength } }),
+      ...(guessBudget === undefined ? {} : { throttle: { guessCap: { maxFailures: guessBudget } } }),
       ...(maxFiles === undefined && maxFileBytes === undefined
         ? {}
         : {

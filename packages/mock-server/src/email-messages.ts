@@ -175,6 +175,14 @@ const en: Catalog = {
       'If you did not register an account with a certificate, someone else registered this address with theirs: tell the portal\'s support, who can delete it.',
     ],
   },
+  password_login_suspended: {
+    subject: 'Password login to your account is paused',
+    body: () => [
+      'Someone tried to log in to your user account on the eGovernment Portal with a wrong password many times in a row. To protect the account, logging in with a password is paused. Nobody has logged in, and nothing in your account was changed.',
+      'To log in again, choose "Password forgotten?" on the login page and set a new password: the link we send you works even now. If your account has a qualified electronic certificate, logging in with it still works.',
+      'If it was you, setting a new password is all you need to do. If it was not, choose a password you use nowhere else.',
+    ],
+  },
 };
 
 /** Serbian is written once, in Cyrillic; the Latin messages are derived from it (GLOSSARY.md). */
@@ -258,6 +266,14 @@ const srCyrl: Catalog = {
       'Примили смо захтев за избор нове лозинке за кориснички налог на Порталу еУправа регистрован са овом адресом електронске поште. Тај налог се пријављује квалификованим електронским сертификатом и нема лозинку, па лозинка није постављена и ништа није промењено.',
       'Да бисте се пријавили, на страници за пријаву изаберите „Пријава квалификованим електронским сертификатом“.',
       'Ако нисте регистровали налог сертификатом, неко други је ову адресу регистровао својим сертификатом: обратите се подршци портала, која може да га обрише.',
+    ],
+  },
+  password_login_suspended: {
+    subject: 'Пријава лозинком на ваш налог је привремено искључена',
+    body: () => [
+      'Неко је много пута заредом покушао да се пријави на ваш кориснички налог на Порталу еУправа погрешном лозинком. Да бисмо заштитили налог, пријава лозинком је привремено искључена. Нико се није пријавио и ништа на вашем налогу није промењено.',
+      'Да бисте се поново пријавили, на страници за пријаву изаберите „Заборављена лозинка?“ и изаберите нову лозинку: линк који вам пошаљемо ради и сада. Ако ваш налог има квалификовани електронски сертификат, пријава њиме и даље ради.',
+      'Ако сте то били ви, довољно је да изаберете нову лозинку. Ако нисте, изаберите лозинку коју нигде другде не користите.',
     ],
   },
 };

@@ -1,8 +1,11 @@
 import type { Services } from './services.ts';
+import { GUESSES_KEY_PREFIX } from './throttle-keys.ts';
 
 export interface HousekeepingPolicy {
   /** Longest throttle window: counters idle longer than that are forgotten. */
   throttleWindowMs: number;
+  /** The guess budget's window: its counters are kept that long. */
+  guessCapWindowMs: number;
   /** Registrations unconfirmed for longer than this are deleted with their files. */
   abandonedRegistrationMs: number;
 }
@@ -61,7 +64,10 @@ export class Housekeeping {
     this.#last = now;
     const report: HousekeepingReport = {
       expiredSessions: await sessions.purgeExpired(),
-      staleThrottleCounters: await store.deleteStaleThrottle(now - this.#policy.throttleWindowMs, now),
+      staleThrottleCounters: await store.deleteStaleThrottle(now - this.#policy.throttleWindowMs, now, {
+        prefix: GUESSES_KEY_PREFIX,
+        before: now - this.#policy.guessCapWindowMs,
+      }),
       expiredTokens: await store.deleteExpiredTokens(now - TOKEN_RETENTION_MS),
       expiredChallenges: await store.deleteExpiredChallenges(now),
       abandonedRegistrations: 0,

@@ -1,7 +1,7 @@
 /**
  * Runs async sections one after another per key. Used where a decision and
- * the write it leads to must not interleave with another request's (a login
- * attempt reads the throttle counter, verifies, then records the outcome).
+ * the write it leads to must not interleave with another request's (the
+ * store's exclusive section: a throttle check and its count).
  */
 export class KeyedMutex {
   readonly #tails = new Map<string, Promise<unknown>>();

@@ -37,6 +37,12 @@ export interface MockServerOptions {
   throttle?: {
     /** Per normalized e-mail. */
     account?: Partial<ThrottlePolicy>;
+    /**
+     * The absolute guess budget per normalized e-mail: wrong passwords in a
+     * row before password login waits for a reset (default 100, failures up
+     * to 30 days apart adding up).
+     */
+    guessCap?: Pick<Partial<ThrottlePolicy>, 'maxFailures' | 'windowMs'>;
     /** Per client address; `false` turns it off. */
     ip?: Partial<ThrottlePolicy> | false;
     /**

@@ -36,29 +36,111 @@ const PREFIX = '$scrypt$';
  * 74–92 MB, for about a second more over the fifty (one hash is ~80 ms).
  */
 export const MAX_CONCURRENT_HASHES = 1;
+
+/**
+ * Login verifications that may wait for the slot. A hash takes ~80 ms, so
+ * the last in line waits under a second. Past this a login is answered
+ * 503 `service_busy` at once, without hashing: with an unbounded queue 60
+ * parallel logins for unknown e-mails made a citizen's login take 14.5 s.
+ */
+export const MAX_WAITING_HASHES = 10;
+/**
+ * …and at most this many of them from one client address, so one machine
+ * cannot fill the queue and shut everyone else out.
+ */
+export const MAX_WAITING_HASHES_PER_CLIENT = 3;
+/** The `Retry-After` of a busy answer: a second or two clears a full queue. */
+export const BUSY_RETRY_AFTER_SECONDS = 2;
+
+/** Thrown when the hash queue (or the client's share of it) is full; the route answers 503 `service_busy`. */
+export class HashQueueFull extends Error {
+  override readonly name = 'HashQueueFull';
+  readonly retryAfterSeconds = BUSY_RETRY_AFTER_SECONDS;
+}
+
+/** Who is waiting for a hash, when the queue is bounded: the client's address key (null: not counted per address). */
+export interface QueuePlace {
+  client: string | null;
+}
+
 let running = 0;
 let mostAtOnce = 0;
+let mostWaiting = 0;
+let longestWait = 0;
+let computed = 0;
+const waiting: (() => void)[] = [];
+/** Bounded waiters by client address. */
+const waitingByClient = new Map<string, number>();
+let boundedWaiting = 0;
 
 /** The most scrypt computations that ran at the same time since the process started (for tests). */
 export function mostHashesAtOnce(): number {
   return mostAtOnce;
 }
-const waiting: (() => void)[] = [];
 
-async function withHashSlot<T>(work: () => Promise<T>): Promise<T> {
-  if (running >= MAX_CONCURRENT_HASHES) await new Promise<void>((resolve) => waiting.push(resolve));
-  running += 1;
+/** The most bounded (login) verifications that waited at the same time since the process started (for tests). */
+export function mostHashesWaiting(): number {
+  return mostWaiting;
+}
+
+/** The most hashes one login waited for (ran before its own) since the process started (for tests). */
+export function mostHashesWaitedFor(): number {
+  return longestWait;
+}
+
+/** How many scrypt computations finished since the process started (for tests). */
+export function hashesComputed(): number {
+  return computed;
+}
+
+/** Waits until a finishing hash hands its slot over; with a place, refuses at once when the queue is full. */
+async function waitForHandover(place: QueuePlace | undefined): Promise<void> {
+  if (!place) {
+    await new Promise<void>((resolve) => waiting.push(resolve));
+    return;
+  }
+  const mine = place.client === null ? 0 : (waitingByClient.get(place.client) ?? 0);
+  if (boundedWaiting >= MAX_WAITING_HASHES || mine >= MAX_WAITING_HASHES_PER_CLIENT) throw new HashQueueFull('the password-hash queue is full');
+  boundedWaiting += 1;
+  mostWaiting = Math.max(mostWaiting, boundedWaiting);
+  if (place.client !== null) waitingByClient.set(place.client, mine + 1);
+  const queuedAt = computed;
+  try {
+    await new Promise<void>((resolve) => waiting.push(resolve));
+    longestWait = Math.max(longestWait, computed - queuedAt);
+  } finally {
+    boundedWaiting -= 1;
+    if (place.client !== null) {
+      const left = (waitingByClient.get(place.client) ?? 1) - 1;
+      if (left === 0) waitingByClient.delete(place.client);
+      else waitingByClient.set(place.client, left);
+    }
+  }
+}
+
+/**
+ * Runs one hash in the slot. Without a place the caller waits as long as it
+ * takes (registration, reset: limited per address and per e-mail already);
+ * with one (login) it is refused at once when the queue is full. A finishing
+ * hash hands its slot straight to the next in line, so no newcomer can slip
+ * in between.
+ */
+async function withHashSlot<T>(work: () => Promise<T>, place?: QueuePlace): Promise<T> {
+  if (running >= MAX_CONCURRENT_HASHES) await waitForHandover(place);
+  else running += 1;
   mostAtOnce = Math.max(mostAtOnce, running);
   try {
     return await work();
   } finally {
-    running -= 1;
-    waiting.shift()?.();
+    computed += 1;
+    const next = waiting.shift();
+    if (next) next();
+    else running -= 1;
   }
 }
 
-function deriveKey(password: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
-  return withHashSlot(() => scryptKey(password, salt, params));
+function deriveKey(password: string, salt: Buffer, params: ScryptParams, place?: QueuePlace): Promise<Buffer> {
+  return withHashSlot(() => scryptKey(password, salt, params), place);
 }
 
 function scryptKey(password: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
@@ -136,11 +218,14 @@ export class PasswordHasher {
     return encode(this.params, salt, await deriveKey(password, salt, this.params));
   }
 
-  /** Constant-time comparison of the derived key; false for a malformed hash. */
-  async verify(password: string, encoded: string): Promise<boolean> {
+  /**
+   * Constant-time comparison of the derived key; false for a malformed hash.
+   * With a queue place (a login), throws HashQueueFull rather than wait in a full queue.
+   */
+  async verify(password: string, encoded: string, place?: QueuePlace): Promise<boolean> {
     const decoded = decode(encoded);
     if (!decoded) return false;
-    const key = await deriveKey(password, decoded.salt, decoded.params);
+    const key = await deriveKey(password, decoded.salt, decoded.params, place);
     return key.length === decoded.key.length && timingSafeEqual(key, decoded.key);
   }
 
@@ -148,8 +233,8 @@ export class PasswordHasher {
    * Spends the same time as verifying a real hash and always fails: used when
    * no account has the e-mail, so response time does not tell whether it exists.
    */
-  async verifyDummy(password: string): Promise<false> {
-    await this.verify(password, await this.prepare());
+  async verifyDummy(password: string, place?: QueuePlace): Promise<false> {
+    await this.verify(password, await this.prepare(), place);
     return false;
   }
 

@@ -3,7 +3,6 @@ import type { PublicConfig } from '@egov/auth-widgets/contract';
 import type { AuditLog } from './audit-log.ts';
 import type { CertificateService } from './certificates/settings.ts';
 import type { TokenLifetimes } from './link-tokens.ts';
-import type { KeyedMutex } from './mutex.ts';
 import type { OriginPolicy } from './origins.ts';
 import type { DevOptions, FaultHooks } from './options.ts';
 import type { Mailer, Outbox } from './outbox.ts';
@@ -21,14 +20,12 @@ export interface Services {
   store: Store;
   sessions: SessionManager;
   throttle: Throttle;
-  throttlePolicies: { account: ThrottlePolicy; ip: ThrottlePolicy | null; countLoopback: boolean };
+  throttlePolicies: { account: ThrottlePolicy; guessCap: ThrottlePolicy; ip: ThrottlePolicy | null; countLoopback: boolean };
   passwords: PasswordHasher;
   origins: OriginPolicy;
   log: AuditLog;
   clock: () => number;
   dev: DevOptions;
-  /** Serializes login attempts per account, so parallel guesses cannot all pass one throttle check. */
-  loginLocks: KeyedMutex;
   /** What `GET /config` answers: password and upload policy, user types. */
   config: PublicConfig;
   passwordRules: PasswordRules;

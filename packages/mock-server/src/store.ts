@@ -845,10 +845,15 @@ export class Store {
   }
 
   /** Forgets counters whose last failure is older than `before` and that are not locked at `now`. */
-  async deleteStaleThrottle(before: number, now: number): Promise<number> {
+  /**
+   * Deletes unlocked counters whose last failure is before `before`; keys
+   * starting with `longPrefix` only when before `longBefore` (the guess budget).
+   */
+  async deleteStaleThrottle(before: number, now: number, long: { prefix: string; before: number }): Promise<number> {
     const result = await this.#client.execute({
-      sql: 'DELETE FROM throttle WHERE last_failure_at < ? AND locked_until <= ?',
-      args: [before, now],
+      sql: `DELETE FROM throttle WHERE locked_until <= ?
+              AND last_failure_at < CASE WHEN substr(key, 1, length(?)) = ? THEN ? ELSE ? END`,
+      args: [now, long.prefix, long.prefix, long.before, before],
     });
     return result.rowsAffected;
   }

@@ -68,6 +68,24 @@ export const DEFAULT_CERTIFICATE_CHALLENGE_POLICY: Readonly<ThrottlePolicy> = Ob
   windowMs: 60 * 60_000,
 });
 
+/** A lock that only a reset (or a success) lifts: ten years, as far as the clock is concerned. */
+export const UNTIL_RESET_MS = 10 * 365 * 24 * 60 * 60_000;
+
+/**
+ * The absolute guess budget of one account's password: after 100 wrong
+ * passwords in a row (NIST SP 800-63B-4 asks for at most 100) password
+ * login stays off until the owner sets a new password or logs in with it.
+ * "In a row": failures up to 30 days apart still add up; a right password
+ * or a completed reset starts over. Never reached by waiting out the delays:
+ * at the 15-minute ceiling the short locks alone allow ~35,000 guesses a year.
+ */
+export const DEFAULT_GUESS_CAP_POLICY: Readonly<ThrottlePolicy> = Object.freeze({
+  maxFailures: 100,
+  baseDelayMs: UNTIL_RESET_MS,
+  maxDelayMs: UNTIL_RESET_MS,
+  windowMs: 30 * 24 * 60 * 60_000,
+});
+
 export type ThrottleDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number; key: string };
 
 /** One counter: a key (e.g. `account:<hash>`) and the policy that applies to it. */
@@ -109,11 +127,6 @@ export class Throttle {
     return { allowed: false, key: worst.key, retryAfterSeconds: Math.max(1, Math.ceil((worst.until - now) / 1000)) };
   }
 
-  /** Counts one failure against every key, locking those that reach their limit. */
-  async recordFailure(keys: readonly ThrottleKey[]): Promise<void> {
-    await this.#store.exclusive(() => this.#count(keys));
-  }
-
   async #count(keys: readonly ThrottleKey[]): Promise<void> {
     const now = this.#clock();
     const existing = new Map((await this.#store.findThrottle(keys.map((k) => k.key))).map((r) => [r.key, r]));
@@ -136,6 +149,9 @@ export class Throttle {
    * Rate limiting of requests: refuses when a key is locked, else counts
    * this request against every key (which may lock them for the next one).
    * A refused request is not counted, so waiting is enough to get through.
+   * Also the admission of a guess (a login, a certificate proof): counted as
+   * a failure before it is judged, so parallel guesses cannot all pass one
+   * check; `forgive` takes the count back when it was no failure.
    */
   hit(keys: readonly ThrottleKey[]): Promise<ThrottleDecision> {
     // One section: parallel requests cannot all pass the same check.
@@ -143,6 +159,28 @@ export class Throttle {
       const decision = await this.check(keys);
       if (decision.allowed) await this.#count(keys);
       return decision;
+    });
+  }
+
+  /**
+   * Gives back the failure `hit` counted in advance, for an attempt that
+   * turned out to be no failure (a right password, a verified proof, a
+   * busy server): the count goes down by one and the lock follows it.
+   */
+  async forgive(keys: readonly ThrottleKey[]): Promise<void> {
+    if (keys.length === 0) return;
+    await this.#store.exclusive(async () => {
+      const existing = await this.#store.findThrottle(keys.map((k) => k.key));
+      for (const record of existing) {
+        const policy = keys.find((k) => k.key === record.key)!.policy;
+        const failures = Math.max(0, record.failures - 1);
+        if (failures === 0) {
+          await this.#store.deleteThrottle([record.key]);
+          continue;
+        }
+        const delay = lockDelayMs(failures, policy);
+        await this.#store.putThrottle({ ...record, failures, lockedUntil: delay > 0 ? record.lastFailureAt + delay : 0 });
+      }
     });
   }
 

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { UsageError, parseServerCommand } from '../src/cli-options.ts';
+import { createMockServer } from '../src/app.ts';
 import { DEMO_ACCOUNTS } from '../src/seed.ts';
 import { Store } from '../src/store.ts';
 import { Browser, errorCode } from './helpers.ts';
@@ -138,6 +139,13 @@ test('the registration flags and variables reach the options; flags win', () => 
   assert.equal(options.uploadsDir, '/tmp/egov-up');
   assert.equal(options.abandonedRegistrationMs, 72 * 3_600_000);
   assert.throws(() => parseServerCommand(['--upload-max-bytes', '3MB'], {}), UsageError);
+});
+
+test('the password guess budget: flag or variable, at least 1', () => {
+  assert.deepEqual(parseServerCommand(['--password-guess-budget', '50'], {}).options.throttle, { guessCap: { maxFailures: 50 } });
+  assert.deepEqual(parseServerCommand([], { EGOV_PASSWORD_GUESS_BUDGET: '20' }).options.throttle, { guessCap: { maxFailures: 20 } });
+  assert.equal(parseServerCommand([], {}).options.throttle, undefined);
+  assert.throws(() => createMockServer({ dataDir: tempDir(), throttle: { guessCap: { maxFailures: 0 } } }), /guess budget/);
 });
 
 test('a policy value out of range stops the server with the usage (exit 2)', () => {

@@ -31,12 +31,14 @@ export interface RequestInit {
   method?: string;
   headers?: Record<string, string | number>;
   body?: string | Buffer;
+  /** Connect from this loopback address (e.g. 127.0.0.2): a second client machine, as far as the server can tell. */
+  localAddress?: string;
 }
 
 /** A raw HTTP request (node:http, so every header — Origin, Sec-Fetch-Site, Cookie — is under the test's control). */
 export function request(url: string, init: RequestInit = {}): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { method: init.method ?? 'GET', headers: init.headers, agent: false }, (res) => {
+    const req = httpRequest(url, { method: init.method ?? 'GET', headers: init.headers, agent: false, ...(init.localAddress ? { localAddress: init.localAddress } : {}) }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('error', reject);
@@ -130,9 +132,12 @@ export class Browser {
   cookie: string | null = null;
   csrfToken: string | null = null;
   api: string;
+  /** The loopback address this browser connects from (127.0.0.1 unless set): a different client as the server sees it. */
+  readonly localAddress: string | undefined;
 
-  constructor(api: string) {
+  constructor(api: string, options: { localAddress?: string } = {}) {
     this.api = api;
+    this.localAddress = options.localAddress;
   }
 
   #remember(reply: Reply): void {
@@ -145,6 +150,7 @@ export class Browser {
   async get(path: string, headers: Record<string, string> = {}): Promise<Reply> {
     const reply = await request(`${this.api}${path}`, {
       headers: { ...(this.cookie ? { Cookie: `egov_sid=${this.cookie}` } : {}), ...headers },
+      localAddress: this.localAddress,
     });
     this.#remember(reply);
     return reply;
@@ -175,6 +181,7 @@ export class Browser {
       method: 'POST',
       headers: { ...headers, ...options.headers },
       body: payload,
+      localAddress: this.localAddress,
     });
     this.#remember(reply);
     return reply;
@@ -197,6 +204,7 @@ export class Browser {
         ...headers,
       },
       body: form.body,
+      localAddress: this.localAddress,
     });
   }
 }

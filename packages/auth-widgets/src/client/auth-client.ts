@@ -60,7 +60,8 @@ export class AuthError extends Error {
       this.code === 'network_error' ||
       this.code === 'timeout' ||
       this.code === 'bad_response' ||
-      this.code === 'internal_error'
+      this.code === 'internal_error' ||
+      this.code === 'service_busy'
     );
   }
 }

@@ -100,6 +100,8 @@ export const ERROR_CODES = [
   'method_not_allowed',
   'not_implemented',
   'internal_error',
+  /** Too many logins are being checked at once (503 with `Retry-After`): try again in a moment. */
+  'service_busy',
   // CSRF, origin, session
   'csrf_failed',
   'origin_not_allowed',
@@ -110,6 +112,12 @@ export const ERROR_CODES = [
   'pending_review',
   'account_rejected',
   'throttled',
+  /**
+   * Password login for this e-mail is paused after too many wrong passwords
+   * in a row (100 by default, NIST SP 800-63B-4): a password reset (or a
+   * certificate login) is the way back in. The same for every e-mail.
+   */
+  'password_login_suspended',
   // e-mail confirmation and password reset links: unknown, used, expired or for another purpose
   'token_invalid',
   // the reviewer operations without the right token
@@ -491,6 +499,8 @@ export const OUTBOX_KINDS = [
   'reset_unconfirmed',
   /** A password reset asked for an account that logs in with a certificate only: no password is ever added to it. */
   'reset_certificate_account',
+  /** Password login was paused after too many wrong passwords in a row: the way back in (a reset, a certificate). */
+  'password_login_suspended',
 ] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 

@@ -14,6 +14,7 @@ export function serviceProblem(error: AuthError, now: () => number = Date.now): 
     }
     case 'network_error':
     case 'internal_error':
+    case 'service_busy':
     case 'bad_response':
       return { text: (t) => t.serviceUnavailable };
     case 'timeout':

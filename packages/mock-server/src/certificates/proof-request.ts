@@ -2,7 +2,7 @@ import type { CertificateProof } from '@egov/auth-widgets/contract';
 import { HttpError } from '../http.ts';
 import type { RequestContext } from '../services.ts';
 import type { ThrottleKey } from '../throttle.ts';
-import { certificateThrottleKey } from '../throttle-keys.ts';
+import { certificateThrottleKey, countsPerAddress } from '../throttle-keys.ts';
 import type { BodyValidator } from '../validation.ts';
 import { PROOF_LIMITS, refuse, type VerifiedCertificate } from './proof-verifier.ts';
 import type { CertificateService } from './settings.ts';
@@ -43,19 +43,21 @@ export function certificateService(context: RequestContext): CertificateService 
   return service;
 }
 
-function throttleKeys({ services, clientKey, clientIsLoopback }: RequestContext): ThrottleKey[] {
-  const { ip, countLoopback } = services.throttlePolicies;
-  return ip && (countLoopback || !clientIsLoopback) ? [{ key: certificateThrottleKey(clientKey), policy: ip }] : [];
+function throttleKeys(context: RequestContext): ThrottleKey[] {
+  const { ip } = context.services.throttlePolicies;
+  return ip && countsPerAddress(context) ? [{ key: certificateThrottleKey(context.clientKey), policy: ip }] : [];
 }
 
 /**
  * Refuses (429) a client address with too many failed certificate proofs;
- * checked before the body is read.
+ * checked before the body is read. An admitted proof counts as a failure
+ * at once (in the same step as the check, so parallel proofs cannot all
+ * pass it) until `takeAndVerify` verifies it.
  */
 export async function checkProofThrottle(context: RequestContext, operation: 'login' | 'registration'): Promise<void> {
   const keys = throttleKeys(context);
   if (keys.length === 0) return;
-  const gate = await context.services.throttle.check(keys);
+  const gate = await context.services.throttle.hit(keys);
   if (gate.allowed) return;
   context.services.log.auth(
     operation === 'login' ? 'login_throttled' : 'request_throttled',
@@ -75,8 +77,9 @@ export interface VerifiedProof extends VerifiedCertificate {
 /**
  * The protocol's server side for one proof: the nonce is taken out of the
  * store first (so it is used up whatever follows), then the proof is
- * verified against the configured origin. A refusal is counted against the
- * client address and logged with its code only.
+ * verified against the configured origin. A refusal stays counted against
+ * the client address (`checkProofThrottle` counted it) and is logged with
+ * its code only; a verified proof gives the count back.
  */
 export async function takeAndVerify(context: RequestContext, proof: CertificateProof, operation: 'login' | 'registration'): Promise<VerifiedProof> {
   const { services, session, clientKey, requestId } = context;
@@ -85,11 +88,10 @@ export async function takeAndVerify(context: RequestContext, proof: CertificateP
     if (!(await certificates.challenges.take(proof.nonce, session))) throw refuse('challenge_invalid');
     const verified = await (await certificates.verifier()).verify(proof, certificates.origin());
     const key = certificates.identityKey(verified.identity);
+    await services.throttle.forgive(throttleKeys(context));
     return { ...verified, key, fingerprint: key.slice(0, 19) };
   } catch (error) {
     if (error instanceof HttpError) {
-      const keys = throttleKeys(context);
-      if (keys.length > 0) await services.throttle.recordFailure(keys);
       services.log.auth(
         operation === 'login' ? 'login_failed' : 'registration_refused',
         { kind: `certificate_${operation}`, outcome: error.code, ip: clientKey, requestId },

@@ -3,7 +3,7 @@ import { HttpError, readJsonBody, sendJson } from '../http.ts';
 import { TOKEN_MAX_LENGTH, isTokenUsable, requestTokenHash } from '../link-tokens.ts';
 import { requestLocale } from '../locale.ts';
 import type { RequestContext, Route } from '../services.ts';
-import { accountThrottleKey } from '../throttle-keys.ts';
+import { accountGuessesKey, accountThrottleKey } from '../throttle-keys.ts';
 import { BodyValidator } from '../validation.ts';
 
 /**
@@ -49,7 +49,7 @@ async function completeReset(context: RequestContext): Promise<void> {
   const changed = await store.exclusive(async () => {
     // Checked again: a parallel request with the same link may have used it meanwhile.
     if (!isTokenUsable(await store.findToken(hash, 'password_reset'), clock())) return false;
-    await store.resetPassword(hash, account.id, passwordHash, clock(), [accountThrottleKey(account.email)]);
+    await store.resetPassword(hash, account.id, passwordHash, clock(), [accountThrottleKey(account.email), accountGuessesKey(account.email)]);
     return true;
   });
   if (!changed) return refuse();

@@ -359,6 +359,10 @@ export class EgovLogin extends EgovFormElement<Texts> {
       this.#showProblems({}, [{ field: 'email', text: (t) => t.invalidCredentials }]);
       return;
     }
+    if (error.code === 'password_login_suspended') {
+      this.#showProblems({}, [{ field: 'email', text: (t) => t.passwordLoginSuspended }]);
+      return;
+    }
     const fieldProblems = error.code === 'validation_failed' ? this.#serverFieldProblems(error) : {};
     this.#showProblems(fieldProblems, Object.keys(fieldProblems).length > 0 ? [] : [serviceProblem(error)]);
   }

@@ -14,6 +14,8 @@ export const login = {
   noAccount: 'No user account yet?',
   createAccount: 'Create a user account',
   invalidCredentials: 'Wrong e-mail address or password',
+  passwordLoginSuspended:
+    'Logging in with a password is paused for this account after too many wrong passwords. Choose “Password forgotten?” to set a new password, or log in with your qualified electronic certificate.',
   notConfirmedTitle: 'Confirm your e-mail address',
   notConfirmedBody:
     'Your e-mail address is not confirmed yet. Open the link in the message we sent you when you registered. The message may be in the Junk/Spam folder.',
