@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { API_PATHS, DEV_TOKEN_HEADER, REVIEWER_TOKEN_HEADER } from '@egov/auth-widgets/contract';
 import { AuditLog } from './audit-log.ts';
 import { CertificateService, certificateConfig } from './certificates/settings.ts';
-import { clientAddressKey, isLoopbackAddress } from './client-address.ts';
+import { ClientAddresses, clientAddressKey, isLoopbackAddress } from './client-address.ts';
 import { dataFiles } from './data-files.ts';
 import { Housekeeping, type HousekeepingReport } from './housekeeping.ts';
 import { HttpError, SECURITY_HEADERS, discardRequestBody, sendError } from './http.ts';
@@ -59,6 +59,7 @@ import {
   DEFAULT_EMAIL_REQUEST_POLICY,
   DEFAULT_GUESS_CAP_POLICY,
   DEFAULT_IP_POLICY,
+  DEFAULT_SESSION_CREATION_POLICY,
   Throttle,
 } from './throttle.ts';
 import type { TestPki } from './test-pki/test-pki.ts';
@@ -101,6 +102,16 @@ const DISCARD_TIMEOUT_MS = 5_000;
 /** How long close() waits for running requests before cutting connections. */
 const CLOSE_GRACE_MS = 3_000;
 
+/** A `Host` header's or a configured name's host name: lower case, no port, no brackets, no trailing dot. */
+export function hostName(value: string): string {
+  const trimmed = value.trim().toLowerCase();
+  const bracketed = /^\[([^\]]*)\](?::\d*)?$/.exec(trimmed);
+  if (bracketed) return bracketed[1]!;
+  // A bare IPv6 address has several colons; a name or IPv4 address at most one (before the port).
+  const name = (trimmed.match(/:/g) ?? []).length > 1 ? trimmed : trimmed.replace(/:\d*$/, '');
+  return name.replace(/\.$/, '');
+}
+
 function formatHost(host: string): string {
   return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
 }
@@ -126,13 +137,19 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
   const clientRequestPolicy =
     options.throttle?.clientRequests === false ? null : { ...DEFAULT_CLIENT_REQUEST_POLICY, ...options.throttle?.clientRequests };
   const emailRequestPolicy = { ...DEFAULT_EMAIL_REQUEST_POLICY, ...options.throttle?.emailRequests };
+  const sessionCreationPolicy = { ...DEFAULT_SESSION_CREATION_POLICY, ...options.throttle?.sessions };
   const certificateChallengePolicy = { ...DEFAULT_CERTIFICATE_CHALLENGE_POLICY, ...options.throttle?.certificateChallenges };
   const files = dataFiles(options);
   // Trust anchors, policies and revocation lists are read and checked now: a bad one stops the server.
   const certificates = certificateConfig(options.certificates, { devEnabled: dev.enabled, testPkiDir: files.testPkiDir });
   const publicOrigin = options.publicUrl ? new URL(options.publicUrl).origin : null;
-  // The reviewer operations exist only with development operations on and a reviewer token set.
-  const reviewerToken = dev.enabled ? options.reviewerToken || undefined : undefined;
+  // The reviewer operations exist with a reviewer token, development operations on or not.
+  const reviewerToken = options.reviewerToken || undefined;
+  // Checked now: a bad range stops the server.
+  const clientAddresses = new ClientAddresses(options.trustedProxies ?? []);
+  // The names this server answers to: configured ones now, the listening ones from listen().
+  const ownNames = new Set<string>([...(options.serverNames ?? []), ...(publicOrigin ? [new URL(publicOrigin).host] : [])].map(hostName));
+  let forwardingWarned = false;
   const origins = new OriginPolicy(options.allowedOrigins ?? [], {
     allowHeaders: [
       ...DEFAULT_CORS_HEADERS,
@@ -197,10 +214,11 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     await passwords.prepare();
     const log = new AuditLog(logger, clock, await store.secret('log-fingerprint'));
     const throttle = new Throttle(store, clock);
-    const countLoopback = options.throttle?.countLoopback ?? false;
+    // Loopback is exempt only in development: in production a proxy on this machine must be named (trustedProxies).
+    const countLoopback = options.throttle?.countLoopback ?? !dev.enabled;
     const requestLimits = new RequestLimits(
       throttle,
-      { client: clientRequestPolicy, email: emailRequestPolicy, countLoopback, clientByOperation: { certificate_challenge: certificateChallengePolicy } },
+      { client: clientRequestPolicy, email: emailRequestPolicy, countLoopback, clientByOperation: { certificate_challenge: certificateChallengePolicy, session: sessionCreationPolicy } },
       log,
     );
     const services: Services = {
@@ -267,6 +285,13 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     router.add(route);
   }
 
+  /** Refuses a request whose `Host` is not one of this server's names (421), or has none (400). */
+  function checkHost(req: IncomingMessage): void {
+    const host = req.headers.host;
+    if (!host) throw new HttpError(400, 'bad_request');
+    if (!ownNames.has(hostName(host))) throw new HttpError(421, 'misdirected_request');
+  }
+
   let inFlight = 0;
   let drained: (() => void) | null = null;
 
@@ -276,6 +301,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     let services: Services | null = null;
     try {
       services = (await ready).services;
+      checkHost(req);
       origins.applyCors(req, res);
       let pathname: string;
       try {
@@ -300,14 +326,20 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
       if (STATE_CHANGING_METHODS.has(method)) origins.verifyRequestOrigin(req);
       const session = await services.sessions.load(req);
       if (STATE_CHANGING_METHODS.has(method)) services.sessions.verifyCsrf(req, session);
+      const client = clientAddresses.resolve(req);
+      if (client.untrustedForwarding && !forwardingWarned && isLoopbackAddress(req.socket.remoteAddress)) {
+        // A proxy on this machine that is not trusted: every client would be counted as 127.0.0.1.
+        forwardingWarned = true;
+        services.log.auth('forwarding_ignored', { requestId, kind: 'proxy headers from an untrusted address: set trustedProxies (--trusted-proxy 127.0.0.1)' }, 'warn');
+      }
       const context: RequestContext = {
         req,
         res,
         services,
         session,
         requestId,
-        clientKey: clientAddressKey(req.socket.remoteAddress),
-        clientIsLoopback: isLoopbackAddress(req.socket.remoteAddress),
+        clientKey: clientAddressKey(client.address),
+        clientIsLoopback: isLoopbackAddress(client.address),
         params,
       };
       await handler(context);
@@ -366,6 +398,8 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
       }
       if (publicOrigin) own.push(publicOrigin);
       origins.setOwnOrigins([...new Set(own)]);
+      ownNames.add(hostName(shownHost));
+      if (isLoopbackHost(shownHost) || isUnspecifiedHost(host)) for (const name of ['localhost', '127.0.0.1', '::1']) ownNames.add(name);
       return { url, apiUrl: `${url}${basePath}` };
     },
     close() {

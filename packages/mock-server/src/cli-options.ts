@@ -25,13 +25,21 @@ export const SERVER_USAGE = `Usage: egov-mock-server [options]
   --allowed-origin <origin>  allow a site to call the API with credentials; repeatable
                              (EGOV_ALLOWED_ORIGINS, comma-separated)
   --public-url <url>         URL the server is reached at behind a proxy (EGOV_PUBLIC_URL)
+  --trusted-proxy <cidr>     believe Forwarded/X-Forwarded-For from this proxy address or range, so
+                             each client is counted by its own address; repeatable
+                             (EGOV_TRUSTED_PROXIES, comma-separated)
+  --server-name <host>       a host name clients use for this server (besides the public URL's and,
+                             on loopback, localhost); other Host headers get 421; repeatable
+                             (EGOV_SERVER_NAMES, comma-separated). Needed with --host 0.0.0.0
   --cookie-secure <bool>     force the Secure cookie attribute on/off (EGOV_COOKIE_SECURE;
                              default: on unless bound to a loopback address)
   --cookie-same-site <v>     Lax | Strict | None (EGOV_COOKIE_SAME_SITE; default Lax)
-  --dev                      enable development operations and seed the demo accounts (EGOV_DEV=1)
+  --dev                      enable development operations and seed the demo accounts (EGOV_DEV=1);
+                             loopback clients are then not counted per address
   --dev-token <token>        require this X-Egov-Dev-Token on development operations (EGOV_DEV_TOKEN)
-  --reviewer-token <token>   with --dev: turn on the reviewer operations, which need this
-                             X-Egov-Reviewer-Token (EGOV_REVIEWER_TOKEN)
+  --reviewer-token <token>   turn on the reviewer ("authorized person") operations, which need this
+                             X-Egov-Reviewer-Token (EGOV_REVIEWER_TOKEN); no --dev needed, and it
+                             brings none of the development operations
   --site-url <url>           the site the links in e-mails open (EGOV_SITE_URL; default: the public
                              URL's origin, else the listening URL)
   --confirm-email-path <p>   e-mail confirmation page on the site (EGOV_CONFIRM_EMAIL_PATH;
@@ -157,6 +165,8 @@ export function parseServerCommand(argv: readonly string[], env: NodeJS.ProcessE
         dev: { type: 'boolean' },
         'dev-token': { type: 'string' },
         'reviewer-token': { type: 'string' },
+        'trusted-proxy': { type: 'string', multiple: true },
+        'server-name': { type: 'string', multiple: true },
         'site-url': { type: 'string' },
         'confirm-email-path': { type: 'string' },
         'reset-password-path': { type: 'string' },
@@ -209,6 +219,8 @@ export function parseServerCommand(argv: readonly string[], env: NodeJS.ProcessE
       basePath: values['base-path'] ?? (env.EGOV_BASE_PATH || DEFAULT_BASE_PATH),
       allowedOrigins,
       publicUrl: values['public-url'] ?? (env.EGOV_PUBLIC_URL || undefined),
+      trustedProxies: values['trusted-proxy'] ?? list(env.EGOV_TRUSTED_PROXIES),
+      serverNames: values['server-name'] ?? list(env.EGOV_SERVER_NAMES),
       cookieSecure: parseBoolean('--cookie-secure', values['cookie-secure'] ?? env.EGOV_COOKIE_SECURE),
       cookieSameSite: parseSameSite(values['cookie-same-site'] ?? env.EGOV_COOKIE_SAME_SITE),
       dev: { enabled: devEnabled, token: devToken },

@@ -23,7 +23,7 @@ export { TEST_BODIES } from './test-pki/bodies.ts';
 export type { LogEntry, Logger } from './logger.ts';
 export { Store, type AccountRecord, type StoreOptions } from './store.ts';
 export { DEMO_ACCOUNTS, seedDemoAccounts, type DemoAccount } from './seed.ts';
-export { DEFAULT_SESSION_POLICY, SESSION_COOKIE, type SessionPolicy } from './sessions.ts';
+export { DEFAULT_SESSION_POLICY, HOST_SESSION_COOKIE, SESSION_COOKIE, sessionCookieName, type SessionPolicy } from './sessions.ts';
 export {
   DEFAULT_ACCOUNT_POLICY,
   DEFAULT_CERTIFICATE_CHALLENGE_POLICY,

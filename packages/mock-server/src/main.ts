@@ -1,6 +1,6 @@
 import { createMockServer } from './app.ts';
 import { parseServerCommand, SERVER_USAGE, UsageError, withoutSeparator } from './cli-options.ts';
-import { isLoopbackHost } from './options.ts';
+import { isLoopbackHost, isUnspecifiedHost } from './options.ts';
 import { DEMO_ACCOUNTS, seedDemoAccounts } from './seed.ts';
 
 async function main(): Promise<void> {
@@ -23,8 +23,15 @@ async function main(): Promise<void> {
     process.exit(2);
   }
 
-  if (command.options.reviewerToken && !dev.enabled) {
-    process.stderr.write('--reviewer-token has no effect without --dev: the reviewer operations are development operations.\n');
+  // The reviewer operations hand out identity documents: off loopback their token must be a real secret.
+  if (command.options.reviewerToken && command.options.reviewerToken.length < 20 && !isLoopbackHost(command.host)) {
+    process.stderr.write('--reviewer-token off a loopback address must be at least 20 characters (a random secret).\n');
+    process.exit(2);
+  }
+  // Bound to every address, the server cannot know which Host names are its own (DNS rebinding).
+  if (isUnspecifiedHost(command.host) && !command.options.publicUrl && (command.options.serverNames ?? []).length === 0) {
+    process.stderr.write(`--host ${command.host} answers on every address: name the host names clients use (--server-name <host>, or --public-url).\n`);
+    process.exit(2);
   }
 
   let mock;

@@ -46,9 +46,10 @@ export interface MockServerOptions {
     /** Per client address; `false` turns it off. */
     ip?: Partial<ThrottlePolicy> | false;
     /**
-     * Count loopback clients per address too. Default false: behind a local
-     * proxy (the dev server, the test runner) every user arrives from
-     * 127.0.0.1, and one shared counter would lock everyone out at once.
+     * Count loopback clients per address too. Default: true, except with
+     * `dev` (where the dev server and the test runner proxy every request
+     * from 127.0.0.1). Behind a proxy on the same machine, name it in
+     * `trustedProxies` so each client is counted by its own address.
      */
     countLoopback?: boolean;
     /**
@@ -59,6 +60,8 @@ export interface MockServerOptions {
     clientRequests?: Partial<ThrottlePolicy> | false;
     /** Requests per normalized e-mail on registration, resend and reset request (each its own counter). */
     emailRequests?: Partial<ThrottlePolicy>;
+    /** New sessions per client address (off when `clientRequests` is off). */
+    sessions?: Partial<ThrottlePolicy>;
     /** Certificate challenges per client address (off when `clientRequests` is off). */
     certificateChallenges?: Partial<ThrottlePolicy>;
   };
@@ -73,11 +76,28 @@ export interface MockServerOptions {
   /** Path of the new-password page on the site. Default `/reset-password.html`. */
   resetPasswordPath?: string;
   /**
-   * Turns on the reviewer ("authorized person") operations under `/dev/…`
-   * (with `dev` enabled): requests must carry it in `X-Egov-Reviewer-Token`.
-   * Without it those operations do not exist (404).
+   * Turns on the reviewer ("authorized person") operations under
+   * `/dev/registrations…`, with or without `dev`: requests must carry it in
+   * `X-Egov-Reviewer-Token`. Without it those operations do not exist
+   * (404). They never bring the development operations (account seeding,
+   * the outbox, the test PKI) with them.
    */
   reviewerToken?: string;
+  /**
+   * Reverse proxies whose forwarding headers are believed (addresses or
+   * CIDR ranges, e.g. `127.0.0.1`, `10.0.0.0/8`): a request from one of
+   * them is counted by the client address in `Forwarded` /
+   * `X-Forwarded-For`. Forwarding headers from anyone else are ignored.
+   */
+  trustedProxies?: readonly string[];
+  /**
+   * Host names clients reach the server by (besides the public URL's and,
+   * when bound to loopback or to every address, `localhost`, `127.0.0.1`
+   * and `::1`). A request naming any other `Host` is refused with 421
+   * (DNS rebinding: a page on `rebind.attacker.example` that resolves to
+   * this machine must not talk to it).
+   */
+  serverNames?: readonly string[];
   /** Password length policy. Default 15 to 128; the minimum never goes below 8. */
   passwordPolicy?: Partial<PasswordPolicy>;
   /** Upload policy. Default 1 to 2 files, 3 MB each, PDF, PNG or JPEG. */

@@ -5,6 +5,22 @@ import { HttpError } from './http.ts';
 import type { AccountRecord, SessionWithAccount, Store } from './store.ts';
 
 export const SESSION_COOKIE = 'egov_sid';
+/**
+ * The name whenever the cookie is `Secure`: browsers accept a `__Host-`
+ * cookie only from a secure origin, for `Path=/`, without `Domain`, so a
+ * sibling subdomain (`evil.portal.gov.rs`) cannot plant or overwrite it.
+ */
+export const HOST_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`;
+
+/** The session cookie's name for these settings: `__Host-egov_sid` when Secure, else `egov_sid` (plain-http development). */
+export function sessionCookieName(settings: CookieSettings): string {
+  return isSecure(settings) ? HOST_SESSION_COOKIE : SESSION_COOKIE;
+}
+
+/** SameSite=None is only honoured on Secure cookies: such a cookie is always Secure. */
+function isSecure({ secure, sameSite }: CookieSettings): boolean {
+  return secure || sameSite === 'None';
+}
 
 /** 32 random bytes, base64url: 256 bits, well above the 128 the rules ask for. */
 const ID_BYTES = 32;
@@ -42,27 +58,28 @@ export function secretsEqual(a: string, b: string): boolean {
   return timingSafeEqual(left, right) && a.length === b.length;
 }
 
-function readSessionCookie(req: IncomingMessage): string | null {
+/** The session id under exactly this cookie name (a Secure deployment never reads the unprefixed one). */
+function readSessionCookie(req: IncomingMessage, name: string): string | null {
   const header = req.headers.cookie;
   if (!header) return null;
   for (const part of header.split(';')) {
     const eq = part.indexOf('=');
     if (eq < 0) continue;
-    if (part.slice(0, eq).trim() !== SESSION_COOKIE) continue;
+    if (part.slice(0, eq).trim() !== name) continue;
     const value = part.slice(eq + 1).trim();
     if (ID_PATTERN.test(value)) return value;
   }
   return null;
 }
 
-function hasSessionCookie(req: IncomingMessage): boolean {
+function hasSessionCookie(req: IncomingMessage, name: string): boolean {
   const header = req.headers.cookie;
-  return !!header && header.split(';').some((part) => part.split('=', 1)[0]!.trim() === SESSION_COOKIE);
+  return !!header && header.split(';').some((part) => part.split('=', 1)[0]!.trim() === name);
 }
 
-function csrfFailureCause(req: IncomingMessage, session: Session | null): CsrfFailureCause {
+function csrfFailureCause(req: IncomingMessage, session: Session | null, name: string): CsrfFailureCause {
   if (session) return 'token_mismatch';
-  if (hasSessionCookie(req)) return 'unknown_session';
+  if (hasSessionCookie(req, name)) return 'unknown_session';
   return req.headers['sec-fetch-site'] === 'cross-site' ? 'cross_site' : 'no_session_cookie';
 }
 
@@ -94,7 +111,7 @@ export class SessionManager {
 
   /** The request's session, when its cookie names one that has not expired; null otherwise. */
   async load(req: IncomingMessage): Promise<Session | null> {
-    const id = readSessionCookie(req);
+    const id = readSessionCookie(req, sessionCookieName(this.#cookie()));
     if (!id) return null;
     const idHash = hashSessionId(id);
     const row = await this.#store.findSession(idHash);
@@ -153,7 +170,7 @@ export class SessionManager {
   verifyCsrf(req: IncomingMessage, session: Session | null): void {
     const header = req.headers[CSRF_HEADER.toLowerCase()];
     if (session && typeof header === 'string' && secretsEqual(header, session.csrfToken)) return;
-    throw new HttpError(403, 'csrf_failed', { cause: csrfFailureCause(req, session) });
+    throw new HttpError(403, 'csrf_failed', { cause: csrfFailureCause(req, session, sessionCookieName(this.#cookie())) });
   }
 
   /** Deletes every expired session; returns how many. */
@@ -179,19 +196,20 @@ export class SessionManager {
   }
 
   #attributes(maxAgeSeconds: number): string {
-    const { secure, sameSite } = this.#cookie();
-    // SameSite=None is only honoured on Secure cookies; refuse to send a cookie browsers would drop.
-    const attributes = [`Path=/`, `Max-Age=${maxAgeSeconds}`, 'HttpOnly', `SameSite=${sameSite}`];
-    if (secure || sameSite === 'None') attributes.push('Secure');
+    const settings = this.#cookie();
+    // Path=/ and no Domain: what a __Host- cookie needs, and host-only for the unprefixed one too.
+    const attributes = [`Path=/`, `Max-Age=${maxAgeSeconds}`, 'HttpOnly', `SameSite=${settings.sameSite}`];
+    if (isSecure(settings)) attributes.push('Secure');
     return attributes.join('; ');
   }
 
   #setCookie(res: ServerResponse, id: string): void {
-    res.setHeader('Set-Cookie', `${SESSION_COOKIE}=${id}; ${this.#attributes(Math.floor(this.#policy.absoluteTimeoutMs / 1000))}`);
+    const name = sessionCookieName(this.#cookie());
+    res.setHeader('Set-Cookie', `${name}=${id}; ${this.#attributes(Math.floor(this.#policy.absoluteTimeoutMs / 1000))}`);
   }
 
   #clearCookie(res: ServerResponse): void {
-    res.setHeader('Set-Cookie', `${SESSION_COOKIE}=; ${this.#attributes(0)}`);
+    res.setHeader('Set-Cookie', `${sessionCookieName(this.#cookie())}=; ${this.#attributes(0)}`);
   }
 }
 

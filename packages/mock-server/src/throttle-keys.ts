@@ -25,7 +25,7 @@ export function certificateThrottleKey(clientKey: string): string {
 }
 
 /** Operations limited by request count (not only failures). */
-export type LimitedOperation = 'registration' | 'resend' | 'password_reset' | 'certificate_challenge' | 'certificate_registration';
+export type LimitedOperation = 'registration' | 'resend' | 'password_reset' | 'certificate_challenge' | 'certificate_registration' | 'session';
 
 /** The counter of one e-mail address for one operation: hashed, whether or not an account has it. */
 export function emailRequestThrottleKey(operation: LimitedOperation, normalizedEmail: string): string {

@@ -86,6 +86,20 @@ export const DEFAULT_GUESS_CAP_POLICY: Readonly<ThrottlePolicy> = Object.freeze(
   windowMs: 30 * 24 * 60 * 60_000,
 });
 
+/**
+ * New sessions per client address (`GET /session` without a session
+ * cookie): each is a database row, so one machine must not create them
+ * without end. A browser keeps its cookie, so even an office behind one NAT
+ * needs few: 300 in a row (each within an hour of the previous), then a
+ * minute, doubling to 15 min.
+ */
+export const DEFAULT_SESSION_CREATION_POLICY: Readonly<ThrottlePolicy> = Object.freeze({
+  maxFailures: 300,
+  baseDelayMs: 60_000,
+  maxDelayMs: 15 * 60_000,
+  windowMs: 60 * 60_000,
+});
+
 export type ThrottleDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number; key: string };
 
 /** One counter: a key (e.g. `account:<hash>`) and the policy that applies to it. */

@@ -118,18 +118,25 @@ export function manualClock(start = Date.UTC(2030, 0, 1)) {
   };
 }
 
-/** The value of the egov_sid cookie in a Set-Cookie header, '' when cleared, null when absent. */
-export function sessionCookieFrom(headers: IncomingHttpHeaders): string | null {
+/** The session cookie in a Set-Cookie header (`egov_sid`, or `__Host-egov_sid` when Secure): its name and value ('' when cleared); null when absent. */
+export function sessionCookieOf(headers: IncomingHttpHeaders): { name: string; value: string } | null {
   for (const line of headers['set-cookie'] ?? []) {
-    const match = /^egov_sid=([^;]*)/.exec(line);
-    if (match) return match[1]!;
+    const match = /^((?:__Host-)?egov_sid)=([^;]*)/.exec(line);
+    if (match) return { name: match[1]!, value: match[2]! };
   }
   return null;
+}
+
+/** The value of the session cookie in a Set-Cookie header, '' when cleared, null when absent. */
+export function sessionCookieFrom(headers: IncomingHttpHeaders): string | null {
+  return sessionCookieOf(headers)?.value ?? null;
 }
 
 /** A browser-like client: keeps the session cookie and the CSRF token. */
 export class Browser {
   cookie: string | null = null;
+  /** The session cookie's name, as the server set it. */
+  cookieName = 'egov_sid';
   csrfToken: string | null = null;
   api: string;
   /** The loopback address this browser connects from (127.0.0.1 unless set): a different client as the server sees it. */
@@ -141,15 +148,18 @@ export class Browser {
   }
 
   #remember(reply: Reply): void {
-    const value = sessionCookieFrom(reply.headers);
-    if (value !== null) this.cookie = value === '' ? null : value;
+    const set = sessionCookieOf(reply.headers);
+    if (set !== null) {
+      this.cookie = set.value === '' ? null : set.value;
+      this.cookieName = set.name;
+    }
     const token: unknown = reply.json.csrfToken;
     if (typeof token === 'string') this.csrfToken = token;
   }
 
   async get(path: string, headers: Record<string, string> = {}): Promise<Reply> {
     const reply = await request(`${this.api}${path}`, {
-      headers: { ...(this.cookie ? { Cookie: `egov_sid=${this.cookie}` } : {}), ...headers },
+      headers: { ...(this.cookie ? { Cookie: `${this.cookieName}=${this.cookie}` } : {}), ...headers },
       localAddress: this.localAddress,
     });
     this.#remember(reply);
@@ -173,7 +183,7 @@ export class Browser {
     const headers: Record<string, string | number> = {
       'Content-Type': 'application/json',
       'Content-Length': Buffer.byteLength(payload),
-      ...(this.cookie ? { Cookie: `egov_sid=${this.cookie}` } : {}),
+      ...(this.cookie ? { Cookie: `${this.cookieName}=${this.cookie}` } : {}),
     };
     if (typeof options.csrf === 'string') headers[CSRF_HEADER] = options.csrf;
     else if (options.csrf !== false && this.csrfToken) headers[CSRF_HEADER] = this.csrfToken;
@@ -199,7 +209,7 @@ export class Browser {
       headers: {
         'Content-Type': form.contentType,
         'Content-Length': form.body.length,
-        ...(this.cookie ? { Cookie: `egov_sid=${this.cookie}` } : {}),
+        ...(this.cookie ? { Cookie: `${this.cookieName}=${this.cookie}` } : {}),
         [CSRF_HEADER]: this.csrfToken!,
         ...headers,
       },

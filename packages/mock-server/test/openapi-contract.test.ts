@@ -280,10 +280,15 @@ describe('GET /openapi.json', () => {
     assert.deepEqual({ ...served, servers: openApiDocument.servers }, JSON.parse(JSON.stringify(openApiDocument)));
   });
 
-  test('takes the server URL from the server, not from a foreign Host header', async () => {
-    const reply = await request(`${server.api}${API_PATHS.openapi}`, { headers: { Host: 'evil.example' } });
+  test('takes the server URL from the server, not from the Host header; a foreign Host is refused', async () => {
+    const port = new URL(server.api).port;
+    const reply = await request(`${server.api}${API_PATHS.openapi}`, { headers: { Host: `localhost:${port}` } });
     assert.equal(reply.status, 200);
-    const served = JSON.parse(reply.text) as typeof openApiDocument;
-    assert.deepEqual(served.servers.map((entry) => entry.url), [server.api]);
+    const named = JSON.parse(reply.text) as typeof openApiDocument;
+    assert.deepEqual(named.servers.map((entry) => entry.url), [server.api.replace('127.0.0.1', 'localhost')], 'the own origin the Host named');
+    const plain = JSON.parse((await request(`${server.api}${API_PATHS.openapi}`)).text) as typeof openApiDocument;
+    assert.deepEqual(plain.servers.map((entry) => entry.url), [server.api]);
+    const foreign = await request(`${server.api}${API_PATHS.openapi}`, { headers: { Host: 'evil.example' } });
+    assert.equal(foreign.status, 421);
   });
 });

@@ -83,12 +83,20 @@ describe('reviewer operations are not there', () => {
     }
   });
 
-  test('with development operations off, even with a reviewer token (404), and no outbox either', async () => {
+  test('with development operations off and a reviewer token: the reviewer works, nothing of development comes along', async () => {
     const server = await startServer({ dev: { enabled: false }, reviewerToken: REVIEWER_TOKEN });
     try {
-      for (const path of [API_PATHS.devRegistrations, API_PATHS.devOutbox]) {
+      const listed = await request(`${server.api}${API_PATHS.devRegistrations}`, { headers: { [REVIEWER_TOKEN_HEADER]: REVIEWER_TOKEN } });
+      assert.equal(listed.status, 200, listed.text);
+      assert.equal((await request(`${server.api}${API_PATHS.devRegistrations}`)).status, 403, 'still needs the token');
+      // No account seeding, no outbox, no test keys, no test PKI.
+      for (const path of [API_PATHS.devOutbox, API_PATHS.devTestTokens]) {
         assert.equal((await request(`${server.api}${path}`, { headers: reviewerHeaders() })).status, 404, path);
       }
+      const seeded = await new Browser(server.api).post(API_PATHS.devAccounts, { email: 'x@x.rs', password: 'a-long-enough-passphrase', state: 'active' }, { headers: reviewerHeaders() });
+      assert.equal(seeded.status, 404);
+      const config = await request(`${server.api}${API_PATHS.config}`);
+      assert.deepEqual(config.json.loginModes, ['password'], 'the test PKI is not trusted');
     } finally {
       await server.cleanup();
     }

@@ -60,8 +60,29 @@ test('the cookie is Secure when configured, or behind an https public URL', asyn
       const cookie = reply.headers['set-cookie']![0]!;
       assert.equal(/; Secure/.test(cookie), variant.secure, cookie);
       assert.match(cookie, new RegExp(`SameSite=${variant.sameSite}`));
+      // Secure: the __Host- prefix (Path=/, no Domain), so a sibling subdomain cannot plant it.
+      assert.match(cookie, variant.secure ? /^__Host-egov_sid=[A-Za-z0-9_-]{43}; Path=\/;/ : /^egov_sid=[A-Za-z0-9_-]{43}; Path=\/;/);
+      assert.doesNotMatch(cookie, /Domain=/i);
     } finally {
       await other.cleanup();
     }
+  }
+});
+
+test('a Secure deployment reads only the __Host- cookie: one planted by a sibling subdomain is ignored', async () => {
+  const secure = await startServer({ cookieSecure: true });
+  try {
+    // The attacker's own session (from a sibling subdomain, e.g. evil.portal.gov.rs, as `egov_sid` for the parent domain).
+    const attacker = new Browser(secure.api);
+    await createAccount(secure, { email: 'planter@x.rs', password: PASSWORD });
+    assert.equal((await attacker.login('planter@x.rs', PASSWORD)).status, 200);
+    assert.equal(attacker.cookieName, '__Host-egov_sid');
+    const planted = await new Browser(secure.api).get('/session', { Cookie: `egov_sid=${attacker.cookie}` });
+    assert.equal(planted.json.authenticated, false, 'the planted cookie is not the session');
+    assert.notEqual(planted.json.csrfToken, attacker.csrfToken);
+    const own = await new Browser(secure.api).get('/session', { Cookie: `__Host-egov_sid=${attacker.cookie}` });
+    assert.equal(own.json.authenticated, true);
+  } finally {
+    await secure.cleanup();
   }
 });

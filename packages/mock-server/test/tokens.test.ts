@@ -130,13 +130,18 @@ describe('confirmation and reset tokens', () => {
 });
 
 describe('links in e-mails', () => {
-  test('a Host header does not change the link', async () => {
-    const { email } = await registered('host', { Host: 'evil.example' });
+  test('a Host header does not change the link; a foreign one is refused before anything is sent', async () => {
+    const port = new URL(server.url).port;
+    // Another of the server's own names, and a forwarded host that is not: the link is still the configured one.
+    const { email } = await registered('host', { Host: `localhost:${port}`, 'X-Forwarded-Host': 'evil.example' });
     const link = new URL((await latest(server, email, 'confirm_email')).link!);
     assert.equal(link.origin, server.url);
     assert.equal(link.pathname, '/confirm-email.html');
     await confirmed(email);
-    await browser().post(API_PATHS.passwordResetRequest, { email }, { headers: { Host: 'evil.example', 'X-Forwarded-Host': 'evil.example' } });
+    const foreign = await browser().post(API_PATHS.passwordResetRequest, { email }, { headers: { Host: 'evil.example' } });
+    assert.equal(foreign.status, 421);
+    assert.equal((await outbox(server, email)).filter((m) => m.kind === 'password_reset').length, 0);
+    await browser().post(API_PATHS.passwordResetRequest, { email }, { headers: { Host: `localhost:${port}`, 'X-Forwarded-Host': 'evil.example' } });
     const reset = new URL((await latest(server, email, 'password_reset')).link!);
     assert.equal(reset.origin, server.url);
     assert.equal(reset.pathname, '/reset-password.html');
@@ -153,7 +158,7 @@ describe('links in e-mails', () => {
     const configured = await startServer({ siteUrl: 'https://portal.example/sr/', confirmEmailPath: 'potvrda.html', resetPasswordPath: '/nalog/lozinka' });
     try {
       const email = uniqueEmail('configured');
-      await register(new Browser(configured.api), serbianFields(email, passphrase()), [], { Host: 'evil.example' });
+      await register(new Browser(configured.api), serbianFields(email, passphrase()), [], { 'X-Forwarded-Host': 'evil.example' });
       const link = (await latest(configured, email, 'confirm_email')).link!;
       assert.match(link, /^https:\/\/portal\.example\/sr\/potvrda\.html\?token=[A-Za-z0-9_-]{43}$/);
       await createAccount(configured, { email: 'reset@x.rs', password: passphrase() });

@@ -100,6 +100,8 @@ export const ERROR_CODES = [
   'method_not_allowed',
   'not_implemented',
   'internal_error',
+  /** The request's `Host` is not one of the backend's names (421): DNS rebinding, or a misconfigured proxy. */
+  'misdirected_request',
   /** Too many logins are being checked at once (503 with `Retry-After`): try again in a moment. */
   'service_busy',
   // CSRF, origin, session

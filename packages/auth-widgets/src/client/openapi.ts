@@ -530,7 +530,7 @@ const headers: Record<string, JsonObject> = {
   CacheControl: { description: 'Auth answers are never cached.', schema: { type: 'string', const: 'no-store' } },
   ContentTypeOptions: { description: 'No MIME sniffing.', schema: { type: 'string', const: 'nosniff' } },
   SetSessionCookie: {
-    description: `The session cookie (the reference backend calls it \`${REFERENCE_SESSION_COOKIE}\`): HttpOnly, SameSite, Secure except on plain-http localhost development, never readable by scripts.`,
+    description: `The session cookie (the reference backend calls it \`__Host-${REFERENCE_SESSION_COOKIE}\`, and \`${REFERENCE_SESSION_COOKIE}\` only on plain-http localhost development where it cannot be Secure): HttpOnly, SameSite, Path=/, no Domain, Secure except on plain-http localhost development, never readable by scripts.`,
     schema: { type: 'string' },
   },
 };
@@ -550,6 +550,10 @@ const responses: Record<string, JsonObject> = {
   DevUnauthenticated: errorResponse('The backend has a development token and the request did not carry it.', ['unauthenticated']),
   ReviewerForbidden: errorResponse('The request did not carry the reviewer token.', ['forbidden']),
   Conflict: errorResponse('The registration is not in a state the decision applies to (only `pending_review` can be approved or rejected).', ['conflict']),
+  MisdirectedRequest: errorResponse(
+    'The request\'s `Host` is not one of the backend\'s own names (refused before anything else: DNS rebinding, or a proxy that does not pass `Host` through).',
+    ['misdirected_request'],
+  ),
   ServiceBusy: errorResponse(
     'Too many logins are being checked at once: answered at once, without checking the password, the same for every e-mail. Try again after `Retry-After` seconds.',
     ['service_busy'],
@@ -589,7 +593,7 @@ const withSession: SecurityRequirements = [{ sessionCookie: [] }];
 const devSecurity: SecurityRequirements = [{ sessionCookie: [], devToken: [] }, { sessionCookie: [] }];
 const devGetSecurity: SecurityRequirements = [{ devToken: [] }, {}];
 const reviewerSecurity: SecurityRequirements = [{ devToken: [], reviewerToken: [] }, { reviewerToken: [] }];
-const commonErrors = { '500': responseRef('InternalError') };
+const commonErrors = { '421': responseRef('MisdirectedRequest'), '500': responseRef('InternalError') };
 const postErrors = { '403': responseRef('CsrfRefused'), ...commonErrors };
 const jsonPostErrors = { '400': responseRef('BadRequest'), '413': responseRef('PayloadTooLarge'), '415': responseRef('UnsupportedMediaType'), ...postErrors };
 
@@ -675,10 +679,11 @@ const paths: Record<string, OpenApiPathItem> = {
       operationId: 'getSession',
       tags: ['session'],
       summary: 'Current session and CSRF token',
-      description: 'Who is logged in, and this session\'s CSRF token. Without a (valid) session cookie a pre-login session is created and its cookie set, so the CSRF token can be sent with the first POST.',
+      description: 'Who is logged in, and this session\'s CSRF token. Without a (valid) session cookie a pre-login session is created and its cookie set, so the CSRF token can be sent with the first POST. New sessions are counted per client address (429 with `Retry-After` past the limit).',
       security: [{ sessionCookie: [] }, {}],
       responses: {
         '200': jsonResponse('The session.', ref('SessionResponse'), { 'Set-Cookie': headerRef('SetSessionCookie') }),
+        '429': responseRef('Throttled'),
         ...commonErrors,
       },
     },
