@@ -8,6 +8,7 @@
 //      (and 1. again for the CDN build's login entry, as a page without a build step loads it)
 //   3. first render of <egov-login> ≤ 2× the same markup set as static HTML, same browser run
 //   4. mock server: 50 concurrent registrations with two 3 MB documents, all succeed, memory growth < 100 MB
+//   5. mock server: a new password's check (breach corpus, keyboard walks, …) on hard 128-character inputs ≤ 5 ms
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -241,8 +242,20 @@ async function registrationLoad() {
   }
 }
 
+/** The new-password check's worst median time over hard inputs (packages/mock-server/bench/password-check.ts). */
+async function passwordCheck() {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/password-check.ts'], { cwd: `${root}packages/mock-server`, stdio: ['ignore', 'pipe', 'inherit'] });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  const code = await new Promise((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`password-check bench exited with ${code}`);
+  const { worstMedianMs, loadMs } = JSON.parse(output.trim().split('\n').at(-1));
+  report(`mock server: new-password check, worst of 8 hard 128-character inputs (corpus loaded once in ${loadMs.toFixed(0)} ms)`, worstMedianMs.toFixed(2), 'ms', '5 ms', worstMedianMs <= 5);
+}
+
 await bundleBudgets();
 await cdnBudget();
+await passwordCheck();
 await firstRender();
 await registrationLoad();
 const over = results.filter((r) => !r.within);

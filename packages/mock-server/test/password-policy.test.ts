@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { API_PATHS } from '@egov/auth-widgets/contract';
+import { dictionary } from '@zxcvbn-ts/language-common';
 import { createMockServer } from '../src/app.ts';
-import { PasswordRules } from '../src/password-policy.ts';
+import { BREACHED_PASSWORDS, KEYBOARDS, PasswordPatterns, walks } from '../src/password-patterns.ts';
+import { defaultPasswordPatterns, PasswordRules } from '../src/password-policy.ts';
 import { DEFAULT_PASSWORD_POLICY } from '../src/public-config.ts';
-import { Browser, startServer, type TestServer } from './helpers.ts';
-import { confirm, footprint, latest, register, serbianFields, tokenOf, uniqueEmail } from './fixtures.ts';
+import { Browser, createAccount, startServer, type TestServer } from './helpers.ts';
+import { confirm, footprint, latest, passphrase, register, serbianFields, tokenOf, uniqueEmail } from './fixtures.ts';
 
 const rules = new PasswordRules(DEFAULT_PASSWORD_POLICY);
 
@@ -62,6 +65,152 @@ describe('password rules (the checks behind every new password)', () => {
   });
 });
 
+/** The smallest minimum the kit allows: for entries of the corpus shorter than 15. */
+const lenient = new PasswordRules({ minLength: 8, maxLength: 128 });
+
+describe('breached and patterned passwords are refused (SECURITY.md 4)', () => {
+  function assertRefused(password: string, policy: PasswordRules = rules): void {
+    assert.equal(policy.check(password), 'common_password', password);
+  }
+
+  test('keyboard walks and breached passwords the security review found accepted', () => {
+    for (const password of ['1qaz2wsx3edc4rfv', 'zaq12wsxcde34rfv', '1q2w3e4r5t6y7u8i', 'qwertyqwertyqwerty']) assertRefused(password);
+  });
+
+  test('QWERTY walks: rows, columns, zigzags, with shift, backwards', () => {
+    for (const password of ['qwertyuiop[]asdf', '1qazxsw23edcvfr4', 'QAZWSXEDCRFVTGBY', '!QAZ@WSX#EDC$RFV', 'poiuytrewqlkjhgf', 'zxcvbnm,./asdfgh', '1234qwerasdfzxcv', 'mnbvcxzlkjhgfdsa']) {
+      assertRefused(password);
+    }
+  });
+
+  test('QWERTZ walks (Serbian Latin and German keyboards)', () => {
+    for (const password of ['qwertzuiopasdfgh', '1qay2wsx3edc4rfv', 'yxcvbnmasdfghjkl', 'ztrewqasdfghjklč', 'žćčlkjhgfdsayxcv', 'qwertzuiopšđasdf', 'šđpoiuztrewq1234']) {
+      assertRefused(password);
+    }
+  });
+
+  test('Serbian Cyrillic keyboard walks: rows, columns, the whole keyboard', () => {
+    for (const password of [
+      'љњертзуиопшђ123',
+      'асдфгхјклчћж123',
+      'ЉЊЕРТЗУИОПАСДФГ',
+      'љњертзуиопшђжћчлкјхгфдса',
+      '1љаж2њсџ3едц4рфв',
+      '1љаѕ2њсџ3едц4рфв',
+      'асдфгхасдфгхасдфгх',
+      'жџцвбнмасдфгхјкл',
+      'поиузтрељњасдфгх',
+    ]) {
+      assertRefused(password);
+    }
+  });
+
+  test('repetitions and sequences, in any script', () => {
+    for (const password of ['абвгдабвгдабвгд', 'aaaaaaaaaaaaaaa', 'ааааааааааааааа', 'šššššššššššššššš', 'abcdefghijklmnopq', 'zyxwvutsrqponmlk', '0123456789876543210', '13579135791357913', 'ab12ab12ab12ab12', 'qwe123qwe123qwe123']) {
+      assertRefused(password);
+    }
+  });
+
+  test('entries from deep in the breach corpus, as they are and padded', () => {
+    // Ranks in the corpus around 20,000, 30,000, 40,000 and 48,000.
+    for (const password of ['alistair', 'sokrates', 'shalimar', 'kamakazi', 'jesusfreak']) assertRefused(password, lenient);
+    for (const password of ['alistair2024!!!', 'Sokrates1234567', 'SHALIMAR1985!!!', 'kamakazi_12345', 'jesusfreak12345']) {
+      assertRefused(password.length >= 15 ? password : `${password}6`);
+    }
+    // Long breached passwords that look random: only a corpus knows them.
+    for (const password of ['zqjphsyf6ctifgu', 'bpgjldsgjldthnf', 'hd764nw5d7e1vb1', 'bhrh0h2oof6xbqjeh']) assertRefused(password);
+  });
+
+  test('case, common substitutions and a few stuck-on characters do not hide an entry', () => {
+    for (const password of ['P@ssw0rdP@ssw0rd', 'Dr@g0n!!12345678', 'M0nk3y-M0nk3y-M0nk3y', 'dragon!!!2024!!!', 'drowssap12345678']) assertRefused(password);
+  });
+
+  test('an entry with digits and symbols around it, or used twice, is still the entry', () => {
+    for (const password of ['sunshine8173645!', '#1qaz2wsx3edc4#', '2024!!princess!!', 'Summer2024Summer', 'beograd011beograd', 'marko123marko123']) assertRefused(password);
+    // Padding needs a real word beside it: random digits with a short piece are no pattern.
+    for (const password of ['5724047062dada07', '003674c343667872', '840271936452817']) assert.equal(rules.check(password), undefined, password);
+  });
+
+  test('Serbian favourites, typed in Cyrillic or without diacritics', () => {
+    for (const password of ['лозинка123456789', 'ŠIFRA123456789!!', 'volimte123456789', 'волимте123456789']) assertRefused(password);
+  });
+
+  test('the corpus is a real breach corpus: tens of thousands of entries, every one of 8+ characters refused', () => {
+    assert.ok(BREACHED_PASSWORDS.length >= 40_000, `${BREACHED_PASSWORDS.length} entries`);
+    assert.ok(defaultPasswordPatterns().size >= BREACHED_PASSWORDS.length, 'the regional list is added, not instead');
+    const missed = BREACHED_PASSWORDS.filter((entry) => [...entry].length >= 8 && lenient.check(entry) !== 'common_password');
+    assert.deepEqual(missed, []);
+  });
+
+  test('the corpus and keyboards are loaded once per process and shared', () => {
+    assert.equal(defaultPasswordPatterns(), defaultPasswordPatterns());
+    const own = new PasswordPatterns(['mojatajnalozinka']);
+    assert.equal(new PasswordRules(DEFAULT_PASSWORD_POLICY, own).check('mojatajnalozinka2024'), 'common_password');
+    assert.equal(rules.check('mojatajnalozinka2024'), undefined, 'an extra list belongs to its own rules');
+  });
+
+  test('the Serbian keyboards: Cyrillic and Latin letters on the QWERTZ keys, ѕ and ж on the key left of џ', () => {
+    const cyrillic = KEYBOARDS.serbianCyrillic!;
+    // Neighbours in zxcvbn's order: left, up, up-right, right, down, down-left.
+    assert.deepEqual(cyrillic['љ'], [null, '1!', '2"', 'њЊ', 'аА', null]);
+    assert.deepEqual(cyrillic['ђ'], ['шШ', '+*', null, null, 'жЖ', 'ћЋ']);
+    assert.ok(cyrillic['ж']!.includes('џЏ') && cyrillic['ж']!.includes('ћЋ'), 'ж is on both keys');
+    assert.deepEqual(KEYBOARDS.serbianLatin!['č'], ['lL', 'pP', 'šŠ', 'ćĆ', '-_', '.:']);
+    assert.deepEqual(KEYBOARDS.serbianLatin!['q'], KEYBOARDS.qwerty!['q']!.map((key) => key && key.replace('@', '"')), 'same shape as zxcvbn’s QWERTY');
+    assert.deepEqual(walks('тиха река').map((walk) => walk.token), [], 'ordinary words are no walks');
+    assert.deepEqual(walks('xасдфгхy').map((walk) => walk.token), ['асдфгх']);
+  });
+
+  test('chance neighbours inside ordinary words are no walk: "chase swab", "abdomen-plaza"', () => {
+    for (const password of ['chase swab guru now', 'abdomen-plaza133', 'banana-moody777', 'thank sloped fantasy', 'stung-twisted084']) {
+      assert.equal(rules.check(password), undefined, password);
+    }
+  });
+
+  test('no false alarms on random passphrases and random strings (seeded sample)', () => {
+    let seed = 20_240_917;
+    const random = (): number => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed / 2_147_483_648;
+    };
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+    const words = dictionary['diceware-common'];
+    const latin = [...'abcdefghijklmnopqrstuvwxyz0123456789'];
+    const cyrillic = [...'абвгдђежзијклљмнњопрстћуфхцчџш'];
+    const refused: string[] = [];
+    for (let round = 0; round < 400; round += 1) {
+      for (const password of [
+        Array.from({ length: 4 }, () => pick(words)).join(' '),
+        Array.from({ length: 3 }, () => pick(words)).join('-') + String(Math.floor(random() * 1000)),
+        Array.from({ length: 16 }, () => pick(latin)).join(''),
+        Array.from({ length: 15 }, () => pick(cyrillic)).join(''),
+      ]) {
+        if ([...password].length >= 15 && rules.check(password) !== undefined) refused.push(password);
+      }
+    }
+    assert.deepEqual(refused, []);
+  });
+
+  test('good passphrases still pass: Latin, Cyrillic, diacritics, random-looking, several common words', () => {
+    for (const password of [
+      'violet harbor 3fa9c0d1 quartz meadow',
+      'correct lantern orbit pebble',
+      'тиха река тече кроз равницу',
+      'ćevapčići u šumi, Đurđevdan',
+      'Šljive žute čekaju jesen na brdu',
+      'Ђурђевдан у шуми код Ужица',
+      'kzq xjvb wmpl rt',
+      'orange purple monkey dishwasher',
+      'dragon monkey shadow',
+      'Xk9#mQ2$vL7&pR4!',
+      'lilac ferry dune '.repeat(8).slice(0, 128),
+      '🦊🦊🦊 quiet amber fjord',
+    ]) {
+      assert.equal(rules.check(password), undefined, password);
+    }
+  });
+});
+
 describe('the password policy at registration', () => {
   let server: TestServer;
   let browser: Browser;
@@ -90,6 +239,23 @@ describe('the password policy at registration', () => {
     await refused('password12345678', 'common_password');
   });
 
+  test('keyboard walks and breached passwords are refused at registration, nothing stored', async () => {
+    for (const password of ['1qaz2wsx3edc4rfv', 'љњертзуиопшђ123', 'qwertzuiopasdfgh', 'bhrh0h2oof6xbqjeh']) await refused(password, 'common_password');
+  });
+
+  test('a reset to a keyboard walk is refused, a passphrase accepted', async () => {
+    const email = uniqueEmail('walk-reset');
+    await createAccount(server, { email, password: passphrase() });
+    await browser.post(API_PATHS.passwordResetRequest, { email });
+    const token = tokenOf(await latest(server, email, 'password_reset'));
+    for (const password of ['1q2w3e4r5t6y7u8i', 'асдфгхасдфгхасдфгх']) {
+      const reply = await browser.post(API_PATHS.passwordResetComplete, { token, password });
+      assert.equal(reply.status, 400, password);
+      assert.deepEqual(reply.json.error, { code: 'validation_failed', fields: { password: 'common_password' } }, password);
+    }
+    assert.equal((await browser.post(API_PATHS.passwordResetComplete, { token, password: passphrase() })).status, 200);
+  });
+
   test('a password with the e-mail’s name or the user’s surname is refused', async () => {
     const email = uniqueEmail('zoranka');
     const before = await footprint(server);
@@ -101,7 +267,8 @@ describe('the password policy at registration', () => {
 
   test('a password of 70 emoji (140 UTF-16 units) registers and logs in: every side counts characters', async () => {
     const email = uniqueEmail('emoji');
-    const emoji = Array.from({ length: 70 }, (_, i) => String.fromCodePoint(0x1f400 + i)).join('');
+    // 70 different animals in a shuffled order: 🐀🐁🐂… in Unicode order would be a sequence, like "abcdef…".
+    const emoji = Array.from({ length: 70 }, (_, i) => String.fromCodePoint(0x1f400 + ((i * 11) % 70))).join('');
     assert.equal(emoji.length, 140);
     assert.equal(rules.check(emoji), undefined);
     assert.equal((await register(browser, serbianFields(email, emoji))).status, 202);

@@ -188,7 +188,7 @@ const schemas: Record<string, JsonObject> = {
       maxLength: count(`At least 64; passwords longer than ${LIMITS.passwordMaxLength} characters are always refused (never truncated).`, 64),
     },
     ['minLength', 'maxLength'],
-    'Length counts code points of the NFKC-normalized password. No composition rules; common passwords and context words are refused.',
+    'Length counts code points of the NFKC-normalized password. No composition rules; breached and patterned passwords (a breach corpus, keyboard walks, sequences, repetitions) and context words are refused.',
   ),
   UploadPolicy: object(
     {
@@ -304,7 +304,7 @@ const schemas: Record<string, JsonObject> = {
     {
       userType: text('One of `PublicConfig.userTypes[].id`.', { minLength: 1 }),
       email: email('The account e-mail; the confirmation link is sent to it.'),
-      password: text('Checked against `PublicConfig.passwordPolicy`, the common-password list and the context words (e-mail local part, names, site words).', {
+      password: text('Checked against `PublicConfig.passwordPolicy`, the breached-password corpus, keyboard walks, sequences, repetitions and the context words (e-mail local part, names, site words).', {
         maxLength: LIMITS.passwordMaxLength,
       }),
       givenName: text('Required when the user type says so.', { maxLength: LIMITS.nameMaxLength }),
