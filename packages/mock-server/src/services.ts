@@ -13,6 +13,7 @@ import type { Session, SessionManager } from './sessions.ts';
 import type { SiteLinks } from './site-links.ts';
 import type { Store } from './store.ts';
 import type { Throttle, ThrottlePolicy } from './throttle.ts';
+import type { UploadQuota } from './upload-quota.ts';
 import type { UploadStore } from './uploads.ts';
 
 /** Everything a route handler may use; built once per server. */
@@ -30,6 +31,8 @@ export interface Services {
   config: PublicConfig;
   passwordRules: PasswordRules;
   uploads: UploadStore;
+  /** Disk room for unconfirmed registrations' documents. */
+  uploadQuota: UploadQuota;
   outbox: Outbox;
   mailer: Mailer;
   links: SiteLinks;

@@ -815,6 +815,18 @@ export class Store {
     return result.rowsAffected;
   }
 
+  /** Bytes of the documents of registrations whose e-mail is not confirmed yet (the upload quota's use). */
+  async pendingUploadBytes(): Promise<number> {
+    const result = await this.#client.execute({
+      sql: `SELECT COALESCE(SUM(d.size), 0) AS bytes FROM documents d
+              JOIN registrations r ON r.id = d.registration_id
+              JOIN accounts a ON a.id = r.account_id
+             WHERE a.state = 'unconfirmed'`,
+      args: [],
+    });
+    return Number(result.rows[0]?.['bytes'] ?? 0);
+  }
+
   // --- throttle -----------------------------------------------------------
 
   async findThrottle(keys: readonly string[]): Promise<ThrottleRecord[]> {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdirSync, type ReadStream, type WriteStream } from 'node:fs';
-import { readdir, stat, unlink } from 'node:fs/promises';
+import { readFile, readdir, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** Generated upload names: 128 random bits, hex, no extension (nothing may guess a type from it). */
@@ -56,6 +56,21 @@ export class UploadStore {
 
   open(storedName: string): ReadStream {
     return createReadStream(this.#path(storedName));
+  }
+
+  /** The file's path (for a reader in a worker thread; never built from client input). */
+  pathOf(storedName: string): string {
+    return this.#path(storedName);
+  }
+
+  /** The whole file (the whole-file checks need it; they run one at a time). */
+  read(storedName: string): Promise<Buffer> {
+    return readFile(this.#path(storedName));
+  }
+
+  /** A new file with these bytes, created exclusively and owner-only (a re-encoded image). */
+  async write(storedName: string, bytes: Uint8Array): Promise<void> {
+    await writeFile(this.#path(storedName), bytes, { flag: 'wx', mode: 0o600 });
   }
 
   async size(storedName: string): Promise<number> {

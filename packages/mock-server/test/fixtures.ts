@@ -18,30 +18,78 @@ import {
   type OutboxMessage,
 } from '@egov/auth-widgets/contract';
 import { checkForeignerNumber } from '@egov/auth-widgets/rules';
+import { crc32 } from './document-builders.ts';
 import { Browser, DEV_TOKEN, REVIEWER_TOKEN, request, type Reply, type TestServer } from './helpers.ts';
 
 // ---------------------------------------------------------------- files
 
-/** A PDF of `size` bytes (at least ~60): header, a comment as padding, a trailer. */
+/**
+ * A real one-page PDF of `size` bytes (at least ~600): header, `body`
+ * right after it, a comment as padding, then catalog, page tree, a page
+ * with a line of text, a cross-reference table with correct offsets and a
+ * trailer. The whole-file check parses it, so it must be a document.
+ */
 export function pdf(size = 400, body = ''): Buffer {
-  const head = `%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n${body}`;
-  const tail = '\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n';
-  const padding = Math.max(0, size - head.length - tail.length - 2);
-  return Buffer.from(`${head}%${'P'.repeat(padding)}\n${tail}`, 'latin1');
+  const build = (padding: number): string => {
+    let text = `%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n${body}${padding > 0 ? `%${'P'.repeat(padding)}\n` : ''}`;
+    const content = 'BT /F1 12 Tf 72 720 Td (Test document) Tj ET';
+    const objects = [
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
+      `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+      '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    ];
+    const offsets: number[] = [];
+    objects.forEach((object, index) => {
+      offsets.push(text.length);
+      text += `${index + 1} 0 obj\n${object}\nendobj\n`;
+    });
+    const xref = text.length;
+    text += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+    return `${text}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  };
+  // A padding comment of n characters adds n + 2 bytes ("%" and the line end), and the digits of the
+  // startxref offset may grow with it: adjust until the size is exact.
+  let text = build(0);
+  let padding = size - text.length - 2;
+  for (let attempt = 0; attempt < 5 && padding > 0 && text.length !== size; attempt += 1) {
+    text = build(padding);
+    padding += size - text.length;
+  }
+  // Where the offset's digit count flips back and forth, line ends after %%EOF make up the last byte.
+  if (text.length > size && padding > 1) text = build(padding - 1);
+  return Buffer.from(text.padEnd(size, '\n'), 'latin1');
 }
 
-/** A JPEG of `size` bytes: SOI, a JFIF APP0 segment, filler, EOI. */
+/** A 16×16 grey baseline JPEG (made once by sharp), without its SOI. */
+const JPEG_BODY = Buffer.from(
+  '/9j/2wBDABALDA4MChAODQ4SERATGCgaGBYWGDEjJR0oOjM9PDkzODdASFxOQERXRTc4UG1RV19iZ2hnPk1xeXBkeFxlZ2P/2wBDARESEhgVGC8aGi9jQjhCY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2P/wAARCAAQABADASIAAhEBAxEB/8QAFAABAAAAAAAAAAAAAAAAAAAAAP/EABQQAQAAAAAAAAAAAAAAAAAAAAD/xAAUAQEAAAAAAAAAAAAAAAAAAAAA/8QAFBEBAAAAAAAAAAAAAAAAAAAAAP/aAAwDAQACEQMRAD8AAA//2Q==',
+  'base64',
+).subarray(2);
+
+/** A JPEG segment: marker, length, payload. */
+function jpegSegment(marker: number, payload: Buffer): Buffer {
+  const header = Buffer.from([0xff, marker, 0, 0]);
+  header.writeUInt16BE(payload.length + 2, 2);
+  return Buffer.concat([header, payload]);
+}
+
+/**
+ * A real (decodable) JPEG of `size` bytes (at least ~300): SOI, a JFIF
+ * APP0 segment, `comment` in a COM segment, comment segments of filler,
+ * then a 16×16 grey image.
+ */
 export function jpeg(size = 600, comment?: string): Buffer {
-  const parts = [Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF\0\x01\x01\0\0\x01\0\x01\0\0', 'latin1')];
-  if (comment !== undefined) {
-    const text = Buffer.from(comment, 'latin1');
-    const length = Buffer.alloc(2);
-    length.writeUInt16BE(text.length + 2);
-    parts.push(Buffer.from([0xff, 0xfe]), length, text);
+  const parts = [Buffer.from([0xff, 0xd8]), jpegSegment(0xe0, Buffer.from('JFIF\0\x01\x01\0\0\x01\0\x01\0\0', 'latin1'))];
+  if (comment !== undefined) parts.push(jpegSegment(0xfe, Buffer.from(comment, 'latin1')));
+  let missing = size - Buffer.concat(parts).length - JPEG_BODY.length;
+  while (missing >= 4) {
+    const payload = Math.min(missing - 4, 65533);
+    parts.push(jpegSegment(0xfe, Buffer.alloc(payload, 0x5a)));
+    missing -= payload + 4;
   }
-  const fixed = Buffer.concat(parts);
-  const filler = Buffer.alloc(Math.max(0, size - fixed.length - 2), 0x5a);
-  return Buffer.concat([fixed, filler, Buffer.from([0xff, 0xd9])]);
+  return Buffer.concat([...parts, JPEG_BODY]);
 }
 
 /** A valid 2×2 grey PNG. */
@@ -49,7 +97,9 @@ export function png(): Buffer {
   const chunk = (type: string, data: Buffer) => {
     const length = Buffer.alloc(4);
     length.writeUInt32BE(data.length);
-    return Buffer.concat([length, Buffer.from(type, 'latin1'), data, Buffer.alloc(4)]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(Buffer.concat([Buffer.from(type, 'latin1'), data])));
+    return Buffer.concat([length, Buffer.from(type, 'latin1'), data, crc]);
   };
   const header = Buffer.alloc(13);
   header.writeUInt32BE(2, 0);

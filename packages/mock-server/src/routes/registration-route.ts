@@ -10,7 +10,7 @@ import {
 import { sendJson } from '../http.ts';
 import { newLinkToken } from '../link-tokens.ts';
 import { localeFromAcceptLanguage } from '../locale.ts';
-import { receiveMultipartForm, type MultipartLimits, type ReceivedForm } from '../multipart.ts';
+import { maxMultipartBytes, receiveMultipartForm, type MultipartLimits, type ReceivedForm } from '../multipart.ts';
 import { REGISTRATION_TEXT_FIELDS, isReviewed, validateRegistration, type RegistrationInput } from '../registration.ts';
 import type { RequestContext, Route } from '../services.ts';
 import { BodyValidator } from '../validation.ts';
@@ -45,15 +45,25 @@ async function register(context: RequestContext): Promise<void> {
     maxFieldsBytes: LIMITS.registrationFieldsMaxBytes,
     maxParts: REGISTRATION_TEXT_FIELDS.length + uploads.maxFiles + 10,
   };
-  const form = await receiveMultipartForm(req, { limits, uploads: services.uploads, fileField: DOCUMENTS_FIELD, textFields: TEXT_FIELDS });
+  // Room on disk for what this body may bring, reserved before a byte is read (503 when the quota is full).
+  const release = await services.uploadQuota.reserve(req, maxMultipartBytes(limits));
   try {
-    await accept(context, form);
-  } catch (error) {
-    // Nothing of a refused or failed registration stays on disk.
-    await services.uploads.remove(form.files.map((file) => file.storedName)).catch((cleanup: unknown) =>
-      services.log.error('upload_cleanup_failed', cleanup, { requestId: context.requestId }),
-    );
-    throw error;
+    // Resolves once every file is on disk and judged whole (type, structure, images re-encoded), before any row exists.
+    const form = await receiveMultipartForm(req, { limits, uploads: services.uploads, fileField: DOCUMENTS_FIELD, textFields: TEXT_FIELDS });
+    // Why a document was refused, for the operators (the type and the finding; never the file's name or content).
+    for (const { type, reason } of form.refusals) services.log.info('document_refused', { type, reason, requestId: context.requestId });
+    try {
+      await accept(context, form);
+    } catch (error) {
+      // Nothing of a refused or failed registration stays on disk.
+      await services.uploads.remove(form.files.map((file) => file.storedName)).catch((cleanup: unknown) =>
+        services.log.error('upload_cleanup_failed', cleanup, { requestId: context.requestId }),
+      );
+      throw error;
+    }
+  } finally {
+    // The files are rows now (counted by the store) or gone.
+    release();
   }
 }
 
