@@ -8,10 +8,11 @@ import { testBody, type TestBodyId } from './test-pki/bodies.ts';
  * certificate can help, and guessing on makes it worse. The same guidance
  * for every body, with its name (in the sentence's case).
  */
-function pinUnblock(en: string, srCyrl: string): LocalizedText {
+function pinUnblock(note?: { en: string; srCyrl: string }): LocalizedText {
+  // The body's name stands right under this text (the picker shows it), so the text does not repeat it.
   return {
-    en: `If you have entered a wrong PIN more than four times in a row, the token may be locked, and no web site can unlock it. If that happened, or you have forgotten your PIN, contact the certification body that issued your certificate (${en}): it tells you how to unblock the token or get a new PIN. Have your identity document at hand, and do not try other PINs in the meantime.`,
-    'sr-Cyrl': `Ако сте више од четири пута заредом унели погрешан PIN, уређај је можда закључан и ниједан веб-сајт не може да га откључа. Ако се то догодило или сте заборавили PIN, обратите се сертификационом телу које је издало ваш сертификат (${srCyrl}): оно ће вам рећи како да откључате уређај или добијете нови PIN. Припремите лични документ и у међувремену не покушавајте са другим PIN-овима.`,
+    en: `If you have entered a wrong PIN more than four times in a row, the token may be locked, and no web site can unlock it. If that happened, or you have forgotten your PIN, contact the certification body that issued your certificate: it tells you how to unblock the token or get a new PIN.${note ? ` ${note.en}` : ''} Have your identity document at hand, and do not try other PINs in the meantime.`,
+    'sr-Cyrl': `Ако сте више од четири пута заредом унели погрешан PIN, уређај је можда закључан и ниједан веб-сајт не може да га откључа. Ако се то догодило или сте заборавили PIN, обратите се сертификационом телу које је издало ваш сертификат: оно ће вам рећи како да откључате уређај или добијете нови PIN.${note ? ` ${note.srCyrl}` : ''} Припремите лични документ и у међувремену не покушавајте са другим PIN-овима.`,
   };
 }
 
@@ -41,7 +42,7 @@ export const DEFAULT_CERTIFICATION_BODIES: readonly CertificationBody[] = Object
       name: { en: 'Ministry of Interior', 'sr-Cyrl': 'Министарство унутрашњих послова' },
       site: 'https://ca.mup.gov.rs/',
       support: { email: 'ca@mup.gov.rs', url: 'https://ca.mup.gov.rs/' },
-      pinUnblock: pinUnblock('the Ministry of Interior (for the certificate on your identity card)', 'Министарство унутрашњих послова, за сертификат на личној карти'),
+      pinUnblock: pinUnblock({ en: 'For the certificate on your identity card, that is the Ministry of Interior.', srCyrl: 'За сертификат на личној карти то је Министарство унутрашњих послова.' }),
       issuerNames: ['Ministarstvo unutrašnjih poslova', 'MUP Republike Srbije', 'MUPCA', ...testIssuers('mup')],
     },
     {
@@ -49,7 +50,7 @@ export const DEFAULT_CERTIFICATION_BODIES: readonly CertificationBody[] = Object
       name: { en: 'Public Enterprise "Post of Serbia"', 'sr-Cyrl': 'ЈП „Пошта Србије“' },
       site: 'https://www.ca.posta.rs/',
       support: { url: 'https://www.ca.posta.rs/' },
-      pinUnblock: pinUnblock('the certification body of the Post of Serbia', 'Сертификационо тело ЈП „Пошта Србије“'),
+      pinUnblock: pinUnblock(),
       issuerNames: ['JP Pošta Srbije', 'Posta CA', 'PostaCA', ...testIssuers('posta')],
     },
     {
@@ -57,7 +58,7 @@ export const DEFAULT_CERTIFICATION_BODIES: readonly CertificationBody[] = Object
       name: { en: 'Serbian Chamber of Commerce', 'sr-Cyrl': 'Привредна комора Србије' },
       site: 'https://www.pks.rs/',
       support: { url: 'https://www.pks.rs/' },
-      pinUnblock: pinUnblock('the certification body of the Serbian Chamber of Commerce', 'Сертификационо тело Привредне коморе Србије'),
+      pinUnblock: pinUnblock(),
       issuerNames: ['Privredna komora Srbije', 'PKS CA', ...testIssuers('pks')],
     },
     {
@@ -65,7 +66,7 @@ export const DEFAULT_CERTIFICATION_BODIES: readonly CertificationBody[] = Object
       name: { en: 'Halcom', 'sr-Cyrl': 'Halcom' },
       site: 'https://www.halcom.rs/',
       support: { url: 'https://support.halcom.com/' },
-      pinUnblock: pinUnblock('Halcom', 'Halcom'),
+      pinUnblock: pinUnblock(),
       issuerNames: ['Halcom', 'Halcom BG CA', ...testIssuers('halcom')],
     },
     {
@@ -73,7 +74,7 @@ export const DEFAULT_CERTIFICATION_BODIES: readonly CertificationBody[] = Object
       name: { en: 'eSMART Systems', 'sr-Cyrl': 'eSMART Systems' },
       site: 'https://essqca.e-smartsys.com/',
       support: { email: 'info_qca@e-smartsys.com', url: 'https://essqca.e-smartsys.com/' },
-      pinUnblock: pinUnblock('eSMART Systems', 'eSMART Systems'),
+      pinUnblock: pinUnblock(),
       issuerNames: ['E-Smart Systems', 'ESS QCA', ...testIssuers('esmart')],
     },
     {
@@ -81,7 +82,7 @@ export const DEFAULT_CERTIFICATION_BODIES: readonly CertificationBody[] = Object
       name: { en: 'Office for IT and eGovernment', 'sr-Cyrl': 'Канцеларија за информационе технологије и електронску управу' },
       site: 'https://www.ite.gov.rs/',
       support: { url: 'https://www.ite.gov.rs/' },
-      pinUnblock: pinUnblock('the Office for IT and eGovernment', 'Канцеларија за информационе технологије и електронску управу'),
+      pinUnblock: pinUnblock(),
       issuerNames: ['Kancelarija za informacione tehnologije i elektronsku upravu', ...testIssuers('ite')],
     },
   ].map((entry): CertificationBody => ({ ...entry, name: withLatin(entry.name), pinUnblock: withLatin(entry.pinUnblock) })),

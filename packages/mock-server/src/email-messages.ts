@@ -81,7 +81,7 @@ const afterConfirming: Record<'en' | 'sr-Cyrl', (how: { reviewed?: boolean; cert
       : `After you confirm, your user account is active and you can log in with your e-mail address and password. ${junk}`;
   },
   'sr-Cyrl': ({ reviewed, certificate }) => {
-    const junk = 'Наше поруке могу стићи у фолдер за нежељену пошту (Junk/Spam), па проверите и њега.';
+    const junk = 'Наше поруке могу стићи у фасциклу за нежељену пошту (Junk/Spam), па проверите и њега.';
     if (certificate) {
       return reviewed
         ? `Након потврде, овлашћено лице проверава вашу регистрацију. Ваш кориснички налог постаје активан када регистрација буде проверена, најкасније у року од 24 часа, и тада ћемо вам послати још једну поруку. ${junk}`
@@ -137,10 +137,11 @@ const en: Catalog = {
   },
   account_approved: {
     subject: 'Your user account is active',
-    body: (_, { certificate }) => [
+    body: ({ link }, { certificate, link: given }) => [
       certificate
         ? 'An authorized person has checked your registration, and your user account on the eGovernment Portal is now active. You can log in with your qualified electronic certificate.'
         : 'An authorized person has checked your documents, and your user account on the eGovernment Portal is now active. You can log in with your e-mail address and password.',
+      ...(given ? ['Log in here:', link] : []),
     ],
   },
   account_rejected: {
@@ -230,10 +231,11 @@ const srCyrl: Catalog = {
   },
   account_approved: {
     subject: 'Ваш кориснички налог је активан',
-    body: (_, { certificate }) => [
+    body: ({ link }, { certificate, link: given }) => [
       certificate
         ? 'Овлашћено лице је проверило вашу регистрацију и ваш кориснички налог на Порталу еУправа сада је активан. Можете се пријавити квалификованим електронским сертификатом.'
         : 'Овлашћено лице је проверило ваша документа и ваш кориснички налог на Порталу еУправа сада је активан. Можете се пријавити адресом електронске поште и лозинком.',
+      ...(given ? ['Пријавите се овде:', link] : []),
     ],
   },
   account_rejected: {

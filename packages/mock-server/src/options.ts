@@ -76,6 +76,12 @@ export interface MockServerOptions {
   /** Path of the new-password page on the site. Default `/reset-password.html`. */
   resetPasswordPath?: string;
   /**
+   * How the e-mail links tell the site's page the message's language: this
+   * query parameter (default `locale`; `""` for none), unless a page path
+   * has a `{locale}` slot (`/{locale}/potvrda`).
+   */
+  linkLocaleParam?: string;
+  /**
    * Turns on the reviewer ("authorized person") operations under
    * `/dev/registrations…`, with or without `dev`: requests must carry it in
    * `X-Egov-Reviewer-Token`. Without it those operations do not exist

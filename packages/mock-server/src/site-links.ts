@@ -1,14 +1,21 @@
 import type { IncomingMessage } from 'node:http';
+import type { Locale } from '@egov/auth-widgets/i18n/locales';
 import type { OriginPolicy } from './origins.ts';
 
 export const DEFAULT_CONFIRM_EMAIL_PATH = '/confirm-email.html';
 export const DEFAULT_RESET_PASSWORD_PATH = '/reset-password.html';
+/** Where a page path names the language: `/{locale}/potvrda` becomes `/sr-Cyrl/potvrda`. */
+export const LOCALE_SLOT = '{locale}';
+/** The query parameter the e-mail links carry the message's language in (unless the path has a slot). */
+export const DEFAULT_LINK_LOCALE_PARAM = 'locale';
 
 export interface SiteLinkSettings {
   /** The site whose pages the e-mail links open; default: the public URL's origin, else the listening URL. */
   siteUrl?: string;
   confirmEmailPath: string;
   resetPasswordPath: string;
+  /** The query parameter of the message's language on the links (`""`: none); a `{locale}` slot in a path wins. */
+  localeParam?: string;
 }
 
 /** An http(s) URL with no credentials, query or fragment (a path is allowed: the site may live under one). */
@@ -27,7 +34,7 @@ export function normalizeSiteUrl(value: string): string {
 
 /** A page path must stay on the site: `//evil.example/x` or `https://…` are refused. */
 function checkPagePath(path: string): string {
-  const probe = new URL(path, 'http://site.invalid/base/');
+  const probe = new URL(path.replaceAll(LOCALE_SLOT, 'en'), 'http://site.invalid/base/');
   if (probe.origin !== 'http://site.invalid' || probe.hash || path.trim() === '') {
     throw new TypeError(`a page path must be a path on the site: ${JSON.stringify(path)}`);
   }
@@ -43,6 +50,7 @@ function checkPagePath(path: string): string {
 export class SiteLinks {
   readonly #siteUrl: string | undefined;
   readonly #paths: { confirm: string; reset: string };
+  readonly #localeParam: string;
   readonly #origins: OriginPolicy;
   readonly #fallback: () => string;
 
@@ -50,6 +58,8 @@ export class SiteLinks {
   constructor(settings: SiteLinkSettings, origins: OriginPolicy, fallback: () => string) {
     this.#siteUrl = settings.siteUrl === undefined ? undefined : normalizeSiteUrl(settings.siteUrl);
     this.#paths = { confirm: checkPagePath(settings.confirmEmailPath), reset: checkPagePath(settings.resetPasswordPath) };
+    this.#localeParam = settings.localeParam ?? DEFAULT_LINK_LOCALE_PARAM;
+    if (!/^[A-Za-z0-9_.-]*$/.test(this.#localeParam)) throw new TypeError(`not a query parameter name: ${JSON.stringify(this.#localeParam)}`);
     this.#origins = origins;
     this.#fallback = fallback;
   }
@@ -61,16 +71,27 @@ export class SiteLinks {
     return this.#siteUrl ?? this.#fallback();
   }
 
-  confirmEmail(site: string, token: string): string {
-    return this.#link(site, this.#paths.confirm, token);
+  /** The confirmation page's link, opening in the message's language. */
+  confirmEmail(site: string, token: string, locale: Locale): string {
+    return this.#link(site, this.#paths.confirm, token, locale);
   }
 
-  resetPassword(site: string, token: string): string {
-    return this.#link(site, this.#paths.reset, token);
+  /** The new-password page's link, opening in the message's language. */
+  resetPassword(site: string, token: string, locale: Locale): string {
+    return this.#link(site, this.#paths.reset, token, locale);
   }
 
-  #link(site: string, path: string, token: string): string {
-    const url = new URL(path, site);
+  /** The site's login page (the site itself), in the message's language: where an "account active" e-mail sends people. */
+  login(site: string, locale: Locale): string {
+    const url = new URL(site);
+    if (this.#localeParam) url.searchParams.set(this.#localeParam, locale);
+    return url.href;
+  }
+
+  #link(site: string, path: string, token: string, locale: Locale): string {
+    const slotted = path.includes(LOCALE_SLOT);
+    const url = new URL(path.replaceAll(LOCALE_SLOT, encodeURIComponent(locale)), site);
+    if (!slotted && this.#localeParam) url.searchParams.set(this.#localeParam, locale);
     url.searchParams.set('token', token);
     return url.href;
   }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { API_PATHS, DEV_TOKEN_HEADER, REVIEWER_TOKEN_HEADER, apiPath } from '@egov/auth-widgets/contract';
 import { Browser, DEV_TOKEN, REVIEWER_TOKEN, errorCode, request, startServer, type TestServer } from './helpers.ts';
-import { approve, pendingAccount, registrationOf, registrations, reviewerHeaders } from './fixtures.ts';
+import { approve, confirm, foreignFields, latest, passphrase, passportPdf, pendingAccount, register, registrationOf, registrations, reviewerHeaders, tokenOf, uniqueEmail } from './fixtures.ts';
 
 describe('reviewer operations with a reviewer token', () => {
   let server: TestServer;
@@ -64,6 +64,22 @@ describe('reviewer operations with a reviewer token', () => {
     assert.equal(reply.status, 204);
     assert.match(String(reply.headers['access-control-allow-headers']), /X-Egov-Reviewer-Token/);
   });
+});
+
+test('the approval e-mail links to the site\'s login page, in the registration\'s language', async () => {
+  const server = await startServer({ siteUrl: 'https://portal.example/sr/' });
+  try {
+    const browser = new Browser(server.api);
+    const email = uniqueEmail('approved');
+    assert.equal((await register(browser, foreignFields(email, passphrase(), { locale: 'sr-Cyrl' }), [passportPdf()])).status, 202);
+    assert.equal((await confirm(browser, tokenOf(await latest(server, email, 'confirm_email')))).status, 200);
+    assert.equal((await approve(browser, (await registrationOf(server, email)).id)).status, 200);
+    const message = await latest(server, email, 'account_approved');
+    assert.equal(message.link, 'https://portal.example/sr/?locale=sr-Cyrl');
+    assert.match(message.text, /Пријавите се овде:\n\nhttps:\/\/portal\.example\/sr\/\?locale=sr-Cyrl/);
+  } finally {
+    await server.cleanup();
+  }
 });
 
 describe('reviewer operations are not there', () => {

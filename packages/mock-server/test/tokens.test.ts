@@ -130,6 +130,30 @@ describe('confirmation and reset tokens', () => {
 });
 
 describe('links in e-mails', () => {
+  test('each link opens its page in the message\'s language: a query parameter, or a {locale} slot in the path', async () => {
+    const slotted = await startServer({ siteUrl: 'https://portal.example/', confirmEmailPath: '/{locale}/potvrda', resetPasswordPath: '/{locale}/lozinka' });
+    try {
+      const email = uniqueEmail('slot');
+      await register(new Browser(slotted.api), serbianFields(email, passphrase(), { locale: 'sr-Cyrl' }));
+      assert.match((await latest(slotted, email, 'confirm_email')).link!, /^https:\/\/portal\.example\/sr-Cyrl\/potvrda\?token=/);
+      await createAccount(slotted, { email: 'slot.reset@x.rs', password: passphrase() });
+      await new Browser(slotted.api).post(API_PATHS.passwordResetRequest, { email: 'slot.reset@x.rs', locale: 'sr-Latn' });
+      assert.match((await latest(slotted, 'slot.reset@x.rs', 'password_reset')).link!, /^https:\/\/portal\.example\/sr-Latn\/lozinka\?token=/);
+    } finally {
+      await slotted.cleanup();
+    }
+    const named = await startServer({ linkLocaleParam: 'lang' });
+    try {
+      await createAccount(named, { email: 'named@x.rs', password: passphrase() });
+      await new Browser(named.api).post(API_PATHS.passwordResetRequest, { email: 'named@x.rs', locale: 'sr-Cyrl' });
+      const link = new URL((await latest(named, 'named@x.rs', 'password_reset')).link!);
+      assert.equal(link.searchParams.get('lang'), 'sr-Cyrl');
+      assert.equal(link.searchParams.has('locale'), false);
+    } finally {
+      await named.cleanup();
+    }
+  });
+
   test('a Host header does not change the link; a foreign one is refused before anything is sent', async () => {
     const port = new URL(server.url).port;
     // Another of the server's own names, and a forwarded host that is not: the link is still the configured one.
@@ -160,10 +184,11 @@ describe('links in e-mails', () => {
       const email = uniqueEmail('configured');
       await register(new Browser(configured.api), serbianFields(email, passphrase()), [], { 'X-Forwarded-Host': 'evil.example' });
       const link = (await latest(configured, email, 'confirm_email')).link!;
-      assert.match(link, /^https:\/\/portal\.example\/sr\/potvrda\.html\?token=[A-Za-z0-9_-]{43}$/);
+      // The page opens in the message's language (the registration was sent in English).
+      assert.match(link, /^https:\/\/portal\.example\/sr\/potvrda\.html\?locale=en&token=[A-Za-z0-9_-]{43}$/);
       await createAccount(configured, { email: 'reset@x.rs', password: passphrase() });
       await new Browser(configured.api).post(API_PATHS.passwordResetRequest, { email: 'reset@x.rs' });
-      assert.match((await latest(configured, 'reset@x.rs', 'password_reset')).link!, /^https:\/\/portal\.example\/nalog\/lozinka\?token=/);
+      assert.match((await latest(configured, 'reset@x.rs', 'password_reset')).link!, /^https:\/\/portal\.example\/nalog\/lozinka\?locale=en&token=/);
     } finally {
       await configured.cleanup();
     }

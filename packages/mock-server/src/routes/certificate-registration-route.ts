@@ -86,7 +86,7 @@ async function register(context: RequestContext): Promise<void> {
       email,
       result.account.locale,
       {
-        link: services.links.confirmEmail(services.links.siteFor(req), token),
+        link: services.links.confirmEmail(services.links.siteFor(req), token, result.account.locale),
         validForMinutes: services.tokenLifetimes.confirmEmailMs / 60_000,
         reviewed: isReviewed(services.config, CERTIFICATE_USER_TYPE),
         certificate: true,

@@ -28,7 +28,9 @@ async function review(context: RequestContext, decision: Decision): Promise<void
     requestId,
   });
   const certificate = registration.userType === CERTIFICATE_USER_TYPE;
-  await services.mailer.send(kind, registration.email, registration.locale, decision.state === 'rejected' ? { reason: decision.reason } : { certificate }, requestId);
+  // The approval links to the site's login page, in the registration's language.
+  const message = decision.state === 'rejected' ? { reason: decision.reason } : { certificate, link: services.links.login(services.links.siteFor(context.req), registration.locale) };
+  await services.mailer.send(kind, registration.email, registration.locale, message, requestId);
   sendJson(res, 200, toDevRegistration(registration));
 }
 

@@ -42,7 +42,7 @@ async function requestReset(context: RequestContext): Promise<void> {
       outcome = 'unconfirmed';
       const { token, record } = newLinkToken('confirm_email', services.clock(), services.tokenLifetimes);
       await services.store.issueToken(account.id, record);
-      const link = services.links.confirmEmail(site, token);
+      const link = services.links.confirmEmail(site, token, language);
       await services.mailer.send('reset_unconfirmed', account.email, language, { link, validForMinutes: services.tokenLifetimes.confirmEmailMs / 60_000 }, requestId);
     } else if (account.passwordHash === null) {
       outcome = 'no_password';
@@ -51,7 +51,7 @@ async function requestReset(context: RequestContext): Promise<void> {
       outcome = 'link_sent';
       const { token, record } = newLinkToken('password_reset', services.clock(), services.tokenLifetimes);
       await services.store.issueToken(account.id, record);
-      const link = services.links.resetPassword(site, token);
+      const link = services.links.resetPassword(site, token, language);
       await services.mailer.send('password_reset', account.email, language, { link, validForMinutes: services.tokenLifetimes.passwordResetMs / 60_000 }, requestId);
     }
   }

@@ -109,7 +109,7 @@ async function accept(context: RequestContext, form: ReceivedForm): Promise<void
       input.email,
       result.account.locale,
       {
-        link: services.links.confirmEmail(services.links.siteFor(req), token),
+        link: services.links.confirmEmail(services.links.siteFor(req), token, result.account.locale),
         validForMinutes: services.tokenLifetimes.confirmEmailMs / 60_000,
         reviewed: isReviewed(services.config, input.userType.id),
       },

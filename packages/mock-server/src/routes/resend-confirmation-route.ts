@@ -31,12 +31,13 @@ async function resend(context: RequestContext): Promise<void> {
     const { token, record } = newLinkToken('confirm_email', now, services.tokenLifetimes);
     await services.store.issueToken(account.id, record);
     const registration = await services.store.findRegistrationByAccount(account.id);
+    const language = requestLocale(locale, req.headers['accept-language']) ?? account.locale;
     await services.mailer.send(
       'confirm_email',
       account.email,
-      requestLocale(locale, req.headers['accept-language']) ?? account.locale,
+      language,
       {
-        link: services.links.confirmEmail(services.links.siteFor(req), token),
+        link: services.links.confirmEmail(services.links.siteFor(req), token, language),
         validForMinutes: services.tokenLifetimes.confirmEmailMs / 60_000,
         reviewed: isReviewed(services.config, registration?.userType),
         certificate: registration?.userType === CERTIFICATE_USER_TYPE,
