@@ -125,7 +125,8 @@ describe('certificates', () => {
     await enterPin(page, '1234');
     await page.getByRole('heading', { name: 'This certificate is not registered yet' }).waitFor();
     await page.getByRole('link', { name: 'Register with this certificate' }).click();
-    await page.waitForURL(/register\.html\?method=certificate/);
+    // The registration page opens on its certificate tab, in the language the person was reading.
+    await page.waitForURL(/register\.html\?locale=en&method=certificate/);
     await page.locator('egov-register egov-certificate-picker [data-certificate]').first().waitFor();
     await page.context().close();
   });
@@ -147,6 +148,23 @@ describe('certificates', () => {
     const card = picker.locator('[data-state=locked]');
     await card.waitFor();
     assert.match((await card.textContent()) ?? '', /The card’s PIN is locked[\s\S]*Ministry of Interior/);
+    await page.context().close();
+  });
+
+  test('a revoked certificate is refused at its own entry, with username and password as the next step, which opens with the e-mail focused', async () => {
+    const { page } = await stack.newPage();
+    await page.goto(`${stack.siteUrl}/`);
+    await page.getByRole('tab', { name: 'Qualified electronic certificate' }).click();
+    const picker = page.locator('egov-login egov-certificate-picker');
+    await chooseCertificate(page, 'egov-login', 'test-halcom:revoked');
+    await enterPin(page, '1234');
+    const entry = picker.locator('[data-certificate="test-halcom:revoked"]');
+    await entry.getByText(/Not accepted/).waitFor({ state: 'visible' });
+    assert.match((await entry.textContent()) ?? '', /revoked/i);
+
+    await picker.getByRole('button', { name: 'Log in with username and password' }).click();
+    await page.getByRole('tab', { name: 'Username and password', selected: true }).waitFor();
+    assert.equal(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name), 'email');
     await page.context().close();
   });
 });

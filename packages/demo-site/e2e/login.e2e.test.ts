@@ -61,8 +61,8 @@ describe('login on the demo page', () => {
     assert.equal(await page.getByLabel('Корисничко име (адреса електронске поште)').inputValue(), 'kept@example.test');
     assert.equal(new URL(page.url()).searchParams.get('locale'), 'sr-Cyrl');
     await page.getByRole('link', { name: 'Srpski (latinica)' }).click();
-    await page.getByRole('button', { name: 'Prijavi se' }).waitFor();
-    await page.getByRole('button', { name: 'Prijavi se' }).click();
+    await page.getByRole('button', { name: 'Prijavite se' }).waitFor();
+    await page.getByRole('button', { name: 'Prijavite se' }).click();
     await page.getByText('Unesite lozinku').first().waitFor();
     await page.context().close();
   });

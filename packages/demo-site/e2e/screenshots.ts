@@ -46,7 +46,7 @@ try {
       if (i > 0) await page.locator('egov-login [data-certificate="test-mup-id-card:valid"] button').click();
       const dialog = page.getByRole('dialog');
       await dialog.getByLabel('PIN', { exact: true }).fill('0000');
-      await dialog.getByRole('button', { name: /^(OK|Потврди|Potvrdi)$/ }).click();
+      await dialog.getByRole('button', { name: /^(OK|Потврдите|Potvrdite)$/ }).click();
       await dialog.waitFor({ state: 'detached' });
     }
     await page.locator('egov-login [data-state=locked]').waitFor();

@@ -47,8 +47,8 @@ const srCyrl: DialogTexts = {
   triesLeft: (n) => `Преостало покушаја: ${n}.`,
   finalTry: 'Последњи покушај: погрешан PIN закључава овај тест токен.',
   pin: 'PIN',
-  cancel: 'Откажи',
-  ok: 'Потврди',
+  cancel: 'Откажите',
+  ok: 'Потврдите',
 };
 
 const srLatn: DialogTexts = {

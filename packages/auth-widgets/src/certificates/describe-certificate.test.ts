@@ -4,7 +4,7 @@ import { anaSubject, fromBase64, JMBG, OIDS, testCa, testCertificate, x509 } fro
 import type { CertificationBody, DevTestCertificate, DevTestTokensResponse, PublicConfig } from '../client/contract.js';
 import { issuerDisplayName, localizedText } from './certification-body.js';
 import { CertificateParseError } from './der.js';
-import { describeCertificate, type HiddenReason } from './describe-certificate.js';
+import { describeCertificate, shortSerialNumber, type HiddenReason } from './describe-certificate.js';
 import { isValidJmbg, personalNumberOf } from '../client/rules.js';
 import { parseCertificate, signatureAlgorithmFor } from './x509.js';
 
@@ -187,6 +187,36 @@ describe('describeCertificate', () => {
       const withSubject = await testCertificate({ subject: [...anaSubject(), { [OIDS.emailAddress]: ['ana@example.rs'] }] });
       expect(describeCertificate(withSubject.der, DIRECTORY, NOW).email).to.equal('ana@example.rs');
       expect(describeCertificate((await testCertificate()).der, DIRECTORY, NOW).email).to.equal(undefined);
+    });
+  });
+
+  describe('what tells two look-alike certificates apart', () => {
+    it('purpose, from key usage and extended key usage: signing, authentication or both', async () => {
+      const { KeyUsageFlags: KU } = x509;
+      const purposes = async (keyUsage: number | null, extKeyUsage?: string[]) =>
+        describeCertificate((await testCertificate({ keyUsage, extKeyUsage })).der, DIRECTORY, NOW, true, { allowNonRepudiationOnly: true }).purposes;
+      // A MUP identity card: one certificate for authentication, one for signing.
+      expect(await purposes(KU.digitalSignature, [OIDS.clientAuth])).to.deep.equal(['authentication']);
+      expect(await purposes(KU.digitalSignature | KU.nonRepudiation, ['1.3.6.1.5.5.7.3.4'])).to.deep.equal(['signing']);
+      // Halcom's signing key: nonRepudiation only.
+      expect(await purposes(KU.nonRepudiation)).to.deep.equal(['signing']);
+      // The usual qualified certificate of the test PKI: both.
+      expect(await purposes(KU.digitalSignature | KU.nonRepudiation, [OIDS.clientAuth, '1.3.6.1.5.5.7.3.4'])).to.deep.equal(['signing', 'authentication']);
+      expect(await purposes(KU.digitalSignature, ['1.3.6.1.4.1.311.20.2.2'])).to.deep.equal(['authentication']);
+      expect(await purposes(KU.digitalSignature, ['1.3.6.1.5.5.7.3.36'])).to.deep.equal(['signing']);
+      expect(await purposes(KU.digitalSignature)).to.deep.equal(['authentication']);
+      // Nothing says: nothing is claimed.
+      expect(await purposes(null)).to.deep.equal([]);
+      expect(await purposes(KU.digitalSignature, ['1.3.6.1.5.5.7.3.4'])).to.deep.equal([]);
+    });
+
+    it('a short serial number: upper-case hex in groups of four, the last eight digits of a long one', () => {
+      expect(shortSerialNumber('1001')).to.equal('1001');
+      expect(shortSerialNumber('00a1b2')).to.equal('A1B2');
+      // Non-breaking spaces: a serial number never wraps.
+      expect(shortSerialNumber('0a1b2c3d')).to.equal('A1B\u00a02C3D');
+      expect(shortSerialNumber('7c0a9e5f3b1d2a4c6e8f00112233aabb')).to.equal('…2233\u00a0AABB');
+      expect(shortSerialNumber('00')).to.equal('0');
     });
   });
 

@@ -12,6 +12,9 @@ import { nameValues, OID, parseCertificate, type KeyUsage, type ParsedCertificat
 export const HIDDEN_REASONS = ['expired', 'not_yet_valid', 'untrusted_ca', 'no_private_key', 'wrong_key_usage', 'not_qualified', 'invalid_personal_number'] as const;
 export type HiddenReason = (typeof HIDDEN_REASONS)[number];
 
+/** What a certificate is for, as a person would tell two of them apart (a card often holds one of each). */
+export type CertificatePurpose = 'signing' | 'authentication';
+
 export interface CertificateDescription {
   /** Given name and surname, else the common name (shown, never used to identify anyone). */
   holderName: string;
@@ -34,6 +37,8 @@ export interface CertificateDescription {
   /** Absent when the certificate has no KeyUsage extension. */
   keyUsage?: KeyUsage[];
   extKeyUsage?: string[];
+  /** Signing, authentication, both (in that order), or none when key usage and EKU do not say. */
+  purposes: CertificatePurpose[];
   /** Certificate policy OIDs. */
   policies: string[];
   /**
@@ -125,6 +130,7 @@ export function describeCertificate(
     serialNumber: certificate.serialNumber,
     notBefore: certificate.notBefore,
     notAfter: certificate.notAfter,
+    purposes: purposesOf(certificate),
     policies: certificate.policies,
     qualified,
     usable: hiddenBecause === undefined,
@@ -138,6 +144,45 @@ export function describeCertificate(
   if (certificate.extKeyUsage) description.extKeyUsage = certificate.extKeyUsage;
   if (hiddenBecause) description.hiddenBecause = hiddenBecause;
   return description;
+}
+
+const EKU = {
+  clientAuth: '1.3.6.1.5.5.7.3.2',
+  smartCardLogon: '1.3.6.1.4.1.311.20.2.2',
+  documentSigning: '1.3.6.1.5.5.7.3.36',
+  microsoftDocumentSigning: '1.3.6.1.4.1.311.10.3.12',
+};
+
+/**
+ * Signing: nonRepudiation (contentCommitment) — how qualified signing
+ * certificates are marked — or a document-signing EKU. Authentication: a
+ * client-auth or smart-card-logon EKU, or digitalSignature alone with no EKU
+ * to narrow it. E-mail protection alone says neither.
+ */
+function purposesOf(certificate: ParsedCertificate): CertificatePurpose[] {
+  const usage = certificate.keyUsage ?? [];
+  const eku = certificate.extKeyUsage;
+  const purposes: CertificatePurpose[] = [];
+  if (usage.includes('nonRepudiation') || eku?.some((oid) => oid === EKU.documentSigning || oid === EKU.microsoftDocumentSigning)) {
+    purposes.push('signing');
+  }
+  const authenticationEku = eku?.some((oid) => oid === EKU.clientAuth || oid === EKU.smartCardLogon);
+  if (authenticationEku || (!eku && usage.includes('digitalSignature') && !usage.includes('nonRepudiation'))) purposes.push('authentication');
+  return purposes;
+}
+
+/**
+ * A serial number short enough to read and compare: upper-case hex in groups
+ * of four joined by non-breaking spaces, the last eight digits of a longer
+ * one after "…" (CAs draw serials at random, and sequential ones differ at
+ * the end), e.g. "…2233 AABB".
+ */
+export function shortSerialNumber(hex: string): string {
+  const digits = hex.replace(/^0+(?=.)/, '').toUpperCase();
+  const tail = digits.slice(-8);
+  const groups: string[] = [];
+  for (let end = tail.length; end > 0; end -= 4) groups.unshift(tail.slice(Math.max(0, end - 4), end));
+  return `${digits.length > 8 ? '…' : ''}${groups.join('\u00a0')}`;
 }
 
 function joined(values: string[]): string | undefined {

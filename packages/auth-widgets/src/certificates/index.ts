@@ -2,7 +2,9 @@
 export {
   describeCertificate,
   HIDDEN_REASONS,
+  shortSerialNumber,
   type CertificateDescription,
+  type CertificatePurpose,
   type DescribeOptions,
   type HiddenReason,
 } from './describe-certificate.js';

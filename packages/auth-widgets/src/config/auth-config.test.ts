@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { mergeConfigInputs, resolveConfig } from './auth-config.js';
+import { localizedLink, mergeConfigInputs, resolveConfig } from './auth-config.js';
 
 const BASE = 'https://portal.example.gov.rs/login';
 
@@ -13,6 +13,7 @@ describe('resolveConfig', () => {
         locale: 'en',
         modes: ['certificate', 'password'],
         links: { register: undefined, passwordReset: undefined, login: undefined },
+        localeParam: 'locale',
         timeoutMs: 15000,
         certificateAgent: 'fortify',
         certificatePickerUi: 'kit',
@@ -77,5 +78,25 @@ describe('mergeConfigInputs', () => {
       { backendUrl: undefined, locale: 'sr-Cyrl', links: { register: undefined, passwordReset: '/own' } },
     );
     expect(merged).to.deep.equal({ backendUrl: '/a', locale: 'sr-Cyrl', links: { register: '/r', passwordReset: '/own' } });
+  });
+});
+
+describe('localizedLink', () => {
+  it('carries the locale as a query parameter, or in a {locale} slot; a path stays a path', () => {
+    expect(localizedLink('/register', 'sr-Cyrl', 'locale', BASE)).to.equal('/register?locale=sr-Cyrl');
+    expect(localizedLink('/register?x=1#top', 'sr-Latn', 'lang', BASE)).to.equal('/register?x=1&lang=sr-Latn#top');
+    expect(localizedLink('/register?locale=en', 'sr-Cyrl', 'locale', BASE)).to.equal('/register?locale=sr-Cyrl');
+    expect(localizedLink('https://other.example.gov.rs/{locale}/registracija', 'sr-Cyrl', 'locale', BASE)).to.equal(
+      'https://other.example.gov.rs/sr-Cyrl/registracija',
+    );
+    expect(localizedLink('https://portal.example.gov.rs/reset', 'en', 'locale', BASE)).to.equal('https://portal.example.gov.rs/reset?locale=en');
+    expect(localizedLink('/register', 'sr-Cyrl', '', BASE)).to.equal('/register', 'no parameter: the link as written');
+  });
+
+  it('a {locale} slot passes the link check; a bad parameter name is a configuration problem', () => {
+    const slotted = resolveConfig({ backendUrl: '/api', links: { register: '/{locale}/register' } }, BASE);
+    expect(slotted.ok && slotted.config.links.register).to.equal('/{locale}/register');
+    const bad = resolveConfig({ backendUrl: '/api', localeParam: 'a&b=' }, BASE);
+    expect(bad.ok ? [] : bad.problems.map((p) => p.code)).to.deep.equal(['invalid_locale_param']);
   });
 });

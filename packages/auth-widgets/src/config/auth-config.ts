@@ -20,10 +20,21 @@ export interface AuthLinks {
   login?: string;
 }
 
+/** Where a link names the page's language: `/{locale}/register` becomes `/sr-Cyrl/register`. */
+export const LOCALE_SLOT = '{locale}';
+/** The query parameter the kit's links carry the locale in, unless a link has a `{locale}` slot. */
+export const DEFAULT_LOCALE_PARAM = 'locale';
+
 /** Configuration as a portal writes it: attributes, a JSON config or a property. */
 export interface AuthConfigInput {
   backendUrl?: string;
   locale?: string;
+  /**
+   * How the site's pages are told the language, on every link the kit makes:
+   * this query parameter (default `locale`; `""`: none), unless the link has
+   * a `{locale}` slot in its path (`/{locale}/register`).
+   */
+  localeParam?: string;
   modes?: readonly string[] | string;
   links?: AuthLinks;
   timeoutMs?: number;
@@ -38,6 +49,8 @@ export interface AuthConfig {
   locale: Locale;
   modes: LoginMode[];
   links: AuthLinks;
+  /** The query parameter of the locale on the kit's links (`""`: none). */
+  localeParam: string;
   timeoutMs: number;
   certificateAgent: CertificateAgentKind;
   certificatePickerUi: CertificatePickerUi;
@@ -50,6 +63,7 @@ export const CONFIG_PROBLEMS = [
   'unknown_mode',
   'no_modes',
   'invalid_link',
+  'invalid_locale_param',
   'unknown_agent',
   'unknown_picker_ui',
 ] as const;
@@ -86,7 +100,8 @@ function parseModes(value: AuthConfigInput['modes'], problems: ConfigProblem[]):
 /** A configured link is rendered as `href` by every element: it passes the same gate as the backend's links. */
 function checkLink(name: keyof AuthLinks, value: string | undefined, base: string, problems: ConfigProblem[]): string | undefined {
   if (value === undefined || value === '') return undefined;
-  const href = linkHref(value, base);
+  // A `{locale}` slot is filled in when the link is rendered; checked with a language in it.
+  const href = linkHref(value.replaceAll(LOCALE_SLOT, 'en'), base) === undefined ? undefined : value;
   if (href === undefined) {
     problems.push({
       code: 'invalid_link',
@@ -133,6 +148,10 @@ export function resolveConfig(input: AuthConfigInput, baseUri: string = document
     passwordReset: checkLink('passwordReset', input.links?.passwordReset, baseUri, problems),
     login: checkLink('login', input.links?.login, baseUri, problems),
   };
+  const localeParam = (input.localeParam ?? DEFAULT_LOCALE_PARAM).trim();
+  if (!/^[A-Za-z0-9_.-]*$/.test(localeParam)) {
+    problems.push({ code: 'invalid_locale_param', detail: `Locale parameter "${localeParam}" must be a plain query parameter name (letters, digits, _ . -), or "" for none.` });
+  }
   const timeoutMs =
     typeof input.timeoutMs === 'number' && input.timeoutMs > 0 ? input.timeoutMs : DEFAULT_TIMEOUT_MS;
 
@@ -149,7 +168,7 @@ export function resolveConfig(input: AuthConfigInput, baseUri: string = document
   const certificatePickerUi = pickerUi as CertificatePickerUi;
 
   if (problems.length > 0) return { ok: false, problems, locale };
-  return { ok: true, config: { backendUrl, locale, modes, links, timeoutMs, certificateAgent, certificatePickerUi } };
+  return { ok: true, config: { backendUrl, locale, modes, links, localeParam, timeoutMs, certificateAgent, certificatePickerUi } };
 }
 
 /** Later sources win, key by key; `undefined` never overrides. Links merge one by one. */
@@ -168,4 +187,17 @@ export function mergeConfigInputs(...inputs: (AuthConfigInput | undefined)[]): A
 
 function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/**
+ * A configured link as the kit renders it, in the person's language: the
+ * `{locale}` slot filled in, else the locale set as the `localeParam` query
+ * parameter (none when it is `""`). A link written as a path stays a path.
+ */
+export function localizedLink(link: string, locale: Locale, localeParam: string, baseUri: string = document.baseURI): string {
+  if (link.includes(LOCALE_SLOT)) return link.replaceAll(LOCALE_SLOT, encodeURIComponent(locale));
+  if (!localeParam) return link;
+  const url = new URL(link, baseUri);
+  url.searchParams.set(localeParam, locale);
+  return /^[a-z][a-z0-9+.-]*:/i.test(link) || link.startsWith('//') ? url.href : `${url.pathname}${url.search}${url.hash}`;
 }

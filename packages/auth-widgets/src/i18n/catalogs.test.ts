@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { en } from './en.js';
 import { catalog, defineCatalogPart } from './catalog.js';
 import { commonTexts } from './parts/common.js';
+import { emailConfirmTexts } from './parts/email-confirm.js';
 import { loginTexts } from './parts/login.js';
 import { pickerTexts } from './parts/picker.js';
 import { parseLocale, SUPPORTED_LOCALES } from './locales.js';
@@ -44,7 +45,46 @@ describe('catalogs', () => {
     expect(srLatn.passwordForgotten).to.equal('Zaboravljena lozinka?');
     expect(srLatn.errorSummaryTitle).to.equal('Postoji problem');
     expect(srLatn.invalidCredentials).to.equal('Pogrešna adresa elektronske pošte ili lozinka');
-    expect(srLatn.createAccount).to.equal('Kreiraj korisnički nalog');
+    // One formal form of address in every Serbian text (issue 12): "Креирајте", as "Почните поново".
+    expect(srLatn.createAccount).to.equal('Kreirajte korisnički nalog');
+  });
+
+  it('reads right (usability review, issue 12)', () => {
+    // Numerals: one certificate "може", two to four "могу", five and more "може" (singular with the genitive plural).
+    expect(srCyrl.hiddenCertificates(1)).to.equal('1 сертификат не може да се користи');
+    expect(srCyrl.hiddenCertificates(3)).to.equal('3 сертификата не могу да се користе');
+    expect(srCyrl.hiddenCertificates(22)).to.equal('22 сертификата не могу да се користе');
+    expect(srCyrl.hiddenCertificates(5)).to.equal('5 сертификата не може да се користи');
+    expect(srLatn.hiddenCertificates(3)).to.equal('3 sertifikata ne mogu da se koriste');
+    // They may come from several cards and tokens.
+    expect(en.hiddenCertificates(3)).to.equal('3 certificates cannot be used here');
+    expect(en.onToken('TEST Halcom')).to.equal('On the card or token: TEST Halcom');
+    expect(srCyrl.onToken('TEST Halcom')).to.equal('На картици или токену: TEST Halcom');
+    expect(en.certificateHeading).to.equal('Log in with a qualified electronic certificate');
+    expect(en.requiredLegend).to.equal('Fields marked with an asterisk (*) are required.');
+    expect(srCyrl.requiredLegend).to.equal('Поља означена звездицом (*) су обавезна.');
+    expect(srLatn.requiredLegend).to.equal('Polja označena zvezdicom (*) su obavezna.');
+    // The formal "you" (Ви) in every instruction and button of these parts.
+    expect([srCyrl.logIn, srCyrl.certificateLoginButton, srCyrl.createAccount, srCyrl.register, srCyrl.registerWithCertificate, srCyrl.send, srCyrl.sendNewLink, srCyrl.useCertificate]).to.deep.equal([
+      'Пријавите се',
+      'Пријавите се сертификатом',
+      'Креирајте кориснички налог',
+      'Креирајте кориснички налог',
+      'Региструјте се овим сертификатом',
+      'Пошаљите',
+      'Пошаљите нови линк',
+      'Користите овај сертификат',
+    ]);
+    expect([srCyrl.showPasswordLabel, srCyrl.hidePasswordLabel]).to.deep.equal(['Прикажите лозинку', 'Сакријте лозинку']);
+  });
+
+  it('says “фасцикла”, not “фолдер”, in the login, confirmation, picker and shared texts', () => {
+    const mine = [commonTexts, loginTexts, pickerTexts, emailConfirmTexts];
+    return Promise.all(mine.map((part) => part.load('sr-Cyrl'))).then((catalogs) => {
+      const all = catalogs.flatMap((c) => texts(c as Record<string, unknown>));
+      expect(all.filter(([, text]) => /фолдер/i.test(text))).to.deep.equal([]);
+      expect(all.filter(([, text]) => /фасцикл/i.test(text)).map(([key]) => key).sort()).to.deep.equal(['awaitingReviewBody', 'confirmationResent', 'notConfirmedBody']);
+    });
   });
 
   it('an element’s catalog holds only its parts, and loads each locale once, Serbian only on demand', async () => {

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Catalog } from './catalog.js';
+import { formatDate, formatTime } from './date-format.js';
 import { DEFAULT_LOCALE, type Locale } from './locales.js';
 
 /**
@@ -68,8 +69,13 @@ export class LocaleController<M> implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** A clock time in the current locale, e.g. "14:05". */
+  /** A clock time, on the 24-hour clock in every locale: "14:05" (see `date-format.ts`). */
   formatTime(date: Date): string {
-    return new Intl.DateTimeFormat(this.locale, { hour: '2-digit', minute: '2-digit' }).format(date);
+    return formatTime(date);
+  }
+
+  /** A date in the current locale that cannot be misread and does not wrap: "3 December 2031", "3. децембра 2031.". */
+  formatDate(date: Date): string {
+    return formatDate(date, this.locale);
   }
 }

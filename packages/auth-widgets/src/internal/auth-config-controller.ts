@@ -2,7 +2,7 @@ import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveElement } from 'lit';
 import { AuthError, type AuthClient } from '../client/auth-client.js';
 import { FetchAuthClient } from '../client/fetch-auth-client.js';
-import { mergeConfigInputs, resolveConfig, type AuthConfigInput, type ConfigResult } from '../config/auth-config.js';
+import { localizedLink, mergeConfigInputs, resolveConfig, type AuthConfigInput, type AuthLinks, type ConfigResult } from '../config/auth-config.js';
 import { authClientContext, authConfigContext } from '../config/context.js';
 import type { Catalog } from '../i18n/catalog.js';
 import { LocaleController } from '../i18n/locale-controller.js';
@@ -82,6 +82,18 @@ export class AuthConfigController<M> implements ReactiveController {
       this.#reportProblems();
     }
     this.i18n.set(this.result.ok ? this.result.config.locale : this.result.locale);
+  }
+
+  /**
+   * A configured link in the person's current language (see
+   * `localizedLink`): every page the kit sends them to opens in the
+   * language they are reading. Undefined when the link is not configured.
+   */
+  link(name: keyof AuthLinks): string | undefined {
+    if (!this.result.ok) return undefined;
+    const { links, localeParam } = this.result.config;
+    const link = links[name];
+    return link === undefined ? undefined : localizedLink(link, this.i18n.locale, localeParam);
   }
 
   /** The client for the resolved backend: the element's, the provider's, or one made here. */

@@ -56,8 +56,8 @@ describe('configured links', () => {
       register-url="https://portal.example.gov.rs/register"
       password-reset-url="/reset"
     ></egov-login>`);
-    expect(hrefs(el)).to.include.members(['https://portal.example.gov.rs/register', '/reset']);
+    expect(hrefs(el)).to.include.members(['https://portal.example.gov.rs/register?locale=en', '/reset?locale=en']);
     const local = await fixture(html`<egov-login backend-url=${API} locale="en" modes="password" register-url="http://localhost:8080/register"></egov-login>`);
-    expect(hrefs(local)).to.include('http://localhost:8080/register');
+    expect(hrefs(local)).to.include('http://localhost:8080/register?locale=en');
   });
 });

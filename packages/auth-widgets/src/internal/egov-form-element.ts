@@ -9,6 +9,8 @@ import { AuthConfigController } from './auth-config-controller.js';
 import { renderConfigProblem } from './config-problem.js';
 import { EgovElement, uniqueIdPrefix } from './egov-element.js';
 import { renderErrorSummary } from './error-summary.js';
+import { ErrorTitle } from './error-title.js';
+import { headingDisplay, headingLevel, renderHeading, type HeadingOptions } from './headings.js';
 import type { Problem } from './problems.js';
 import { adoptScopedStyles } from './scoped-styles.js';
 
@@ -40,6 +42,28 @@ export abstract class EgovFormElement<M extends CommonMessages = CommonMessages>
   @property({ attribute: 'picker-ui' }) pickerUi?: string;
   /** A client for another backend (an adapter); by default the kit's fetch client. */
   @property({ attribute: false }) client?: AuthClient;
+  /**
+   * The level of the element's own heading, `1` to `4` (default `2`, under
+   * the page's `<h1>`); the headings inside it (notices, the error summary)
+   * are one level below. `1` when the element is the page's main content and
+   * the page has no heading of its own.
+   */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel: 1 | 2 | 3 | 4 = 2;
+  /**
+   * How the element's own heading (`<egov-register>`'s "Create a user account") shows: `visible`
+   * (default); `visually-hidden`, for screen readers only, when the page shows
+   * the same words in its own heading; `none`, not rendered, when the page's
+   * heading at `heading-level` already names the form. The headings inside
+   * keep their levels either way.
+   */
+  @property({ attribute: 'heading-display' }) headingDisplay: 'visible' | 'visually-hidden' | 'none' = 'visible';
+  /**
+   * Puts the translated "Error: " before `document.title` while the error
+   * summary shows, and takes it away after (GOV.UK: screen readers read the
+   * title first). Off by default: the page owns its title; a single-page app
+   * that manages the title leaves it off and adds the prefix itself.
+   */
+  @property({ attribute: 'title-error-prefix', type: Boolean }) titleErrorPrefix = false;
 
   protected readonly config: AuthConfigController<M>;
   readonly #idPrefix = uniqueIdPrefix(this.localName || 'egov');
@@ -58,6 +82,13 @@ export abstract class EgovFormElement<M extends CommonMessages = CommonMessages>
     super();
     this.config = new AuthConfigController(this, texts);
     this.#styles = styles;
+    // Registers itself with the element (addController) and cleans up when it leaves the page.
+    new ErrorTitle(this, () => ({
+      enabled: this.titleErrorPrefix,
+      prefix: this.t.errorPrefix,
+      // On screen, not only in the DOM: a summary in a hidden tab panel is not shown.
+      showing: this.titleErrorPrefix && [...this.querySelectorAll('.egov-summary')].some((summary) => summary.checkVisibility()),
+    }));
   }
 
   /**
@@ -158,10 +189,26 @@ export abstract class EgovFormElement<M extends CommonMessages = CommonMessages>
   protected renderFrame(heading: string, content: () => TemplateResult): TemplateResult {
     const { t, locale } = this.config.i18n;
     const result = this.config.result;
+    const display = headingDisplay(this.headingDisplay);
     return html`<div class="egov-root" lang=${locale}>
-      <h2 class="egov-heading" id=${this.partId('heading')} tabindex="-1">${heading}</h2>
+      ${display === 'none'
+        ? nothing
+        : this.renderHeading(0, heading, {
+            className: display === 'visually-hidden' ? 'egov-heading egov-visually-hidden' : 'egov-heading',
+            id: this.partId('heading'),
+            focusable: true,
+          })}
       ${result.ok ? content() : renderConfigProblem(t, result.problems)}
     </div>`;
+  }
+
+  /**
+   * A heading `depth` levels below the element's own (`0`: the element's own
+   * level, `1`: a notice or section inside it), so a page's `heading-level`
+   * moves every heading of the element together.
+   */
+  protected renderHeading(depth: number, content: unknown, options: HeadingOptions): TemplateResult {
+    return renderHeading(headingLevel(this.headingLevel) + depth, content, options);
   }
 
   /** The error summary for these problems, focusable as `id('summary')`. */
@@ -177,6 +224,7 @@ export abstract class EgovFormElement<M extends CommonMessages = CommonMessages>
         event.preventDefault();
         target.focus();
       },
+      headingLevel(this.headingLevel) + 1,
     );
   }
 

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { CommonMessages } from '../i18n/en/common.js';
+import { renderHeading } from './headings.js';
 
 export interface SummaryItem {
   text: string;
@@ -11,17 +12,19 @@ export interface SummaryItem {
  * GOV.UK's error summary: "There is a problem" and one item per problem,
  * each linking to its field. The caller focuses it after a failed submit;
  * `role="alert"` makes screen readers read it even if focus does not move.
+ * Its title is a heading of `level` (one below the element's own heading).
  */
 export function renderErrorSummary(
   t: CommonMessages,
   id: string,
   items: SummaryItem[],
   onLink: (event: Event, href: string) => void,
+  level = 3,
 ): TemplateResult | typeof nothing {
   if (items.length === 0) return nothing;
   return html`<div class="egov-summary" id=${id} tabindex="-1" aria-labelledby=${`${id}-title`}>
     <div role="alert">
-      <h3 class="egov-summary-title" id=${`${id}-title`}>${t.errorSummaryTitle}</h3>
+      ${renderHeading(level, t.errorSummaryTitle, { className: 'egov-summary-title', id: `${id}-title` })}
       <ul class="egov-summary-list">
         ${items.map((item) =>
           item.href

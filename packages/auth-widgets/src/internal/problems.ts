@@ -12,11 +12,19 @@ export interface Problem<M = CommonMessages> {
 
 export type FieldProblems<M = CommonMessages> = Record<string, Problem<M>>;
 
-/** Field problems first (in form order), then general ones: the error summary's list. */
-export function summaryOf<M>(fieldProblems: FieldProblems<M>, order: readonly string[], general: Problem<M>[] = []): Problem<M>[] {
-  const known = order.filter((field) => fieldProblems[field]).map((field) => fieldProblems[field]!);
-  const others = Object.keys(fieldProblems)
-    .filter((field) => !order.includes(field))
-    .map((field) => fieldProblems[field]!);
+/**
+ * Field problems first (in form order), then general ones: the error
+ * summary's list. `more`: a field's further problems, listed before its own
+ * (one per attached file that was refused).
+ */
+export function summaryOf<M>(
+  fieldProblems: FieldProblems<M>,
+  order: readonly string[],
+  general: Problem<M>[] = [],
+  more: Readonly<Record<string, readonly Problem<M>[]>> = {},
+): Problem<M>[] {
+  const of = (field: string) => [...(more[field] ?? []), ...(fieldProblems[field] ? [fieldProblems[field]] : [])];
+  const known = order.flatMap(of);
+  const others = [...new Set([...Object.keys(more), ...Object.keys(fieldProblems)])].filter((field) => !order.includes(field)).flatMap(of);
   return [...known, ...others, ...general];
 }

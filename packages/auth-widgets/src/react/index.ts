@@ -7,7 +7,7 @@
 import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
 import { EgovAuth as EgovAuthElement } from '../components/auth/egov-auth.js';
-import { EgovCertificatePicker as EgovCertificatePickerElement, type EgovCertificateSelectedDetail } from '../components/certificate-picker/egov-certificate-picker.js';
+import { EgovCertificatePicker as EgovCertificatePickerElement, type EgovCertificateFallbackDetail, type EgovCertificateSelectedDetail } from '../components/certificate-picker/egov-certificate-picker.js';
 import { EgovEmailConfirm as EgovEmailConfirmElement, type EgovEmailConfirmedDetail, type EgovRegistrationDeclinedDetail } from '../components/email-confirm/egov-email-confirm.js';
 import { EgovLogin as EgovLoginElement, type EgovLoginErrorDetail, type EgovLoginSuccessDetail } from '../components/login/egov-login.js';
 import { EgovPasswordReset as EgovPasswordResetElement } from '../components/password-reset/egov-password-reset.js';
@@ -39,6 +39,7 @@ export const EgovCertificatePicker = createComponent({
   displayName: 'EgovCertificatePicker',
   events: {
     onEgovCertificateSelected: 'egov-certificate-selected' as EventName<CustomEvent<EgovCertificateSelectedDetail>>,
+    onEgovCertificateFallback: 'egov-certificate-fallback' as EventName<CustomEvent<EgovCertificateFallbackDetail>>,
   },
 });
 

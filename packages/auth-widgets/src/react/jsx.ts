@@ -9,7 +9,7 @@
  */
 import type { HTMLAttributes, ReactNode, Ref } from 'react';
 import type { EgovAuth } from '../components/auth/egov-auth.js';
-import type { EgovCertificatePicker, EgovCertificateSelectedDetail } from '../components/certificate-picker/egov-certificate-picker.js';
+import type { EgovCertificateFallbackDetail, EgovCertificatePicker, EgovCertificateSelectedDetail } from '../components/certificate-picker/egov-certificate-picker.js';
 import type { EgovEmailConfirm, EgovEmailConfirmedDetail, EgovRegistrationDeclinedDetail } from '../components/email-confirm/egov-email-confirm.js';
 import type { EgovLogin, EgovLoginErrorDetail, EgovLoginSuccessDetail } from '../components/login/egov-login.js';
 import type { EgovPasswordReset } from '../components/password-reset/egov-password-reset.js';
@@ -46,6 +46,13 @@ declare module 'react' {
         'password-reset-url'?: string;
         /** Where "Log in" leads (https, a path on the site, or http only on localhost). */
         'login-url'?: string;
+        /**
+         * How the site's pages are told the language on every link the kit makes
+         * (the three above): this query parameter (default `locale`; `""` for
+         * none), unless a link has a `{locale}` slot in its path, e.g.
+         * `register-url="/{locale}/registracija"`.
+         */
+        'locale-param'?: string;
         /** `fortify` (default) or `soft` — the in-browser demo agent with test keys, for demos and tests only. */
         'certificate-agent'?: string;
         /** `kit` (default) or `peculiar` — the certificate list drawn by `<peculiar-fortify-certificates>` (English only). */
@@ -68,6 +75,12 @@ declare module 'react' {
         'action-label'?: string;
         /** `kit` (default) or `peculiar`: who draws the certificate list. Overrides `picker-ui` and `<egov-auth>`. */
         ui?: string;
+        /**
+         * The text of a button that every failure state shows to offer the host's
+         * other way in, e.g. "Log in with username and password"; choosing it fires
+         * `egov-certificate-fallback`. Without it there is no such button (it would do nothing).
+         */
+        'fallback-label'?: string;
         /** Backend base URL; overrides `<egov-auth>`. */
         'backend-url'?: string;
         /** `en`, `sr-Latn` or `sr-Cyrl`; overrides `<egov-auth>` and the page's `lang`. */
@@ -88,8 +101,32 @@ declare module 'react' {
         'picker-ui'?: string;
         /** A client for another backend (an adapter); by default the kit's fetch client. */
         client?: EgovCertificatePicker['client'];
+        /**
+         * The level of the element's own heading, `1` to `4` (default `2`, under
+         * the page's `<h1>`); the headings inside it (notices, the error summary)
+         * are one level below. `1` when the element is the page's main content and
+         * the page has no heading of its own.
+         */
+        'heading-level'?: 1 | 3 | 2 | 4;
+        /**
+         * How the element's own heading (`<egov-register>`'s "Create a user account") shows: `visible`
+         * (default); `visually-hidden`, for screen readers only, when the page shows
+         * the same words in its own heading; `none`, not rendered, when the page's
+         * heading at `heading-level` already names the form. The headings inside
+         * keep their levels either way.
+         */
+        'heading-display'?: 'visible' | 'visually-hidden' | 'none';
+        /**
+         * Puts the translated "Error: " before `document.title` while the error
+         * summary shows, and takes it away after (GOV.UK: screen readers read the
+         * title first). Off by default: the page owns its title; a single-page app
+         * that manages the title leaves it off and adds the prefix itself.
+         */
+        'title-error-prefix'?: boolean;
         /** The person chose a certificate; `detail` says which (`certificateId`, `issuer`) and carries no personal data — the holder's name, personal number and e-mail come from `selectedCertificate()`. The host then calls `sign(data)`. */
         'onegov-certificate-selected'?: (event: CustomEvent<EgovCertificateSelectedDetail>) => void;
+        /** The person chose the `fallback-label` button (shown only when the host sets it) in a failure state: a locked PIN, no usable certificate, a refused certificate, an agent problem. `detail.reason` says which. The host offers its other way in, e.g. `<egov-login>` opens its username and password tab. */
+        'onegov-certificate-fallback'?: (event: CustomEvent<EgovCertificateFallbackDetail>) => void;
       };
       /** Confirms a registration from the e-mail's link. */
       'egov-email-confirm': KitElementProps<EgovEmailConfirm> & {
@@ -115,6 +152,28 @@ declare module 'react' {
         'picker-ui'?: string;
         /** A client for another backend (an adapter); by default the kit's fetch client. */
         client?: EgovEmailConfirm['client'];
+        /**
+         * The level of the element's own heading, `1` to `4` (default `2`, under
+         * the page's `<h1>`); the headings inside it (notices, the error summary)
+         * are one level below. `1` when the element is the page's main content and
+         * the page has no heading of its own.
+         */
+        'heading-level'?: 1 | 3 | 2 | 4;
+        /**
+         * How the element's own heading (`<egov-register>`'s "Create a user account") shows: `visible`
+         * (default); `visually-hidden`, for screen readers only, when the page shows
+         * the same words in its own heading; `none`, not rendered, when the page's
+         * heading at `heading-level` already names the form. The headings inside
+         * keep their levels either way.
+         */
+        'heading-display'?: 'visible' | 'visually-hidden' | 'none';
+        /**
+         * Puts the translated "Error: " before `document.title` while the error
+         * summary shows, and takes it away after (GOV.UK: screen readers read the
+         * title first). Off by default: the page owns its title; a single-page app
+         * that manages the title leaves it off and adds the prefix itself.
+         */
+        'title-error-prefix'?: boolean;
         /** The address is confirmed (`detail.result`: `confirmed` or `already_confirmed`); `detail.accountState` says what is next. */
         'onegov-email-confirmed'?: (event: CustomEvent<EgovEmailConfirmedDetail>) => void;
         /** The person chose "This was not me" and the unconfirmed registration is deleted (`detail` is empty). */
@@ -146,6 +205,28 @@ declare module 'react' {
         'picker-ui'?: string;
         /** A client for another backend (an adapter); by default the kit's fetch client. */
         client?: EgovLogin['client'];
+        /**
+         * The level of the element's own heading, `1` to `4` (default `2`, under
+         * the page's `<h1>`); the headings inside it (notices, the error summary)
+         * are one level below. `1` when the element is the page's main content and
+         * the page has no heading of its own.
+         */
+        'heading-level'?: 1 | 3 | 2 | 4;
+        /**
+         * How the element's own heading (`<egov-register>`'s "Create a user account") shows: `visible`
+         * (default); `visually-hidden`, for screen readers only, when the page shows
+         * the same words in its own heading; `none`, not rendered, when the page's
+         * heading at `heading-level` already names the form. The headings inside
+         * keep their levels either way.
+         */
+        'heading-display'?: 'visible' | 'visually-hidden' | 'none';
+        /**
+         * Puts the translated "Error: " before `document.title` while the error
+         * summary shows, and takes it away after (GOV.UK: screen readers read the
+         * title first). Off by default: the page owns its title; a single-page app
+         * that manages the title leaves it off and adds the prefix itself.
+         */
+        'title-error-prefix'?: boolean;
         /** Logged in; `detail.user` (`{ email, acr }`) says who, and at which level (`acr` is `basic` for a password, `high` for a certificate). */
         'onegov-login-success'?: (event: CustomEvent<EgovLoginSuccessDetail>) => void;
         /** A login attempt failed; `detail.code` says why (no secrets). The element already shows its own message. */
@@ -175,6 +256,28 @@ declare module 'react' {
         'picker-ui'?: string;
         /** A client for another backend (an adapter); by default the kit's fetch client. */
         client?: EgovPasswordReset['client'];
+        /**
+         * The level of the element's own heading, `1` to `4` (default `2`, under
+         * the page's `<h1>`); the headings inside it (notices, the error summary)
+         * are one level below. `1` when the element is the page's main content and
+         * the page has no heading of its own.
+         */
+        'heading-level'?: 1 | 3 | 2 | 4;
+        /**
+         * How the element's own heading (`<egov-register>`'s "Create a user account") shows: `visible`
+         * (default); `visually-hidden`, for screen readers only, when the page shows
+         * the same words in its own heading; `none`, not rendered, when the page's
+         * heading at `heading-level` already names the form. The headings inside
+         * keep their levels either way.
+         */
+        'heading-display'?: 'visible' | 'visually-hidden' | 'none';
+        /**
+         * Puts the translated "Error: " before `document.title` while the error
+         * summary shows, and takes it away after (GOV.UK: screen readers read the
+         * title first). Off by default: the page owns its title; a single-page app
+         * that manages the title leaves it off and adds the prefix itself.
+         */
+        'title-error-prefix'?: boolean;
         /** Step 1 was sent. Always the same, whatever the address: the detail is empty on purpose, the page learns nothing about the account. */
         'onegov-password-reset-requested'?: (event: CustomEvent<Record<string, never>>) => void;
         /** Step 2 succeeded: the new password is set. No password, no token in the event. */
@@ -204,6 +307,28 @@ declare module 'react' {
         'picker-ui'?: string;
         /** A client for another backend (an adapter); by default the kit's fetch client. */
         client?: EgovRegister['client'];
+        /**
+         * The level of the element's own heading, `1` to `4` (default `2`, under
+         * the page's `<h1>`); the headings inside it (notices, the error summary)
+         * are one level below. `1` when the element is the page's main content and
+         * the page has no heading of its own.
+         */
+        'heading-level'?: 1 | 3 | 2 | 4;
+        /**
+         * How the element's own heading (`<egov-register>`'s "Create a user account") shows: `visible`
+         * (default); `visually-hidden`, for screen readers only, when the page shows
+         * the same words in its own heading; `none`, not rendered, when the page's
+         * heading at `heading-level` already names the form. The headings inside
+         * keep their levels either way.
+         */
+        'heading-display'?: 'visible' | 'visually-hidden' | 'none';
+        /**
+         * Puts the translated "Error: " before `document.title` while the error
+         * summary shows, and takes it away after (GOV.UK: screen readers read the
+         * title first). Off by default: the page owns its title; a single-page app
+         * that manages the title leaves it off and adds the prefix itself.
+         */
+        'title-error-prefix'?: boolean;
         /** Sent; the confirmation e-mail is on its way. `detail` has the address (`email`) and the user type (`userType`; `certificate` after a registration with a certificate). */
         'onegov-registration-submitted'?: (event: CustomEvent<EgovRegistrationSubmittedDetail>) => void;
       };

@@ -28,8 +28,13 @@ export const formStyles = css`
     all: revert;
     box-sizing: border-box;
   }
-  ${scope} [hidden] {
-    display: none;
+  /* The hidden attribute always wins: over the class rules below and in the
+     other sheets (same specificity, later, so they would win otherwise), and
+     over a page's rules for the element itself. until-found keeps its own
+     meaning (found by find-in-page). */
+  ${scope}[hidden]:not([hidden='until-found' i]),
+  ${scope} [hidden]:not([hidden='until-found' i]) {
+    display: none !important;
   }
   ${scope} .egov-root {
     display: block;
@@ -119,6 +124,10 @@ export const formStyles = css`
     margin: 0 0 0.25rem;
     color: ${t.error};
     font-weight: 700;
+  }
+  ${scope} .egov-error-messages {
+    display: block;
+    margin: 0;
   }
   ${scope} .egov-input {
     display: block;
@@ -245,6 +254,27 @@ export const formStyles = css`
   ${scope} .egov-notice p {
     display: block;
     margin: 0 0 0.5rem;
+  }
+  /* GOV.UK's confirmation panel: what was done, in white on the success colour; what happens next follows it. */
+  ${scope} .egov-notice--confirmation {
+    padding: 1.5rem 1rem;
+    color: ${t.onPrimary};
+    background: ${t.success};
+    border-color: ${t.success};
+    text-align: center;
+  }
+  ${scope} .egov-notice--confirmation .egov-notice-title {
+    margin: 0 0 1rem;
+    font-size: 1.75rem;
+    line-height: 1.25;
+  }
+  ${scope} .egov-notice--confirmation p {
+    margin: 0;
+    font-size: 1.25rem;
+    overflow-wrap: anywhere;
+  }
+  ${scope} .egov-notice--confirmation strong {
+    font-weight: 700;
   }
   ${scope} .egov-details {
     display: block;

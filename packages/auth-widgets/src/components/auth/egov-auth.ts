@@ -54,6 +54,13 @@ export class EgovAuth extends EgovElement {
   @property({ attribute: 'password-reset-url' }) passwordResetUrl?: string;
   /** Where "Log in" leads (https, a path on the site, or http only on localhost). */
   @property({ attribute: 'login-url' }) loginUrl?: string;
+  /**
+   * How the site's pages are told the language on every link the kit makes
+   * (the three above): this query parameter (default `locale`; `""` for
+   * none), unless a link has a `{locale}` slot in its path, e.g.
+   * `register-url="/{locale}/registracija"`.
+   */
+  @property({ attribute: 'locale-param' }) localeParam?: string;
   /** `fortify` (default) or `soft` — the in-browser demo agent with test keys, for demos and tests only. */
   @property({ attribute: 'certificate-agent' }) certificateAgent?: string;
   /** `kit` (default) or `peculiar` — the certificate list drawn by `<peculiar-fortify-certificates>` (English only). */
@@ -97,6 +104,7 @@ export class EgovAuth extends EgovElement {
       mergeConfigInputs(json, {
         backendUrl: this.backendUrl,
         locale: this.locale,
+        localeParam: this.localeParam,
         modes: this.modes,
         timeoutMs: this.timeoutMs,
         certificateAgent: this.certificateAgent,

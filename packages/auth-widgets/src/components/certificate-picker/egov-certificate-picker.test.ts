@@ -1,9 +1,10 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { API } from '../../../test-support/backend.js';
+import { anaSubject, OIDS, testCa, testToken, x509 } from '../../../test-support/test-pki.js';
 import { AgentError } from '../../agent/certificate-agent.js';
 import { FortifyAgent } from '../../agent/fortify-agent.js';
 import { SoftAgent } from '../../agent/soft-agent.js';
-import type { CertificationBody, PublicConfig } from '../../client/contract.js';
+import type { CertificationBody, DevTestToken, PublicConfig } from '../../client/contract.js';
 import { FetchAuthClient } from '../../client/fetch-auth-client.js';
 import '../../define/all.js';
 import '../../define/egov-certificate-picker.js';
@@ -62,6 +63,49 @@ async function lockedCard(token: string, certificateId: string, client?: FetchAu
   return el.querySelector('[data-state=locked]')!;
 }
 
+/** What a person sees of an element: its rendered text (nothing hidden), in one line. */
+function seen(element: Element | null | undefined): string {
+  return ((element as HTMLElement | null | undefined)?.innerText ?? '').replace(/[ \t]*\n+[ \t]*/g, ' ').trim();
+}
+
+/** The certificate items a person can see. */
+function visibleItems(el: Element): string[] {
+  return [...el.querySelectorAll<HTMLElement>('[data-certificate]')].filter((item) => item.checkVisibility()).map((item) => item.dataset['certificate']!);
+}
+
+/** A button a person can see, by its text. */
+function visibleButton(el: Element, text: string): HTMLButtonElement | undefined {
+  return [...el.querySelectorAll<HTMLButtonElement>('button')].find((button) => button.checkVisibility() && seen(button) === text);
+}
+
+/** The test CA the real backend's directory knows as the Ministry of Interior's (recognised by name), and its qualified policy. */
+const MUP_TEST_CA = 'TEST MUP Qualified CA';
+const MUP_TEST_POLICY = '2.999.381.1.1.1';
+/** Noon UTC: the same calendar day wherever the test browser's clock is. */
+const NOT_AFTER = new Date('2031-12-03T12:00:00Z');
+
+/**
+ * A MUP identity card as it really is — an authentication and a signing
+ * certificate of one person, same CA, same dates — and a second token with
+ * a certificate of the same person (say, an old card still in a reader).
+ */
+async function lookAlikeTokens(): Promise<DevTestToken[]> {
+  const issuer = await testCa(MUP_TEST_CA);
+  const common = { issuer, subject: anaSubject(), notAfter: NOT_AFTER, policies: [MUP_TEST_POLICY, OIDS.qcpNaturalQscd], sanEmails: ['ana.test@example.test'] };
+  const card = await testToken(
+    'card-a',
+    [
+      { id: 'card-a:auth', leaf: { ...common, keyUsage: x509.KeyUsageFlags.digitalSignature, extKeyUsage: [OIDS.clientAuth] } },
+      { id: 'card-a:sign', leaf: { ...common, keyUsage: x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation, extKeyUsage: ['1.3.6.1.5.5.7.3.4'] } },
+    ],
+    { label: 'Card A' },
+  );
+  const token = await testToken('token-b', [{ id: 'token-b:auth', leaf: { ...common, keyUsage: x509.KeyUsageFlags.digitalSignature, extKeyUsage: [OIDS.clientAuth], sanEmails: ['ana.other@example.test'] } }], {
+    label: 'Token B',
+  });
+  return [card, token];
+}
+
 const HOSTILE = /javascript:|data:|vbscript:|evil\.example|bcc=/i;
 
 describe('<egov-certificate-picker>', () => {
@@ -82,7 +126,7 @@ describe('<egov-certificate-picker>', () => {
     // The backend's qualified-policy allow-list (GET /config) hides what it would refuse.
     expect(el.querySelector('[data-hidden=not_qualified]')!.textContent).to.contain('not a qualified certificate');
     const item = el.querySelector('[data-certificate="test-mup-id-card:valid"]')!;
-    expect(item.textContent).to.match(/Issued by TEST MUP Qualified CA · Valid until \d/);
+    expect(seen(item)).to.match(/Issued by TEST MUP Qualified CA · valid until \d{1,2}\u00a0[A-Z][a-z]+\u00a0\d{4}/);
     await expect(el).to.be.accessible();
   });
 
@@ -231,7 +275,7 @@ describe('<egov-certificate-picker>', () => {
     const denied = await picker(denying);
     expect(denied.querySelector('[data-problem=origin_denied]')).to.exist;
     denying.deny(false);
-    denied.querySelector<HTMLButtonElement>('[data-problem=origin_denied] ~ button')!.click();
+    visibleButton(denied, 'Try again')!.click();
     await waitUntil(() => denied.querySelector('.egov-certificates'), 'try again did not list');
   });
 
@@ -247,7 +291,7 @@ describe('<egov-certificate-picker>', () => {
         const el = await picker(new FortifyAgent({ baseUrl: 'https://127.0.0.1:9', storage: null, codeGenerationAllowed: () => false }), locale);
         const problem = el.querySelector('[data-problem=page_blocked]')!;
         expect(problem.querySelector('.egov-notice-title')!.textContent).to.equal(title);
-        expect(el.querySelector('[data-problem] ~ button')).to.equal(null);
+        expect(visibleButton(el, 'Try again')).to.equal(undefined);
         await expect(el).to.be.accessible();
       }
     } finally {
@@ -266,6 +310,172 @@ describe('<egov-certificate-picker>', () => {
     storage.set('egov-fortify-seen', '1');
     const again = await picker(new FortifyAgent({ baseUrl: closedPort, probeTimeoutMs: 2000, storage: memory as unknown as Storage }));
     expect(again.querySelector('[data-problem=not_running] .egov-notice-title')!.textContent).to.equal('Start the Fortify app');
+  });
+
+  describe('telling certificates apart and choosing one (usability review, issue 12)', () => {
+    it('two certificates that look alike (same holder, CA and dates; one revoked) differ where a person can see it', async () => {
+      const el = await picker(await softAgent());
+      const valid = el.querySelector('[data-certificate="test-halcom:valid-ecdsa"]');
+      const revoked = el.querySelector('[data-certificate="test-halcom:revoked"]');
+      expect(visibleItems(el)).to.include.members(['test-halcom:valid-ecdsa', 'test-halcom:revoked']);
+      expect(seen(valid)).not.to.equal(seen(revoked));
+      for (const item of [valid, revoked]) {
+        expect(seen(item)).to.contain('Jelena Probić');
+        expect(seen(item)).to.match(/Serial number: …?[0-9A-F]{1,4}(\u00a0[0-9A-F]{4})?/);
+        expect(seen(item)).to.contain('E-mail: jelena.probic@example.test');
+        expect(seen(item)).to.contain('On the card or token: TEST Halcom');
+        expect(seen(item)).to.contain('Purpose: signing and authentication');
+        expect(seen(item)).not.to.contain('On: ');
+      }
+      await expect(el).to.be.accessible();
+    });
+
+    it('says what each certificate is for, its short serial number, e-mail, the card or token it is on, and an unambiguous date', async () => {
+      const agent = new SoftAgent(await lookAlikeTokens(), { pinPrompt: async () => '1234' });
+      const el = await picker(agent);
+      expect(visibleItems(el)).to.deep.equal(['card-a:auth', 'card-a:sign', 'token-b:auth']);
+      const [auth, sign, other] = visibleItems(el).map((id) => seen(el.querySelector(`[data-certificate="${id}"]`)));
+      expect(auth).to.contain('Purpose: authentication');
+      expect(sign).to.contain('Purpose: signing');
+      expect(sign).not.to.contain('authentication');
+      expect(auth).to.contain('On the card or token: Card A');
+      expect(other).to.contain('On the card or token: Token B');
+      expect(other).to.contain('E-mail: ana.other@example.test');
+      for (const text of [auth, sign, other]) expect(text).to.contain('valid until 3\u00a0December\u00a02031');
+      // Three serial numbers, each short, none the same.
+      const serials = [auth, sign, other].map((text) => /Serial number: ([^·]+?)(?: ·|$| E-mail| On the)/.exec(text)?.[1]);
+      expect(new Set(serials).size, String(serials)).to.equal(3);
+      for (const serial of serials) expect(serial!.replace(/[\u00a0…]/g, '').length).to.be.within(1, 8);
+      await expect(el).to.be.accessible();
+
+      const serbian = await picker(new SoftAgent(await lookAlikeTokens()), 'sr-Cyrl');
+      const item = seen(serbian.querySelector('[data-certificate="card-a:auth"]'));
+      expect(item).to.contain('важи до 3.\u00a0децембра\u00a02031.');
+      expect(item).to.contain('Намена: аутентикација');
+      expect(item).to.contain('На картици или токену: Card A');
+      await expect(serbian).to.be.accessible();
+    });
+
+    it('the chosen certificate is marked and the list folds up to it, with “Choose another certificate”', async () => {
+      const el = await picker(await softAgent());
+      const before = el.getBoundingClientRect().height;
+      await choose(el, 'test-halcom:valid-ecdsa');
+      await el.updateComplete;
+      expect(visibleItems(el)).to.deep.equal(['test-halcom:valid-ecdsa']);
+      const chosen = el.querySelector('[data-certificate="test-halcom:valid-ecdsa"]')!;
+      expect(seen(el)).to.contain('Chosen certificate');
+      expect(chosen.getAttribute('aria-current')).to.equal('true');
+      // The pressed button left with the list: focus is on what replaced it, not lost to the page.
+      expect(document.activeElement!.textContent).to.equal('Chosen certificate');
+      // The hidden ones' summary folds away too: what comes after the picker (the certificate's data) is right below.
+      expect(el.querySelector('details')?.checkVisibility() ?? false).to.equal(false);
+      expect(el.getBoundingClientRect().height).to.be.lessThan(before / 2);
+      await expect(el).to.be.accessible();
+
+      visibleButton(el, 'Choose another certificate')!.click();
+      await el.updateComplete;
+      expect(visibleItems(el)).to.include.members(['test-halcom:valid-ecdsa', 'test-halcom:revoked', 'test-mup-id-card:valid']);
+      expect(document.activeElement!.closest('[data-certificate]')!.getAttribute('data-certificate')).to.equal('test-halcom:valid-ecdsa');
+      // Still marked while another is being looked for.
+      expect(el.querySelector('[data-certificate="test-halcom:valid-ecdsa"]')!.getAttribute('aria-current')).to.equal('true');
+      expect(seen(el.querySelector('[data-certificate="test-halcom:valid-ecdsa"]'))).to.contain('Chosen');
+      expect(el.querySelector('[data-certificate="test-halcom:revoked"]')!.hasAttribute('aria-current')).to.equal(false);
+      await expect(el).to.be.accessible();
+      await choose(el, 'test-halcom:revoked');
+      await el.updateComplete;
+      expect(visibleItems(el)).to.deep.equal(['test-halcom:revoked']);
+      expect(el.selectedCertificate()?.certificateId).to.equal('test-halcom:revoked');
+    });
+
+    it('a certificate the backend refused says so at the certificate itself, and offers another one or the password', async () => {
+      const el = await fixture<EgovCertificatePicker>(
+        html`<egov-certificate-picker backend-url=${API} locale="en" fallback-label="Log in with username and password" .agent=${await softAgent()}></egov-certificate-picker>`,
+      );
+      await waitUntil(() => el.querySelector('.egov-certificates'), 'no list', { timeout: 8000 });
+      await choose(el, 'test-halcom:revoked');
+      el.refuseSelected('certificate_revoked');
+      await el.updateComplete;
+      const refused = el.querySelector('[data-certificate="test-halcom:revoked"]')!;
+      expect(refused.checkVisibility()).to.equal(true);
+      expect(seen(refused)).to.contain('Not accepted: its certification body has revoked it.');
+      expect(document.activeElement && refused.contains(document.activeElement)).to.equal(true);
+      // Not offered again; the look-alike one is.
+      expect(visibleButton(refused, 'Use this certificate')).to.equal(undefined);
+      expect(visibleItems(el)).to.include('test-halcom:valid-ecdsa');
+      expect(el.querySelector('[data-certificate="test-halcom:valid-ecdsa"] button')!.checkVisibility()).to.equal(true);
+      const fallback = oneEvent(el, 'egov-certificate-fallback');
+      visibleButton(el, 'Log in with username and password')!.click();
+      expect((await fallback).detail.reason).to.equal('certificate_refused');
+      await expect(el).to.be.accessible();
+
+      el.refuseSelected('certificate_untrusted');
+      await el.updateComplete;
+      expect(seen(el.querySelector('[data-certificate="test-halcom:revoked"]'))).to.contain('Not accepted: issued by a certification body this site does not accept.');
+    });
+
+    it('a locked PIN is no dead end: whom to contact (once), another certificate, or the password', async () => {
+      const client = new DirectoryRewritingClient((bodies) => {
+        for (const body of bodies) if (body.id === 'mup') body.support = { ...body.support, phone: '+381 11 123 4567' };
+      });
+      const agent = await softAgent(['0000']);
+      agent.setTriesLeft('test-mup-id-card', 1);
+      const el = await fixture<EgovCertificatePicker>(
+        html`<egov-certificate-picker backend-url=${API} locale="en" fallback-label="Log in with username and password" .agent=${agent} .client=${client}></egov-certificate-picker>`,
+      );
+      await waitUntil(() => el.querySelector('[data-certificate="test-mup-id-card:valid"] button'), 'no list', { timeout: 8000 });
+      await choose(el, 'test-mup-id-card:valid');
+      await el.sign(DATA).catch(() => undefined);
+      await waitUntil(() => el.querySelector('[data-state=locked]'), 'no CA card');
+      const text = seen(el);
+      expect(text.match(/contact the certification body/gi) ?? [], text).to.have.length(1);
+      expect(text).to.contain('Certification body: Ministry of Interior');
+      expect(text).to.contain('Phone: +381 11 123 4567');
+      expect(el.querySelector('[data-state=locked] a[href="tel:+381111234567"]')!.checkVisibility()).to.equal(true);
+      await expect(el).to.be.accessible();
+
+      const fallback = oneEvent(el, 'egov-certificate-fallback');
+      visibleButton(el, 'Log in with username and password')!.click();
+      expect((await fallback).detail.reason).to.equal('pin_locked');
+
+      visibleButton(el, 'Choose another certificate')!.click();
+      await waitUntil(() => visibleItems(el).includes('test-halcom:valid-ecdsa'), 'no list to choose another from');
+      expect(seen(el.querySelector('[data-certificate="test-mup-id-card:valid"]'))).to.contain('PIN is locked');
+      await expect(el).to.be.accessible();
+    });
+
+    it('every failure state offers a next step: try again, and the password when the host offers it', async () => {
+      const original = console.error;
+      console.error = () => undefined;
+      try {
+        const label = 'Log in with username and password';
+        const empty = await softAgent();
+        for (const id of ['test-mup-id-card', 'test-halcom', 'test-other-profiles']) empty.removeToken(id);
+        const expiredOnly = new SoftAgent([
+          await testToken('old', [{ id: 'old:expired', leaf: { issuer: await testCa(MUP_TEST_CA), policies: [MUP_TEST_POLICY], notBefore: new Date('2015-01-01'), notAfter: new Date('2020-01-01') } }]),
+        ]);
+        for (const [agent, state, steps] of [
+          [empty, '[data-problem=no_token]', ['Try again', label]],
+          [expiredOnly, '[data-state=none-usable]', ['Try again', label]],
+          [new FortifyAgent({ baseUrl: 'https://127.0.0.1:9', storage: null, codeGenerationAllowed: () => false }), '[data-problem=page_blocked]', [label]],
+          [new FortifyAgent({ baseUrl: 'https://127.0.0.1:9', probeTimeoutMs: 2000, storage: null }), '[data-problem=not_installed]', ['Try again', label]],
+        ] as const) {
+          const el = await fixture<EgovCertificatePicker>(
+            html`<egov-certificate-picker backend-url=${API} locale="en" fallback-label=${label} .agent=${agent}></egov-certificate-picker>`,
+          );
+          await waitUntil(() => el.querySelector(state), `no ${state}`, { timeout: 8000 });
+          for (const step of steps) expect(visibleButton(el, step), `${state}: ${step}`).to.exist;
+          const fallback = oneEvent(el, 'egov-certificate-fallback');
+          visibleButton(el, label)!.click();
+          expect((await fallback).detail.reason).to.be.a('string');
+          await expect(el).to.be.accessible();
+        }
+        // Without a host that offers the password, no button that would do nothing.
+        const alone = await picker(empty);
+        expect(visibleButton(alone, label)).to.equal(undefined);
+      } finally {
+        console.error = original;
+      }
+    });
   });
 
   for (const [locale, heading, warning] of [

@@ -1,10 +1,12 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { AgentError, type AgentProblem, type CertificateAgent, type PinState, type TokenCertificate } from '../../agent/certificate-agent.js';
+import type { AuthErrorCode } from '../../client/auth-client.js';
 import type { CertificationBody, SignatureAlgorithm } from '../../client/contract.js';
 import { linkHref, mailtoHref, telHref } from '../../client/rules.js';
 import type { AuthConfigInput, CertificatePickerUi } from '../../config/auth-config.js';
-import { describeCertificate, type CertificateDescription, type HiddenReason } from '../../certificates/describe-certificate.js';
+import { localizedText } from '../../certificates/certification-body.js';
+import { describeCertificate, shortSerialNumber, type CertificateDescription } from '../../certificates/describe-certificate.js';
 import { catalog, type TextsOf } from '../../i18n/catalog.js';
 import { pickerStyles } from '../../styles/picker-styles.js';
 import { commonTexts } from '../../i18n/parts/common.js';
@@ -13,6 +15,7 @@ import { loadAgent } from '../../internal/agent-loader.js';
 import { loadPeculiarMode } from '../../agent/fortify-stack.js';
 import { EgovFormElement } from '../../internal/egov-form-element.js';
 import { PublicConfigController } from '../../internal/public-config-controller.js';
+import { contact, hiddenText, pinWarning, problemTexts, purposeText, refusalText } from './picker-texts.js';
 
 /**
  * What `egov-certificate-selected` tells the page: which certificate, never
@@ -37,6 +40,18 @@ export interface SelectedCertificate {
   issuer: string;
 }
 
+/**
+ * Why the person asked for another way in (`egov-certificate-fallback`): an
+ * agent problem (`not_installed`, `no_token`, `page_blocked`…), `pin_locked`,
+ * `no_usable_certificate`, or `certificate_refused` (the backend refused the
+ * chosen certificate).
+ */
+export type EgovCertificateFallbackReason = AgentProblem | 'no_usable_certificate' | 'certificate_refused';
+
+export interface EgovCertificateFallbackDetail {
+  reason: EgovCertificateFallbackReason;
+}
+
 /** What `sign()` gives the caller to build a proof with. */
 export interface PickerSignature {
   certificate: Uint8Array;
@@ -51,6 +66,7 @@ declare global {
   }
   interface GlobalEventHandlersEventMap {
     'egov-certificate-selected': CustomEvent<EgovCertificateSelectedDetail>;
+    'egov-certificate-fallback': CustomEvent<EgovCertificateFallbackDetail>;
   }
 }
 
@@ -97,9 +113,15 @@ type Texts = EgovCertificatePickerTexts;
  * `<peculiar-fortify-certificates>` (loaded only then), inside the kit's
  * heading and help; signing, logout and the messages stay the kit's.
  *
+ * After a choice the list folds up to the chosen certificate (with "Choose
+ * another certificate"), so what the host shows next is right below it.
+ * Every failure state says what to do next: try again, another certificate,
+ * and — when the host sets `fallback-label` — another way in.
+ *
  * @summary Select a qualified certificate on a smart card or token.
  * @tag egov-certificate-picker
  * @event {CustomEvent<EgovCertificateSelectedDetail>} egov-certificate-selected - The person chose a certificate; `detail` says which (`certificateId`, `issuer`) and carries no personal data — the holder's name, personal number and e-mail come from `selectedCertificate()`. The host then calls `sign(data)`.
+ * @event {CustomEvent<EgovCertificateFallbackDetail>} egov-certificate-fallback - The person chose the `fallback-label` button (shown only when the host sets it) in a failure state: a locked PIN, no usable certificate, a refused certificate, an agent problem. `detail.reason` says which. The host offers its other way in, e.g. `<egov-login>` opens its username and password tab.
  * @cssprop [--egov-font-family=system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif] - Font of every text.
  * @cssprop [--egov-font-size=1rem] - Base font size.
  * @cssprop [--egov-color-text=#0b0c0c] - Text, headings and input text.
@@ -130,6 +152,12 @@ export class EgovCertificatePicker extends EgovFormElement<Texts> {
   @property({ attribute: 'action-label' }) actionLabel?: string;
   /** `kit` (default) or `peculiar`: who draws the certificate list. Overrides `picker-ui` and `<egov-auth>`. */
   @property() ui?: string;
+  /**
+   * The text of a button that every failure state shows to offer the host's
+   * other way in, e.g. "Log in with username and password"; choosing it fires
+   * `egov-certificate-fallback`. Without it there is no such button (it would do nothing).
+   */
+  @property({ attribute: 'fallback-label' }) fallbackLabel?: string;
 
   @state() private phase: Phase = { kind: 'connecting' };
   @state() private items: Item[] = [];
@@ -137,6 +165,12 @@ export class EgovCertificatePicker extends EgovFormElement<Texts> {
   @state() private note: ((t: Texts) => string) | undefined;
   @state() private agentLabel = '';
   @state() private softAgent = false;
+  /** The certificate chosen in the kit's list, marked there; `undefined` before a choice and after a refusal. */
+  @state() private chosenId: string | undefined;
+  /** The list is folded up to the chosen certificate. */
+  @state() private folded = false;
+  /** Certificates the backend refused in this picker (id → error code), said at each of them. */
+  @state() private refused: ReadonlyMap<string, AuthErrorCode> = new Map();
 
   readonly #policy = new PublicConfigController(this, () => (this.config.result.ok ? this.config.client : undefined));
   #agent: CertificateAgent | undefined;
@@ -248,6 +282,8 @@ export class EgovCertificatePicker extends EgovFormElement<Texts> {
   #fail(error: unknown, focus = this.#focusOnFailure): void {
     const failure = error instanceof AgentError ? error : new AgentError('agent_error');
     this.phase = { kind: 'problem', code: failure.code };
+    // When the list comes back, all of it: the person may have to choose again.
+    this.folded = false;
     if (focus) this.focusAfterRender('status');
   }
 
@@ -311,6 +347,31 @@ export class EgovCertificatePicker extends EgovFormElement<Texts> {
     this.focusAfterRender('note');
   }
 
+  /**
+   * The backend refused the chosen certificate: `code` is its error code
+   * (`certificate_revoked`, `certificate_expired`, `certificate_untrusted`,
+   * `certificate_policy`, `signature_invalid`…). The reason is said at that
+   * certificate, which is not offered again, and the list opens to choose
+   * another (with the `fallback-label` button there when the host set one).
+   */
+  refuseSelected(code: AuthErrorCode): void {
+    if (this.#startedUi === 'peculiar') {
+      this.showNote((t) => t.certificateNotUsable(refusalText(t, code)));
+      return;
+    }
+    const item = this.#selected;
+    if (!item) {
+      this.showNote((t) => t.certificateRejected);
+      return;
+    }
+    this.refused = new Map(this.refused).set(item.token.id, code);
+    this.chosenId = undefined;
+    this.folded = false;
+    this.note = undefined;
+    this.phase = { kind: 'list' };
+    this.focusAfterRender(this.#itemPart(item.token.id, 'refused'));
+  }
+
   #showSignFailure(failure: AgentError, description: CertificateDescription): void {
     switch (failure.code) {
       case 'pin_locked':
@@ -332,6 +393,7 @@ export class EgovCertificatePicker extends EgovFormElement<Texts> {
         this.#fail(failure, true);
         return;
     }
+    // The list stays folded up to the chosen certificate, which now offers to try again.
     this.phase = { kind: 'list' };
     this.focusAfterRender('note');
   }
@@ -430,7 +492,39 @@ export class EgovCertificatePicker extends EgovFormElement<Texts> {
       return;
     }
     this.#selected = item;
+    this.chosenId = item.token.id;
+    this.folded = true;
+    this.note = undefined;
+    // The button just pressed is gone with the folded list: focus goes to what took its place.
+    this.focusAfterRender('chosen');
     this.#select(item.token.id, item.description);
+  }
+
+  /** Back to the whole list, the chosen certificate still marked in it (its PIN state read again). */
+  #chooseAnother(): void {
+    const chosen = this.chosenId;
+    this.folded = false;
+    this.note = undefined;
+    if (this.phase.kind !== 'list') {
+      this.phase = { kind: 'list' };
+      void this.#refresh();
+    }
+    const first = this.items.find((item) => item.description.usable && !this.refused.has(item.token.id));
+    const target = chosen ?? first?.token.id;
+    if (target) this.focusAfterRender(this.#itemPart(target, 'use'));
+  }
+
+  /** A page-unique id for a part of one certificate's item (certificate ids may hold characters ids should not). */
+  #itemPart(certificateId: string, part: string): string {
+    return `cert${this.items.findIndex((item) => item.token.id === certificateId)}-${part}`;
+  }
+
+  #fallback(reason: EgovCertificateFallbackReason): TemplateResult | typeof nothing {
+    const label = this.fallbackLabel;
+    if (!label) return nothing;
+    return html`<button type="button" class="egov-button egov-button--secondary egov-next-step" data-fallback @click=${() => this.emit('egov-certificate-fallback', { reason })}>
+      ${label}
+    </button>`;
   }
 
   protected override render(): TemplateResult {
@@ -460,14 +554,14 @@ export class EgovCertificatePicker extends EgovFormElement<Texts> {
       case 'locked':
         return this.#renderLocked(t, phase.body, phase.issuer);
       case 'signing':
-        return html`<p class="egov-text" role="status" data-state="signing">${t.pinEnterInAgent(this.agentLabel)}</p>`;
       case 'list':
-        return this.#renderList(t);
+        return this.#renderList(t, phase.kind === 'signing');
     }
   }
 
   #renderProblem(t: Texts, code: AgentProblem): TemplateResult {
     const [title, body] = problemTexts(t, code);
+    const retry = code !== 'page_blocked' && code !== 'not_set_up';
     return html`<div class="egov-notice" role="region" aria-labelledby=${this.partId('status')} data-problem=${code}>
         <h4 class="egov-notice-title" id=${this.partId('status')} tabindex="-1">${title}</h4>
         <p>${body}</p>
@@ -475,61 +569,64 @@ export class EgovCertificatePicker extends EgovFormElement<Texts> {
           ? html`<p><a class="egov-link" href=${FORTIFY_DOWNLOAD} target="_blank" rel="noopener">${t.agentDownload}</a></p>`
           : nothing}
       </div>
-      ${code === 'page_blocked' || code === 'not_set_up'
-        ? nothing
-        : html`<button type="button" class="egov-button" @click=${() => void this.#start(true)}>${t.tryAgain}</button>`}`;
+      ${retry ? html`<button type="button" class="egov-button egov-next-step" @click=${() => void this.#start(true)}>${t.tryAgain}</button>` : nothing}
+      ${this.#fallback(code)}`;
   }
 
   #renderLocked(t: Texts, body: CertificationBody | undefined, issuer: string): TemplateResult {
     const locale = this.config.i18n.locale;
-    const text = (value: { en: string; 'sr-Cyrl': string; 'sr-Latn'?: string }) =>
-      locale === 'en' ? value.en : locale === 'sr-Cyrl' ? value['sr-Cyrl'] : (value['sr-Latn'] ?? value['sr-Cyrl']);
+    // The directory's guidance already says to contact the body; the kit's own words say it only without one.
     return html`<div class="egov-notice egov-notice--error" role="region" aria-labelledby=${this.partId('status')} data-state="locked">
-      <h4 class="egov-notice-title" id=${this.partId('status')} tabindex="-1">${t.pinLockedTitle}</h4>
-      <p>${t.contactCa}</p>
-      <p><strong>${body ? text(body.name) : issuer}</strong></p>
-      ${body
-        ? html`<p>${text(body.pinUnblock)}</p>
-            <ul class="egov-list">
-              ${contact(t.caSite, body.site, linkHref(body.site), true)}
+        <h4 class="egov-notice-title" id=${this.partId('status')} tabindex="-1">${t.pinLockedTitle}</h4>
+        <p>${body ? localizedText(body.pinUnblock, locale) : t.pinLockedBody}</p>
+        <ul class="egov-list egov-contacts">
+          <li>${t.caBody}: <strong>${body ? localizedText(body.name, locale) : issuer}</strong></li>
+          ${body
+            ? html`${contact(t.caSite, body.site, linkHref(body.site), true)}
               ${body.support.url !== body.site ? contact(t.caSupport, body.support.url, linkHref(body.support.url), true) : nothing}
-              ${contact(t.caSupport, body.support.phone, telHref(body.support.phone))}
-              ${contact(t.caSupport, body.support.email, mailtoHref(body.support.email))}
-            </ul>`
-        : nothing}
-    </div>`;
+              ${contact(t.caPhone, body.support.phone, telHref(body.support.phone))}
+              ${contact(t.caEmail, body.support.email, mailtoHref(body.support.email))}`
+            : nothing}
+        </ul>
+      </div>
+      ${this.#startedUi === 'peculiar'
+        ? nothing
+        : html`<button type="button" class="egov-button egov-next-step" @click=${() => this.#chooseAnother()}>${t.chooseAnother}</button>`}
+      ${this.#fallback('pin_locked')}`;
   }
 
-  #renderList(t: Texts): TemplateResult {
+  #renderList(t: Texts, signing = false): TemplateResult {
     const usable = this.items.filter((i) => i.description.usable);
     const hidden = this.items.filter((i) => !i.description.usable);
-    const locale = this.config.i18n.locale;
-    const date = (d: Date) => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'numeric', year: 'numeric' }).format(d);
-    return html`${this.note
-        ? html`<p class="egov-notice egov-notice--error" role="alert" id=${this.partId('note')} tabindex="-1">${this.note(t)}</p>`
-        : nothing}
+    const note = this.note
+      ? html`<p class="egov-notice egov-notice--error" role="alert" id=${this.partId('note')} tabindex="-1">${this.note(t)}</p>`
+      : nothing;
+    // While signing, the certificate being used; after a choice, the chosen one.
+    const chosenId = signing ? this.#selected?.token.id : this.folded ? this.chosenId : undefined;
+    const chosen = chosenId === undefined ? undefined : usable.find((item) => item.token.id === chosenId);
+    if (chosen) {
+      return html`${note}
+        <section class="egov-chosen" aria-labelledby=${this.partId('chosen')} data-state=${signing ? 'signing' : 'chosen'}>
+          <h4 class="egov-chosen-title" id=${this.partId('chosen')} tabindex="-1">${t.chosenCertificate}</h4>
+          <ul class="egov-certificates" aria-labelledby=${this.partId('chosen')}>
+            ${this.#renderItem(t, chosen, { folded: true, action: !signing && !!this.note })}
+          </ul>
+          ${signing
+            ? html`<p class="egov-text" role="status">${t.pinEnterInAgent(this.agentLabel)}</p>`
+            : html`<button type="button" class="egov-button egov-button--secondary" @click=${() => this.#chooseAnother()}>${t.chooseAnother}</button>`}
+        </section>`;
+    }
+    if (signing) return html`<p class="egov-text" role="status" data-state="signing">${t.pinEnterInAgent(this.agentLabel)}</p>`;
+    return html`${note}
       ${usable.length === 0
         ? html`<div class="egov-notice" role="region" aria-labelledby=${this.partId('status')} data-state="none-usable">
-            <h4 class="egov-notice-title" id=${this.partId('status')} tabindex="-1">${t.noUsableTitle}</h4>
-            <p>${t.noUsableBody}</p>
-          </div>`
+              <h4 class="egov-notice-title" id=${this.partId('status')} tabindex="-1">${t.noUsableTitle}</h4>
+              <p>${t.noUsableBody}</p>
+            </div>
+            <button type="button" class="egov-button egov-next-step" @click=${() => void this.#start(true)}>${t.tryAgain}</button>
+            ${this.#fallback('no_usable_certificate')}`
         : html`<ul class="egov-certificates" aria-label=${t.usableCertificates}>
-            ${usable.map((item) => {
-              const d = item.description;
-              const infoId = this.partId(`cert-${item.token.id}`);
-              const warning = pinWarning(t, item.pin);
-              return html`<li class="egov-certificate" data-certificate=${item.token.id}>
-                <div id=${infoId}>
-                  <p class="egov-certificate-holder">${d.holderName}</p>
-                  <p class="egov-hint">${t.issuedBy(d.issuer.name)} · ${t.validUntil(date(d.notAfter))}</p>
-                  <p class="egov-hint">${t.onToken(item.token.tokenLabel)}</p>
-                  ${warning ? html`<p class="egov-warning" data-pin-warning>${warning}</p>` : nothing}
-                </div>
-                <button type="button" class="egov-button" aria-describedby=${infoId} @click=${() => this.#choose(item)}>
-                  ${this.actionLabel ?? t.useCertificate}
-                </button>
-              </li>`;
-            })}
+            ${usable.map((item) => this.#renderItem(t, item, { folded: false, action: !this.refused.has(item.token.id) }))}
           </ul>`}
       ${hidden.length > 0
         ? html`<details class="egov-details">
@@ -544,74 +641,55 @@ export class EgovCertificatePicker extends EgovFormElement<Texts> {
           </details>`
         : nothing}`;
   }
-}
 
-/**
- * One line of the CA card. The directory comes from the backend: a value
- * that fails the link rules (`linkHref`, `telHref`, `mailtoHref`) is shown as
- * text — the person still needs whom to contact — never as a link.
- */
-function contact(label: string, value: string | undefined, href: string | undefined, external = false): TemplateResult | typeof nothing {
-  if (!value) return nothing;
-  const shown = href
-    ? external
-      ? html`<a class="egov-link" href=${href} target="_blank" rel="noopener noreferrer">${value}</a>`
-      : html`<a class="egov-link" href=${href}>${value}</a>`
-    : value;
-  return html`<li>${label}: ${shown}</li>`;
-}
-
-function pinWarning(t: Texts, pin: PinState): string | undefined {
-  if (pin.locked) return t.pinLockedWarning;
-  if (pin.finalTry) return t.pinFinalTry;
-  if (pin.triesFailed) return t.pinPreviousWrong(pin.triesLeft);
-  return undefined;
-}
-
-function hiddenText(t: Texts, reason: HiddenReason | undefined): string {
-  switch (reason) {
-    case 'expired':
-      return t.hiddenExpired;
-    case 'not_yet_valid':
-      return t.hiddenNotYetValid;
-    case 'untrusted_ca':
-      return t.hiddenUntrusted;
-    case 'no_private_key':
-      return t.hiddenNoKey;
-    case 'wrong_key_usage':
-      return t.hiddenKeyUsage;
-    case 'not_qualified':
-      return t.hiddenNotQualified;
-    case 'invalid_personal_number':
-      return t.hiddenInvalidPersonalNumber;
-    case undefined:
-      return '';
-  }
-}
-
-function problemTexts(t: Texts, code: AgentProblem): [string, string] {
-  switch (code) {
-    case 'not_installed':
-      return [t.agentNotInstalledTitle, t.agentNotInstalledBody];
-    case 'not_running':
-      return [t.agentNotRunningTitle, t.agentNotRunningBody];
-    case 'local_network_blocked':
-      return [t.agentBlockedTitle, t.agentBlockedBody];
-    case 'page_blocked':
-      return [t.agentPageBlockedTitle, t.agentPageBlockedBody];
-    case 'not_set_up':
-      return [t.agentNotSetUpTitle, t.agentNotSetUpBody];
-    case 'tls_untrusted':
-      return [t.agentTlsTitle, t.agentTlsBody];
-    case 'origin_not_approved':
-      return [t.agentApproveTitle, t.agentApproveBody];
-    case 'origin_denied':
-      return [t.agentDeniedTitle, t.agentDeniedBody];
-    case 'no_token':
-      return [t.noTokenTitle, t.noTokenBody];
-    case 'token_removed':
-      return [t.tokenRemovedTitle, t.tokenRemovedBody];
-    default:
-      return [t.agentErrorTitle, t.agentErrorBody];
+  /**
+   * One certificate, with what tells it apart from a look-alike (same holder,
+   * CA and dates): its purpose, short serial number, e-mail and the card or
+   * token it is on; the PIN state; a refusal, said here rather than only above.
+   */
+  #renderItem(t: Texts, item: Item, options: { folded: boolean; action: boolean }): TemplateResult {
+    const d = item.description;
+    const id = item.token.id;
+    const infoId = this.partId(this.#itemPart(id, 'info'));
+    const warning = pinWarning(t, item.pin);
+    const refusal = this.refused.get(id);
+    const chosen = id === this.chosenId;
+    // Folded, the heading above says it is the chosen one.
+    const marked = chosen && !options.folded;
+    const purpose = purposeText(t, d.purposes);
+    return html`<li
+      class="egov-certificate ${marked ? 'egov-certificate--chosen' : ''} ${refusal ? 'egov-certificate--refused' : ''}"
+      data-certificate=${id}
+      aria-current=${chosen ? 'true' : nothing}
+    >
+      <div class="egov-certificate-info" id=${infoId}>
+        <p class="egov-certificate-holder">
+          ${d.holderName}${marked ? html` <span class="egov-tag" data-chosen>${t.chosenMark}</span>` : nothing}
+        </p>
+        ${purpose ? html`<p>${t.purpose(purpose)}</p>` : nothing}
+        <p class="egov-hint">${t.issuedBy(d.issuer.name)} · ${t.validUntil(this.config.i18n.formatDate(d.notAfter))}</p>
+        <p class="egov-hint">${t.serialNumber(shortSerialNumber(d.serialNumber))}</p>
+        ${d.email ? html`<p class="egov-hint">${t.certificateEmail(d.email)}</p>` : nothing}
+        <p class="egov-hint">${t.onToken(item.token.tokenLabel)}</p>
+        ${warning ? html`<p class="egov-warning" data-pin-warning>${warning}</p>` : nothing}
+        ${refusal
+          ? html`<p class="egov-warning" role="alert" id=${this.partId(this.#itemPart(id, 'refused'))} tabindex="-1" data-refused=${refusal}>
+              ${t.certificateRefused(refusalText(t, refusal))}
+            </p>
+            ${this.#fallback('certificate_refused')}`
+          : nothing}
+      </div>
+      ${options.action
+        ? html`<button
+            type="button"
+            class="egov-button"
+            id=${this.partId(this.#itemPart(id, 'use'))}
+            aria-describedby=${infoId}
+            @click=${() => this.#choose(item)}
+          >
+            ${this.actionLabel ?? t.useCertificate}
+          </button>`
+        : nothing}
+    </li>`;
   }
 }

@@ -289,6 +289,18 @@ describe('<egov-certificate-picker ui="peculiar">', () => {
     expect(refused.provider.loggedIn).to.be.false;
   });
 
+  it('a certificate the backend refused: the reason in a note above the element, which stays to choose another', async () => {
+    const { picker, element } = await peculiarPicker();
+    const { detail } = await testToken();
+    const selected = oneEvent(picker, 'egov-certificate-selected');
+    select(element, detail);
+    await selected;
+    picker.refuseSelected('certificate_revoked');
+    await waitUntil(() => picker.querySelector('[role=alert]'), 'no note');
+    expect(picker.querySelector('[role=alert]')!.textContent).to.equal('This certificate cannot be used here: its certification body has revoked it. Choose another one.');
+    expect(picker.querySelector(TAG)).to.equal(element);
+  });
+
   it('a chosen certificate the kit would hide (not valid yet) is refused with the reason, and nothing is reported', async () => {
     const { picker, element } = await peculiarPicker();
     const { detail } = await testToken({ notBefore: new Date('2099-01-01T00:00:00Z'), notAfter: new Date('2100-01-01T00:00:00Z') });

@@ -1,7 +1,13 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { API, register, tokenFrom, uniqueEmail } from '../../../test-support/backend.js';
 import '../../define/all.js';
+import { expectHiddenPartsInvisible, isShown } from '../../../test-support/visibility.js';
 import type { EgovEmailConfirm } from './egov-email-confirm.js';
+
+/** The headings a person sees, with their level: `h2 Confirm your registration`. */
+function visibleHeadings(el: Element): string[] {
+  return [...el.querySelectorAll('h1, h2, h3, h4, h5, h6')].filter(isShown).map((h) => `${h.localName} ${h.textContent!.trim()}`);
+}
 
 const pagePath = location.pathname;
 
@@ -154,12 +160,43 @@ describe('<egov-email-confirm>', () => {
     await answer(el, 'decline');
     expect((await declined).detail).to.deep.equal({});
     expect(title(el)).to.equal('The registration was deleted');
-    expect(el.querySelector<HTMLAnchorElement>('a.egov-link')!.getAttribute('href')).to.equal('/register.html');
+    expect(el.querySelector<HTMLAnchorElement>('a.egov-link')!.getAttribute('href')).to.equal('/register.html?locale=en', 'in the language the person reads');
     expect(document.activeElement).to.equal(el.querySelector('.egov-notice-title'));
     await expect(el).to.be.accessible();
     // The same link cannot confirm what is gone.
     const again = await fixture<EgovEmailConfirm>(html`<egov-email-confirm backend-url=${API} token=${token}></egov-email-confirm>`);
     await answer(again, 'confirm');
     expect(title(again)).to.equal('This link has expired or has already been used');
+  });
+
+  describe('headings and what is hidden', () => {
+    it('heading-level sets the element’s heading; the states’ headings are one level below; nothing hidden shows', async () => {
+      const { email } = await register();
+      const token = await tokenFrom(email, 'confirm_email');
+      const el = await fixture<EgovEmailConfirm>(html`<egov-email-confirm backend-url=${API} token=${token} heading-level="1"></egov-email-confirm>`);
+      await waitUntil(() => el.querySelector('button[data-answer=confirm]'), 'no question', { timeout: 8000 });
+      expect(visibleHeadings(el)).to.deep.equal(['h1 Confirm your registration', 'h2 Did you register with this e-mail address?']);
+      expectHiddenPartsInvisible(el);
+      await answer(el, 'confirm');
+      expect(visibleHeadings(el)).to.deep.equal(['h1 Confirm your registration', 'h2 Your e-mail address is confirmed']);
+      expectHiddenPartsInvisible(el);
+      await expect(el).to.be.accessible();
+    });
+
+    it('heading-display="none": the page’s heading stands in; the states keep theirs', async () => {
+      const el = await fixture<EgovEmailConfirm>(html`<egov-email-confirm backend-url=${API} heading-display="none"></egov-email-confirm>`);
+      await el.updateComplete;
+      expect(visibleHeadings(el)).to.deep.equal(['h3 Open the link from your e-mail']);
+      el.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+      await el.updateComplete;
+      expect(el.querySelector('.egov-summary-title')!.localName).to.equal('h3');
+      expectHiddenPartsInvisible(el);
+    });
+
+    it('the whole element, when the page sets hidden on it', async () => {
+      const el = await fixture<EgovEmailConfirm>(html`<egov-email-confirm backend-url=${API} hidden></egov-email-confirm>`);
+      await el.updateComplete;
+      expectHiddenPartsInvisible(el);
+    });
   });
 });

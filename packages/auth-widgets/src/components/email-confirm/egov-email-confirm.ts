@@ -175,7 +175,7 @@ export class EgovEmailConfirm extends EgovFormElement<Texts> {
 
   #renderQuestion(t: Texts): TemplateResult {
     return html`<div class="egov-notice" role="region" aria-labelledby=${this.partId('status')} data-state="asking">
-        <h3 class="egov-notice-title" id=${this.partId('status')} tabindex="-1">${t.confirmQuestion}</h3>
+        ${this.renderHeading(1, t.confirmQuestion, { className: 'egov-notice-title', id: this.partId('status'), focusable: true })}
         <p>${t.confirmQuestionBody}</p>
       </div>
       <p class="egov-text">
@@ -185,21 +185,25 @@ export class EgovEmailConfirm extends EgovFormElement<Texts> {
   }
 
   #renderDeclined(t: Texts): TemplateResult {
-    const links = this.config.result.ok ? this.config.result.config.links : {};
+    // In the person's current language: the page behind each link opens in it.
+    const links = { register: this.config.link('register'), login: this.config.link('login') };
     return html`<div class="egov-notice egov-notice--success" role="region" aria-labelledby=${this.partId('status')} data-state="declined">
-      <h3 class="egov-notice-title" id=${this.partId('status')} tabindex="-1">${t.declinedTitle}</h3>
+      ${this.renderHeading(1, t.declinedTitle, { className: 'egov-notice-title', id: this.partId('status'), focusable: true })}
       <p>${t.declinedBody}</p>
       ${links.register ? html`<p><a class="egov-link" href=${links.register}>${t.register}</a></p>` : nothing}
     </div>`;
   }
 
   #renderDone(t: Texts, response: ConfirmEmailResponse): TemplateResult {
-    const links = this.config.result.ok ? this.config.result.config.links : {};
+    // In the person's current language: the page behind each link opens in it.
+    const links = { register: this.config.link('register'), login: this.config.link('login') };
     const active = response.accountState === 'active';
     return html`<div class="egov-notice egov-notice--success" role="region" aria-labelledby=${this.partId('status')} data-state=${response.accountState}>
-      <h3 class="egov-notice-title" id=${this.partId('status')} tabindex="-1">
-        ${response.result === 'confirmed' ? t.confirmedTitle : t.alreadyConfirmedTitle}
-      </h3>
+      ${this.renderHeading(1, response.result === 'confirmed' ? t.confirmedTitle : t.alreadyConfirmedTitle, {
+        className: 'egov-notice-title',
+        id: this.partId('status'),
+        focusable: true,
+      })}
       <p>${active ? t.accountActiveBody : t.awaitingReviewBody}</p>
       ${active && links.login ? html`<p><a class="egov-link" href=${links.login}>${t.logIn}</a></p>` : nothing}
     </div>`;
@@ -208,7 +212,7 @@ export class EgovEmailConfirm extends EgovFormElement<Texts> {
   #renderNewLink(t: Texts, title: string): TemplateResult {
     const sentTo = this.#resend.sentTo;
     return html`<div class="egov-notice" role="region" aria-labelledby=${this.partId('status')} data-state="invalid">
-        <h3 class="egov-notice-title" id=${this.partId('status')} tabindex="-1">${title}</h3>
+        ${this.renderHeading(1, title, { className: 'egov-notice-title', id: this.partId('status'), focusable: true })}
         <p>${t.newConfirmationLinkBody}</p>
       </div>
       ${sentTo

@@ -74,10 +74,11 @@ describe('<egov-login>', () => {
       const labels = [...el.querySelectorAll('label')].map((l) => l.textContent!.trim());
       expect(labels).to.deep.equal(['Username (e-mail address)', 'Password']);
       const submitButton = el.querySelector('button[type=submit]')!;
-      const forgot = el.querySelector<HTMLAnchorElement>('a[href="/reset"]')!;
+      // Each link opens its page in the person's language.
+      const forgot = el.querySelector<HTMLAnchorElement>('a[href="/reset?locale=en"]')!;
       expect(forgot.textContent!.trim()).to.equal('Password forgotten?');
       expect(submitButton.compareDocumentPosition(forgot) & Node.DOCUMENT_POSITION_FOLLOWING).to.be.greaterThan(0);
-      expect(el.querySelector('a[href="/register"]')!.textContent!.trim()).to.equal('Create a user account');
+      expect(el.querySelector('a[href="/register?locale=en"]')!.textContent!.trim()).to.equal('Create a user account');
       await expect(el).to.be.accessible();
     });
 
@@ -382,7 +383,7 @@ describe('<egov-login>', () => {
       const el = auth.querySelector('egov-login')!;
       await el.updateComplete;
       expect(el.querySelector('[role=tablist]')).to.be.null;
-      expect(el.querySelector('a.egov-link')!.getAttribute('href')).to.equal('/own');
+      expect(el.querySelector('a.egov-link')!.getAttribute('href')).to.equal('/own?locale=en');
       const account = await createAccount('active');
       await loginWith(el, account.email, account.password);
       expect(el.querySelector('.egov-notice-title')!.textContent).to.equal('You are logged in');
@@ -418,7 +419,7 @@ describe('<egov-login>', () => {
       const el = auth.querySelector('egov-login')!;
       await waitUntil(() => el.querySelector('h2')!.textContent === 'Пријава');
       expect(el.querySelector('.egov-root')!.getAttribute('lang')).to.equal('sr-Cyrl');
-      expect(el.querySelector('button[type=submit]')!.textContent!.trim()).to.equal('Пријави се');
+      expect(el.querySelector('button[type=submit]')!.textContent!.trim()).to.equal('Пријавите се');
       expect(el.querySelector('a.egov-link')).to.be.null;
       await submit(el);
       expect(summaryItems(el)).to.deep.equal(['Унесите адресу електронске поште', 'Унесите лозинку']);
@@ -433,6 +434,21 @@ describe('<egov-login>', () => {
 
       auth.locale = 'en';
       await waitUntil(() => el.querySelector('h2')!.textContent === 'Log in');
+    });
+
+    it('carries the language on every link it makes, following a switch at runtime', async () => {
+      const auth = await fixture<EgovAuth>(html`<egov-auth backend-url="/api" locale="sr-Cyrl" register-url="/register" password-reset-url="/{locale}/reset">
+        <egov-login></egov-login>
+      </egov-auth>`);
+      const el = auth.querySelector('egov-login')!;
+      await waitUntil(() => el.querySelector('h2')!.textContent === 'Пријава');
+      const hrefs = () => [...el.querySelectorAll('a.egov-link')].map((a) => a.getAttribute('href'));
+      expect(hrefs()).to.include.members(['/sr-Cyrl/reset', '/register?locale=sr-Cyrl']);
+      auth.locale = 'sr-Latn';
+      await waitUntil(() => el.querySelector('h2')!.textContent === 'Prijava');
+      expect(hrefs()).to.include.members(['/sr-Latn/reset', '/register?locale=sr-Latn']);
+      auth.localeParam = 'lang';
+      await waitUntil(() => hrefs().includes('/register?lang=sr-Latn'));
     });
 
     it('says "wrong e-mail or password" and the throttling time in Serbian', async () => {

@@ -165,7 +165,7 @@ export class EgovLogin extends EgovFormElement<Texts> {
 
   #renderCertificate(t: Texts): TemplateResult {
     const config = this.config.result.ok ? this.config.result.config : undefined;
-    const register = config?.links.register;
+    const register = this.config.link('register');
     return html`<h3 class="egov-heading egov-heading--small">${t.certificateHeading}</h3>
       <p class="egov-text">${t.certificateIntro}</p>
       ${this.certificateNotRegistered
@@ -182,7 +182,9 @@ export class EgovLogin extends EgovFormElement<Texts> {
             certificate-agent=${config.certificateAgent}
             ui=${config.certificatePickerUi}
             action-label=${t.certificateLoginButton}
+            fallback-label=${ifDefined(config.modes.includes('password') ? t.passwordHeading : undefined)}
             @egov-certificate-selected=${this.#onCertificateSelected}
+            @egov-certificate-fallback=${this.#onCertificateFallback}
           ></egov-certificate-picker>`
         : nothing}`;
   }
@@ -223,13 +225,25 @@ export class EgovLogin extends EgovFormElement<Texts> {
         this.focusAfterRender('not-registered');
         return;
       }
-      const problem = failure.code.startsWith('certificate_') || failure.code === 'signature_invalid' ? undefined : serviceProblem(failure);
-      picker.showNote((t) => (problem ? problem.text(t, this.formatTime) : t.certificateRejected));
+      // A refused certificate says so at the item itself; a service problem is a note above the list.
+      if (failure.code.startsWith('certificate_') || failure.code === 'signature_invalid') {
+        picker.refuseSelected(failure.code);
+        return;
+      }
+      const problem = serviceProblem(failure);
+      picker.showNote((t) => problem.text(t, this.formatTime));
     }
   };
 
+  /** The picker's "another way in" (a locked PIN, no usable certificate…): the username and password tab, e-mail focused. */
+  #onCertificateFallback = (): void => {
+    this.#selectTab('password', false);
+    this.focusAfterRender('email');
+  };
+
   #renderPassword(t: Texts): TemplateResult {
-    const links = this.config.result.ok ? this.config.result.config.links : {};
+    // In the person's current language: the page behind each link opens in it.
+    const links = { passwordReset: this.config.link('passwordReset'), register: this.config.link('register') };
     const email = this.partId('email');
     const password = this.partId('password');
     const emailError = this.problemText(this.fieldProblems['email']);

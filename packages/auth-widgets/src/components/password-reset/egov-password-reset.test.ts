@@ -4,7 +4,13 @@ import { API, createAccount, outbox, tokenFrom, uniqueEmail } from '../../../tes
 import { FetchAuthClient } from '../../client/fetch-auth-client.js';
 import { AuthError } from '../../client/auth-client.js';
 import '../../define/all.js';
+import { expectHiddenPartsInvisible, isShown } from '../../../test-support/visibility.js';
 import type { EgovPasswordReset } from './egov-password-reset.js';
+
+/** The headings a person sees, with their level: `h2 Password forgotten?`. */
+function visibleHeadings(el: Element): string[] {
+  return [...el.querySelectorAll('h1, h2, h3, h4, h5, h6')].filter(isShown).map((h) => `${h.localName} ${h.textContent!.trim()}`);
+}
 
 const NEW_PASSWORD = 'seven green lanterns by the lake';
 
@@ -89,7 +95,7 @@ describe('<egov-password-reset>', () => {
       await choose(el, NEW_PASSWORD);
       expect((await changed).detail).to.deep.equal({});
       expect(el.querySelector('.egov-notice-title')!.textContent).to.equal('Your password has been changed');
-      expect(el.querySelector<HTMLAnchorElement>('a[href="/login"]')).to.exist;
+      expect(el.querySelector<HTMLAnchorElement>('a[href="/login?locale=en"]')).to.exist;
       expect(await canLogIn(account.email, account.password)).to.be.false;
       expect(await canLogIn(account.email, NEW_PASSWORD)).to.be.true;
       await expect(el).to.be.accessible();
@@ -138,6 +144,49 @@ describe('<egov-password-reset>', () => {
       await waitUntil(() => el.querySelector('input[name=password]'), 'no form', { timeout: 8000 });
       expect(el.textContent).to.contain('Lozinka mora imati najmanje 15 znakova.');
       await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('headings and what is hidden', () => {
+    it('heading-level sets the element’s heading in both steps; inner headings follow; nothing hidden shows', async () => {
+      const el = await fixture<EgovPasswordReset>(html`<egov-password-reset backend-url=${API} heading-level="3"></egov-password-reset>`);
+      await el.updateComplete;
+      expect(visibleHeadings(el)).to.deep.equal(['h3 Password forgotten?']);
+      el.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+      await el.updateComplete;
+      expect(el.querySelector('.egov-summary-title')!.localName).to.equal('h4');
+      expectHiddenPartsInvisible(el);
+      await requestReset(el, uniqueEmail('level'));
+      expect(visibleHeadings(el)).to.deep.equal(['h3 Password forgotten?', 'h4 Check your e-mail']);
+      expectHiddenPartsInvisible(el);
+      await expect(el).to.be.accessible();
+
+      const choose = await fixture<EgovPasswordReset>(html`<egov-password-reset backend-url=${API} token="spent" heading-level="1"></egov-password-reset>`);
+      await waitUntil(() => choose.querySelector('input[name=password]'), 'no form', { timeout: 8000 });
+      expect(visibleHeadings(choose)).to.deep.equal(['h1 Choose a new password']);
+      expectHiddenPartsInvisible(choose);
+      await (async () => {
+        choose.querySelector<HTMLInputElement>('input[name=password]')!.value = NEW_PASSWORD;
+        choose.querySelector<HTMLInputElement>('input[name=passwordConfirmation]')!.value = NEW_PASSWORD;
+        choose.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+        await waitUntil(() => choose.querySelector('[data-state=invalid]'), 'the spent link was not refused', { timeout: 8000 });
+      })();
+      expect(visibleHeadings(choose)).to.deep.equal(['h1 Choose a new password', 'h2 This link has expired or has already been used']);
+      expectHiddenPartsInvisible(choose);
+    });
+
+    it('heading-display="visually-hidden": only screen readers get the element’s heading', async () => {
+      const el = await fixture<EgovPasswordReset>(html`<egov-password-reset backend-url=${API} heading-display="visually-hidden"></egov-password-reset>`);
+      await el.updateComplete;
+      expect(el.querySelector('h2')!.textContent).to.equal('Password forgotten?');
+      expect(visibleHeadings(el)).to.deep.equal([]);
+      await expect(el).to.be.accessible();
+    });
+
+    it('the whole element, when the page sets hidden on it', async () => {
+      const el = await fixture<EgovPasswordReset>(html`<egov-password-reset backend-url=${API} hidden></egov-password-reset>`);
+      await el.updateComplete;
+      expectHiddenPartsInvisible(el);
     });
   });
 });

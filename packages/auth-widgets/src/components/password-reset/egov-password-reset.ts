@@ -120,7 +120,7 @@ export class EgovPasswordReset extends EgovFormElement<Texts> {
     const sentTo = this.#request.sentTo;
     if (sentTo) {
       return html`<div class="egov-notice egov-notice--success" role="region" aria-labelledby=${this.partId('sent')}>
-        <h3 class="egov-notice-title" id=${this.partId('sent')} tabindex="-1">${t.resetSentTitle}</h3>
+        ${this.renderHeading(1, t.resetSentTitle, { className: 'egov-notice-title', id: this.partId('sent'), focusable: true })}
         <p>${t.resetSentBody(sentTo)}</p>
       </div>`;
     }
@@ -160,16 +160,17 @@ export class EgovPasswordReset extends EgovFormElement<Texts> {
 
   #renderInvalidLink(t: Texts): TemplateResult {
     return html`<div class="egov-notice" role="region" aria-labelledby=${this.partId('invalid')} data-state="invalid">
-        <h3 class="egov-notice-title" id=${this.partId('invalid')} tabindex="-1">${t.tokenInvalidTitle}</h3>
+        ${this.renderHeading(1, t.tokenInvalidTitle, { className: 'egov-notice-title', id: this.partId('invalid'), focusable: true })}
         <p>${t.resetLinkInvalidBody}</p>
       </div>
       <button type="button" class="egov-button" @click=${this.#requestNewLink}>${t.requestNewLink}</button>`;
   }
 
   #renderChanged(t: Texts): TemplateResult {
-    const links = this.config.result.ok ? this.config.result.config.links : {};
+    // In the person's current language: the page behind each link opens in it.
+    const links = { register: this.config.link('register'), login: this.config.link('login') };
     return html`<div class="egov-notice egov-notice--success" role="region" aria-labelledby=${this.partId('changed')}>
-      <h3 class="egov-notice-title" id=${this.partId('changed')} tabindex="-1">${t.passwordChangedTitle}</h3>
+      ${this.renderHeading(1, t.passwordChangedTitle, { className: 'egov-notice-title', id: this.partId('changed'), focusable: true })}
       <p>${t.passwordChangedBody}</p>
       ${links.login ? html`<p><a class="egov-link" href=${links.login}>${t.logIn}</a></p>` : nothing}
     </div>`;

@@ -2,7 +2,7 @@ import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 
 import type { DocumentType, UploadPolicy } from '../../client/contract.js';
 import type { CommonMessages } from '../../i18n/en/common.js';
 import type { RegisterMessages } from '../../i18n/en/register.js';
-import { renderFieldError } from '../../internal/fields.js';
+import { renderFieldError, renderRequiredMark } from '../../internal/fields.js';
 import type { Problem } from '../../internal/problems.js';
 
 export interface AttachedDocument {
@@ -39,7 +39,10 @@ export interface DocumentUploadView {
   /** Id of the "Choose files" button: the error summary links here. */
   id: string;
   required: boolean;
-  error?: string;
+  /** "(optional)" in the form's language, after the legend when no document is required. */
+  optionalText?: string;
+  /** What is wrong, one line each: a submit's problem, each picked file's. */
+  errors: readonly string[];
   /** 0–100 while sending, else undefined. */
   progress?: number;
   disabled: boolean;
@@ -62,6 +65,7 @@ export class DocumentUpload {
     private readonly field: string,
   ) {}
 
+  /** Each file that is not attached gets its own problem, naming it. */
   async add(files: Iterable<File>, policy: UploadPolicy): Promise<void> {
     const problems: Problem<Texts>[] = [];
     for (const file of files) {
@@ -71,8 +75,7 @@ export class DocumentUpload {
       } else if (file.size > policy.maxFileBytes) {
         problems.push({ field: this.field, text: (t) => t.fileTooLarge(file.name, formatBytes(policy.maxFileBytes, this.#locale)) });
       } else if (this.documents.length >= policy.maxFiles) {
-        problems.push({ field: this.field, text: (t) => t.tooManyFiles(policy.maxFiles) });
-        break;
+        problems.push({ field: this.field, text: (t) => t.fileTooMany(file.name, policy.maxFiles) });
       } else {
         this.documents = [
           ...this.documents,
@@ -100,7 +103,8 @@ export class DocumentUpload {
   #locale = 'en';
 
   render(view: DocumentUploadView): TemplateResult {
-    const { t, locale, policy, id, required, error, progress, disabled } = view;
+    const { t, locale, policy, id, required, optionalText, errors, progress, disabled } = view;
+    const error = errors.length > 0;
     this.#locale = locale;
     const full = this.documents.length >= policy.maxFiles;
     const accept = policy.acceptedTypes.join(',');
@@ -114,9 +118,9 @@ export class DocumentUpload {
     // Phones and tablets: the camera is the scanner most people have.
     const coarse = typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches;
     return html`<fieldset class="egov-fieldset ${error ? 'egov-field--error' : ''}" aria-describedby=${hintId}>
-      <legend class="egov-legend">${t.documentsLegend}${required ? html`<span class="egov-required" aria-hidden="true">*</span>` : nothing}</legend>
+      <legend class="egov-legend">${t.documentsLegend}${renderRequiredMark(required, optionalText)}</legend>
       <div class="egov-hint" id=${hintId}>${t.documentsHint(policy.maxFiles, formatBytes(policy.maxFileBytes, locale))}</div>
-      ${renderFieldError(t, id, error)}
+      ${renderFieldError(t, id, errors)}
       <div
         class="egov-dropzone"
         @dragover=${(e: DragEvent) => e.preventDefault()}

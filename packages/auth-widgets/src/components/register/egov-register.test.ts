@@ -4,6 +4,7 @@ import { API, DEMO_PASSWORD, outbox, uniqueEmail } from '../../../test-support/b
 import { disguisedHtmlFile, largePngFile, pdfFile, pngFile } from '../../../test-support/documents.js';
 import '../../define/all.js';
 import { checkForeignerNumber } from '../../client/rules.js';
+import { expectHiddenPartsInvisible, expectNotShown, expectShown, isShown } from '../../../test-support/visibility.js';
 import type { EgovRegister } from './egov-register.js';
 
 async function ready(el: EgovRegister): Promise<EgovRegister> {
@@ -22,6 +23,48 @@ function field(el: EgovRegister, name: string): HTMLInputElement {
 
 function summary(el: EgovRegister): string[] {
   return [...el.querySelectorAll('.egov-summary li')].map((li) => li.textContent!.trim());
+}
+
+/** The headings a person sees, with their level: `h2 Create a user account`. */
+function visibleHeadings(el: Element): string[] {
+  return [...el.querySelectorAll('h1, h2, h3, h4, h5, h6')].filter(isShown).map((h) => `${h.localName} ${h.textContent!.trim()}`);
+}
+
+/** What a person can press or type into: visible links, buttons and inputs, by their text or name. */
+function visibleControls(el: Element): string[] {
+  return [...el.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea')]
+    .filter(isShown)
+    .map((c) => c.textContent!.trim() || c.getAttribute('name') || c.localName);
+}
+
+/** The visible button with this text. */
+function button(el: Element, text: string): HTMLButtonElement {
+  const found = [...el.querySelectorAll<HTMLButtonElement>('button')].find((b) => isShown(b) && b.textContent!.trim() === text);
+  expect(found, `no visible "${text}" button`).to.exist;
+  return found!;
+}
+
+/**
+ * The lines of text in a part, as the browser lays them out (blocks break
+ * lines, wrapping does not). A visually hidden prefix ("Error:") is
+ * positioned out of the flow, so it comes as a line of its own: left out.
+ */
+function lines(part: HTMLElement): string[] {
+  return part.innerText
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !/^(Error|Грешка|Greška):$/.test(line));
+}
+
+/** The lines of the document upload that name a file. */
+function fileLines(el: EgovRegister, ...names: string[]): string[] {
+  const documents = el.querySelector<HTMLElement>('.egov-dropzone')!.closest('fieldset')!;
+  return lines(documents).filter((line) => names.some((name) => line.includes(name)));
+}
+
+/** The label a person reads for a control (without the required mark's star). */
+function labelOf(el: EgovRegister, control: Element): string {
+  return el.querySelector<HTMLElement>(`label[for="${control.id}"]`)!.innerText.trim();
 }
 
 /** Picks files as the file dialog would. */
@@ -78,7 +121,7 @@ describe('<egov-register>', () => {
     const tabs = [...el.querySelectorAll('[role=tab]')].map((t) => t.textContent!.trim());
     expect(tabs).to.deep.equal(['Register with username and password', 'Register with qualified electronic certificate']);
     expect(el.querySelector<HTMLInputElement>('input[name=userType][value=foreign_citizen]')!.checked).to.be.true;
-    expect(el.textContent).to.contain('Fields marked * are required.');
+    expect(el.textContent).to.contain('Fields marked with an asterisk (*) are required.');
     expect(field(el, 'givenName').getAttribute('aria-required')).to.equal('true');
     expect(field(el, 'phone').getAttribute('aria-required')).to.equal('false');
     expect(el.querySelector(`label[for=${field(el, 'givenName').id}] .egov-required`)).to.exist;
@@ -150,7 +193,7 @@ describe('<egov-register>', () => {
     expect(files.map((f) => f.querySelector('.egov-file-name')!.textContent)).to.deep.equal(['page-1.png', 'page-2.pdf']);
     expect(files[0]!.querySelector('img')!.getAttribute('src')).to.match(/^blob:/);
     expect(files[1]!.textContent).to.contain('PDF');
-    expect(el.querySelector('.egov-fieldset .egov-error-message')!.textContent).to.contain('Attach at most 2 files');
+    expect(el.querySelector('.egov-fieldset .egov-error-message')!.textContent).to.contain('page-3.png was not attached: you can attach at most 2 files');
     await expect(el).to.be.accessible();
     el.querySelector<HTMLButtonElement>('button[aria-label="Remove page-1.png"]')!.click();
     await el.updateComplete;
@@ -168,7 +211,7 @@ describe('<egov-register>', () => {
     const notice = el.querySelector('.egov-notice')!;
     expect(notice.querySelector('.egov-notice-title')!.textContent).to.equal('Check your e-mail');
     expect(notice.textContent).to.contain(email);
-    expect(notice.textContent).to.contain('Junk/Spam');
+    expect(el.innerText).to.contain('Junk/Spam');
     expect(document.activeElement).to.equal(notice.querySelector('.egov-notice-title'));
     expect(field(el, 'password').value).to.equal('');
     expect((await outbox(email)).map((m) => m.kind)).to.deep.equal(['confirm_email']);
@@ -296,9 +339,236 @@ describe('<egov-register>', () => {
     expect(field(el, 'foreignerNumber').value).to.equal('123');
   });
 
+  describe('after sending: a confirmation page, nothing of the form', () => {
+    it('shows only the confirmation; the form, its tabs and its button are gone from the screen', async () => {
+      const el = await registerForm();
+      const email = uniqueEmail('confirmation');
+      await fillValid(el, email);
+      await attach(el, pngFile('page-1.png'), pdfFile('page-2.pdf'));
+      await submit(el);
+
+      const form = el.querySelector('form')!;
+      expect(form.checkVisibility()).to.equal(false);
+      expect(getComputedStyle(form.closest('[hidden]')!).display).to.equal('none');
+      expectNotShown(form, 'the registration form');
+      expectNotShown(el.querySelector('form button[type=submit]'), '"Create user account"');
+      expectNotShown(el.querySelector('[role=tablist]'), 'the registration methods');
+      expect(visibleHeadings(el)).to.deep.equal(['h2 Create a user account', 'h3 Check your e-mail', 'h3 What happens next']);
+      expect(visibleControls(el)).to.deep.equal(['Send the message again', 'Start again']);
+      const title = [...el.querySelectorAll('h3')].find((h) => h.textContent!.trim() === 'Check your e-mail')!;
+      expect(document.activeElement).to.equal(title);
+      const panel = title.closest<HTMLElement>('[role=region]')!;
+      expect(lines(panel)).to.deep.equal(['Check your e-mail', 'We have sent a message to', email]);
+      expect(el.innerText).to.contain('Open the link in the message to confirm your registration.');
+      expect(el.innerText).to.contain('The message may be in the Junk/Spam folder.');
+      expect(el.innerText).to.contain('an authorized person checks your documents within 24 hours');
+      expect(el.innerText).not.to.contain('There is a problem');
+      expect(expectHiddenPartsInvisible(el)).to.be.greaterThan(0);
+      await expect(el).to.be.accessible();
+    });
+
+    it('"Start again" brings the form back as it was, and the confirmation goes', async () => {
+      const el = await registerForm();
+      await fillValid(el, uniqueEmail('again'));
+      await attach(el, pngFile('page-1.png'), pdfFile('page-2.pdf'));
+      await submit(el);
+      button(el, 'Start again').click();
+      await el.updateComplete;
+      expectShown(el.querySelector('form button[type=submit]'), '"Create user account"');
+      expectShown(el.querySelector('[role=tablist]'), 'the registration methods');
+      expect(visibleHeadings(el)).not.to.include('h3 Check your e-mail');
+      expect(field(el, 'givenName').value).to.equal('Ana');
+      expect(el.querySelectorAll('.egov-file')).to.have.length(2);
+      expect(document.activeElement).to.equal(field(el, 'email'));
+      expectHiddenPartsInvisible(el);
+    });
+
+    it('in Serbian Cyrillic too', async () => {
+      const el = await registerForm(API, 'sr-Cyrl');
+      const email = uniqueEmail('sr-confirmation');
+      await fillValid(el, email);
+      await attach(el, pngFile('page-1.png'), pdfFile('page-2.pdf'));
+      await submit(el);
+      expect(visibleHeadings(el)).to.deep.equal(['h2 Креирајте кориснички налог', 'h3 Проверите електронску пошту', 'h3 Шта следи']);
+      expect(visibleControls(el)).to.deep.equal(['Пошаљите поруку поново', 'Почните поново']);
+      expectHiddenPartsInvisible(el);
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('what is hidden is not on screen', () => {
+    it('in each state of the form: the other tab, the other user type’s fields, the file inputs', async () => {
+      const el = await registerForm();
+      expectHiddenPartsInvisible(el);
+      expectNotShown(el.querySelector('[role=tabpanel][hidden]'), 'the certificate tab’s panel');
+      el.querySelector<HTMLInputElement>('input[name=userType][value=serbian_citizen]')!.click();
+      await el.updateComplete;
+      expectNotShown(field(el, 'foreignerNumber'), 'the foreigner’s registration number');
+      expectNotShown(el.querySelector('select[name=citizenship]'), 'citizenship');
+      expectHiddenPartsInvisible(el);
+      await submit(el);
+      expectHiddenPartsInvisible(el);
+      button(el, 'Register with qualified electronic certificate').click();
+      await el.updateComplete;
+      expectNotShown(el.querySelector('form button[type=submit]'), '"Create user account" on the certificate tab');
+      expectHiddenPartsInvisible(el);
+    });
+
+    it('the whole element, when the page sets hidden on it', async () => {
+      const el = await registerForm();
+      el.hidden = true;
+      expectHiddenPartsInvisible(el);
+      expect(el.getBoundingClientRect().height).to.equal(0);
+    });
+  });
+
+  describe('file problems', () => {
+    it('one line per file, each naming its file; the summary links each to “Choose files”', async () => {
+      const el = await registerForm();
+      await attach(el, largePngFile(3 * 1024 * 1024 + 1, 'huge.png'), new File(['just text'], 'notes.txt', { type: 'text/plain' }));
+      expect(fileLines(el, 'huge.png', 'notes.txt')).to.deep.equal(['huge.png is larger than 3 MB', 'notes.txt is not a PDF, PNG or JPEG file']);
+      const choose = button(el, 'Choose files');
+      // A screen reader on “Choose files” hears both too.
+      const description = choose.getAttribute('aria-describedby')!.split(' ').map((id) => el.querySelector(`#${id}`)!.textContent!).join(' ');
+      expect(description).to.contain('huge.png is larger than 3 MB').and.to.contain('notes.txt is not a PDF, PNG or JPEG file');
+
+      await submit(el);
+      const items = summary(el);
+      const first = items.indexOf('huge.png is larger than 3 MB');
+      expect(items.slice(first, first + 3)).to.deep.equal(['huge.png is larger than 3 MB', 'notes.txt is not a PDF, PNG or JPEG file', 'Attach your identity document']);
+      const link = [...el.querySelectorAll<HTMLAnchorElement>('.egov-summary a')].find((a) => a.textContent!.trim() === 'notes.txt is not a PDF, PNG or JPEG file')!;
+      expect(link.getAttribute('href')).to.equal(`#${choose.id}`);
+      link.click();
+      expect(document.activeElement).to.equal(choose);
+      expectShown(choose, '“Choose files”');
+      await expect(el).to.be.accessible();
+    });
+
+    it('names every file that did not fit', async () => {
+      const el = await registerForm();
+      await attach(el, pngFile('page-1.png'), pdfFile('page-2.pdf'), pngFile('page-3.png'), pngFile('page-4.png'));
+      expect(fileLines(el, 'page-3.png', 'page-4.png')).to.deep.equal([
+        'page-3.png was not attached: you can attach at most 2 files',
+        'page-4.png was not attached: you can attach at most 2 files',
+      ]);
+    });
+
+    it('in Serbian Cyrillic, each on its own line', async () => {
+      const el = await registerForm(API, 'sr-Cyrl');
+      await attach(el, largePngFile(3 * 1024 * 1024 + 1, 'huge.png'), new File(['just text'], 'notes.txt', { type: 'text/plain' }));
+      const [huge, notes, ...more] = fileLines(el, 'huge.png', 'notes.txt');
+      expect(huge).to.match(/^huge\.png је већа од 3\s\S+$/);
+      expect(notes).to.equal('notes.txt није PDF, PNG ни JPEG датотека');
+      expect(more).to.deep.equal([]);
+    });
+  });
+
+  describe('GOV.UK details', () => {
+    it('a message about a field names the field', async () => {
+      const el = await registerForm();
+      field(el, 'documentNumber').value = 'C01/X00';
+      field(el, 'givenName').value = 'A'.repeat(101);
+      await submit(el);
+      expect(summary(el)).to.include('Passport or identity document number must only include letters, numbers, spaces and dashes');
+      expect(summary(el)).to.include('Given name must be 100 characters or fewer');
+    });
+
+    it('marks optional fields “(optional)”, and only those', async () => {
+      const el = await registerForm();
+      expect(labelOf(el, field(el, 'phone'))).to.equal('Phone number (optional)');
+      expect(labelOf(el, field(el, 'addressInSerbia'))).to.equal('Address in Serbia (optional)');
+      expect(labelOf(el, field(el, 'givenName'))).to.equal('Given name*');
+      el.querySelector<HTMLInputElement>('input[name=userType][value=serbian_citizen]')!.click();
+      await el.updateComplete;
+      const sex = el.querySelector<HTMLElement>('input[name=sex]')!.closest('fieldset')!.querySelector('legend')!;
+      expect(sex.innerText.trim()).to.equal('Sex (optional)');
+      await expect(el).to.be.accessible();
+    });
+
+    it('marks optional fields in Serbian', async () => {
+      const el = await registerForm(API, 'sr-Cyrl');
+      expect(labelOf(el, field(el, 'phone'))).to.equal('Број телефона (необавезно)');
+      const latin = await registerForm(API, 'sr-Latn');
+      expect(labelOf(latin, field(latin, 'phone'))).to.equal('Broj telefona (neobavezno)');
+    });
+  });
+
+  describe('headings', () => {
+    it('start at h2 by default, inner headings one level below', async () => {
+      const el = await registerForm();
+      await submit(el);
+      expect(el.querySelector('h2')!.textContent).to.equal('Create a user account');
+      expect(el.querySelector('.egov-summary-title')!.localName).to.equal('h3');
+      expect(el.querySelector('[role=tabpanel][hidden] h3')!.textContent).to.equal('Register with qualified electronic certificate');
+    });
+
+    it('heading-level sets the element’s heading level; everything inside follows', async () => {
+      const el = await ready(await fixture<EgovRegister>(html`<egov-register backend-url=${API} locale="en" heading-level="1"></egov-register>`));
+      expect(visibleHeadings(el)).to.deep.equal(['h1 Create a user account']);
+      await submit(el);
+      expect(el.querySelector('.egov-summary-title')!.localName).to.equal('h2');
+      expect(el.querySelector('[role=tabpanel][hidden] h2')!.textContent).to.equal('Register with qualified electronic certificate');
+      await fillValid(el, uniqueEmail('level'));
+      await attach(el, pngFile(), pdfFile());
+      await submit(el);
+      expect(visibleHeadings(el)).to.deep.equal(['h1 Create a user account', 'h2 Check your e-mail', 'h2 What happens next']);
+      await expect(el).to.be.accessible();
+    });
+
+    it('heading-display="visually-hidden" keeps the heading for screen readers only', async () => {
+      const el = await ready(await fixture<EgovRegister>(html`<egov-register backend-url=${API} locale="en" heading-display="visually-hidden"></egov-register>`));
+      const heading = el.querySelector('h2')!;
+      expect(heading.textContent).to.equal('Create a user account');
+      const box = heading.getBoundingClientRect();
+      expect(box.width * box.height).to.be.at.most(1);
+      expect(visibleHeadings(el)).to.deep.equal([]);
+      await expect(el).to.be.accessible();
+    });
+
+    it('heading-display="none" leaves the heading to the page; inner levels stay', async () => {
+      const el = await ready(
+        await fixture<EgovRegister>(html`<egov-register backend-url=${API} locale="en" heading-level="1" heading-display="none"></egov-register>`),
+      );
+      expect(el.querySelector('h1')).to.be.null;
+      expect([...el.querySelectorAll('h2, h3')].map((h) => h.textContent!.trim())).not.to.include('Create a user account');
+      expect(el.querySelector('[role=tabpanel][hidden] h2')!.textContent).to.equal('Register with qualified electronic certificate');
+      await submit(el);
+      expect(el.querySelector('.egov-summary-title')!.localName).to.equal('h2');
+    });
+  });
+
+  describe('the page title', () => {
+    const pageTitle = 'Registration – eGovernment Portal';
+    beforeEach(() => (document.title = pageTitle));
+
+    it('title-error-prefix: “Error: ” while the error summary shows, and back when it is gone', async () => {
+      const el = await ready(await fixture<EgovRegister>(html`<egov-register backend-url=${API} locale="en" title-error-prefix></egov-register>`));
+      expect(document.title).to.equal(pageTitle);
+      await submit(el);
+      expect(document.title).to.equal(`Error: ${pageTitle}`);
+      await submit(el);
+      expect(document.title).to.equal(`Error: ${pageTitle}`);
+      await fillValid(el, uniqueEmail('title'));
+      await attach(el, pngFile(), pdfFile());
+      await submit(el);
+      expect(document.title).to.equal(pageTitle);
+    });
+
+    it('in the element’s language; and not without the attribute', async () => {
+      const el = await ready(await fixture<EgovRegister>(html`<egov-register backend-url=${API} locale="sr-Cyrl" title-error-prefix></egov-register>`));
+      await submit(el);
+      expect(document.title).to.equal(`Грешка: ${pageTitle}`);
+      el.remove();
+      expect(document.title).to.equal(pageTitle);
+      const plain = await registerForm();
+      await submit(plain);
+      expect(document.title).to.equal(pageTitle);
+    });
+  });
+
   it('speaks Serbian Cyrillic, country names included', async () => {
     const el = await registerForm(API, 'sr-Cyrl');
-    await waitUntil(() => el.querySelector('h2')!.textContent === 'Креирај кориснички налог', 'no Cyrillic heading');
+    await waitUntil(() => el.querySelector('h2')!.textContent === 'Креирајте кориснички налог', 'no Cyrillic heading');
     expect(el.querySelector(`label[for=${field(el, 'foreignerNumber').id}]`)!.textContent).to.contain('Евиденцијски број странца');
     const germany = el.querySelector<HTMLOptionElement>('select[name=citizenship] option[value=DE]')!;
     expect(germany.textContent).to.equal('Немачка');

@@ -28,6 +28,7 @@ import type { Locale } from '../../i18n/locales.js';
 import { EgovFormElement } from '../../internal/egov-form-element.js';
 import { renderTabs } from '../../internal/tabs.js';
 import { describedBy, renderEmailField, renderField, renderFieldError, renderRequiredMark } from '../../internal/fields.js';
+import { headingLevel } from '../../internal/headings.js';
 import { NewPasswordFields } from '../../internal/new-password-fields.js';
 import { summaryOf, type FieldProblems, type Problem } from '../../internal/problems.js';
 import { PublicConfigController } from '../../internal/public-config-controller.js';
@@ -89,7 +90,9 @@ type Texts = EgovRegisterTexts;
  * certificate registration lives. The user type, its fields, the password
  * policy and the upload limits come from the backend's `GET /config`.
  * Nothing typed and no attached file is lost when the backend fails; the
- * password is never stored.
+ * password is never stored. Once sent, it shows a confirmation page ("Check
+ * your e-mail", what happens next) and nothing of the form; "Start again"
+ * brings the form back as it was.
  *
  * @summary Create a user account.
  * @tag egov-register
@@ -102,11 +105,11 @@ type Texts = EgovRegisterTexts;
  * @cssprop [--egov-color-surface=#f3f2f1] - Unselected tabs and secondary buttons.
  * @cssprop [--egov-color-primary=#0c3c78] - Primary buttons.
  * @cssprop [--egov-color-primary-hover=#082b57] - Primary buttons on hover, and their shadow.
- * @cssprop [--egov-color-on-primary=#ffffff] - Text on primary buttons.
+ * @cssprop [--egov-color-on-primary=#ffffff] - Text on primary buttons and on the confirmation panel.
  * @cssprop [--egov-color-link=#0b4ea2] - Links and tab labels.
  * @cssprop [--egov-color-border=#5f6669] - Input and panel borders.
  * @cssprop [--egov-color-error=#b1261d] - Error summary and field errors.
- * @cssprop [--egov-color-success=#0b6e35] - Success notices.
+ * @cssprop [--egov-color-success=#0b6e35] - Success notices, and the background of the confirmation panel.
  * @cssprop [--egov-color-info=#0c3c78] - Information notices.
  * @cssprop [--egov-color-focus=#ffdd00] - Focus indicator.
  * @cssprop [--egov-color-focus-text=#0b0c0c] - Text on the focus indicator.
@@ -128,8 +131,8 @@ export class EgovRegister extends EgovFormElement<Texts> {
   @state() private progress: number | undefined;
   @state() private fieldProblems: FieldProblems<Texts> = {};
   @state() private general: Problem<Texts>[] = [];
-  /** After a successful submit: the address the link went to. */
-  @state() private submittedTo: string | undefined;
+  /** After a successful registration (either way): where the link went. The form stays, hidden, for "Start again". */
+  @state() private sent: { email: string; review: boolean; method: Tab } | undefined;
   @state() private resendNote: Problem<Texts> | undefined;
   @state() private resending = false;
   /** What the chosen certificate says about its holder (no secret: no key, no PIN). */
@@ -137,7 +140,6 @@ export class EgovRegister extends EgovFormElement<Texts> {
   @state() private certificateProblems: FieldProblems<Texts> = {};
   @state() private certificateGeneral: Problem<Texts>[] = [];
   @state() private certificateSubmitting = false;
-  @state() private certificateSubmittedTo: string | undefined;
 
   readonly #policy = new PublicConfigController(this, () => (this.config.result.ok ? this.config.client : undefined));
   readonly #password = new NewPasswordFields(this);
@@ -159,19 +161,24 @@ export class EgovRegister extends EgovFormElement<Texts> {
     const t = this.t;
     return this.renderFrame(t.registerHeading, () => {
       const tab = this.tab ?? this.mode;
-      return html`${this.#renderTabs(t, tab)}
-        <div id=${this.partId('panel-password')} role="tabpanel" aria-labelledby=${this.partId('tab-password')} ?hidden=${tab !== 'password'}>
-          ${this.#renderPasswordPanel(t)}
-        </div>
-        <div
-          id=${this.partId('panel-certificate')}
-          role="tabpanel"
-          aria-labelledby=${this.partId('tab-certificate')}
-          ?hidden=${tab !== 'certificate'}
-        >
-          <h3 class="egov-heading egov-heading--small">${t.registerCertificateHeading}</h3>
-          <p class="egov-text">${t.certificateIntro}</p>
-          ${tab === 'certificate' || this.#certificateOpened ? this.#renderCertificatePanel(t) : nothing}
+      const sent = this.sent;
+      // Sent: a confirmation page and nothing else. Tabs and forms stay in the DOM, hidden, so "Start again" finds everything as it was.
+      return html`${sent ? this.#renderCheckEmail(t, sent) : nothing}
+        <div ?hidden=${!!sent}>
+          ${this.#renderTabs(t, tab)}
+          <div id=${this.partId('panel-password')} role="tabpanel" aria-labelledby=${this.partId('tab-password')} ?hidden=${tab !== 'password'}>
+            ${this.#renderPasswordPanel(t)}
+          </div>
+          <div
+            id=${this.partId('panel-certificate')}
+            role="tabpanel"
+            aria-labelledby=${this.partId('tab-certificate')}
+            ?hidden=${tab !== 'certificate'}
+          >
+            ${this.renderHeading(1, t.registerCertificateHeading, { className: 'egov-heading egov-heading--small' })}
+            <p class="egov-text">${t.certificateIntro}</p>
+            ${tab === 'certificate' || this.#certificateOpened ? this.#renderCertificatePanel(t) : nothing}
+          </div>
         </div>`;
     });
   }
@@ -200,10 +207,6 @@ export class EgovRegister extends EgovFormElement<Texts> {
       this.#certificateOpened = true;
       void import('../../define/egov-certificate-picker.js');
     }
-    if (this.certificateSubmittedTo) {
-      const review = this.#policy.state.status === 'ready' && this.#policy.state.config.certificateRegistrationReview;
-      return this.#renderCheckEmail(t, this.certificateSubmittedTo, review);
-    }
     const chosen = this.certificate;
     const emailError = this.problemText(this.certificateProblems['certificateEmail']);
     const consentError = this.problemText(this.certificateProblems['certificateConsent']);
@@ -212,6 +215,7 @@ export class EgovRegister extends EgovFormElement<Texts> {
         locale=${this.config.i18n.locale}
         certificate-agent=${config.certificateAgent}
         ui=${config.certificatePickerUi}
+        heading-level=${headingLevel(this.headingLevel) + 2}
         action-label=${t.registerWithCertificate}
         @egov-certificate-selected=${(e: Event) => this.#onCertificateSelected(e)}
       ></egov-certificate-picker>
@@ -302,8 +306,8 @@ export class EgovRegister extends EgovFormElement<Texts> {
           { signal },
         ),
       );
-      this.certificateSubmittedTo = accepted.email;
-      this.submittedTo = undefined;
+      const review = this.#policy.state.status === 'ready' && this.#policy.state.config.certificateRegistrationReview;
+      this.sent = { email: accepted.email, review, method: 'certificate' };
       this.focusAfterRender('check-email');
       this.emit('egov-registration-submitted', { email: accepted.email, userType: 'certificate' });
     } catch (error) {
@@ -329,10 +333,8 @@ export class EgovRegister extends EgovFormElement<Texts> {
 
   #renderForm(t: Texts, config: PublicConfig): TemplateResult {
     const userType = this.#currentUserType(config);
-    // The form stays in the DOM (hidden) while "check your e-mail" shows, so "Start again" finds everything as it was.
-    return html`${this.submittedTo ? this.#renderCheckEmail(t, this.submittedTo, userType.documents) : nothing}
-      <form class="egov-form" novalidate ?hidden=${!!this.submittedTo} @submit=${(e: SubmitEvent) => this.#onSubmit(e, config)}>
-        ${this.renderSummary(summaryOf(this.fieldProblems, FIELD_ORDER, this.general))}
+    return html`<form class="egov-form" novalidate @submit=${(e: SubmitEvent) => this.#onSubmit(e, config)}>
+        ${this.renderSummary(this.#summary())}
         <p class="egov-text egov-hint">${t.requiredLegend}</p>
         ${config.userTypes.length > 1 ? this.#renderUserTypes(t, config.userTypes, userType) : nothing}
         ${this.#renderPersonalDetails(t, userType)}
@@ -355,7 +357,8 @@ export class EgovRegister extends EgovFormElement<Texts> {
               policy: config.uploads,
               id: this.partId('documents'),
               required: config.uploads.minFiles > 0,
-              error: this.#documentsError(),
+              optionalText: t.optionalField,
+              errors: this.#documentsErrors(),
               progress: this.progress,
               disabled: this.submitting,
             })
@@ -368,16 +371,24 @@ export class EgovRegister extends EgovFormElement<Texts> {
       </form>`;
   }
 
-  /** A submit's problem with the documents, else what was wrong with the files just picked. */
-  #documentsError(): string | undefined {
-    const submitted = this.problemText(this.fieldProblems['documents']);
-    if (submitted) return submitted;
-    const picked = this.#documents.problems.map((p) => this.problemText(p));
-    return picked.length > 0 ? picked.join(' ') : undefined;
+  /**
+   * The error summary after a failed submit: the field problems in form
+   * order, each file that was not attached among them (it names the file and
+   * links to "Choose files"), then the general ones.
+   */
+  #summary(): Problem<Texts>[] {
+    const submitted = Object.keys(this.fieldProblems).length > 0 || this.general.length > 0;
+    if (!submitted) return [];
+    return summaryOf(this.fieldProblems, FIELD_ORDER, this.general, { documents: this.#documents.problems });
+  }
+
+  /** What is wrong with the documents, a line each: every file just picked that was not attached, then a submit's problem. */
+  #documentsErrors(): string[] {
+    return [...this.#documents.problems, this.fieldProblems['documents']].flatMap((p) => this.problemText(p) ?? []);
   }
 
   #links(t: Texts): TemplateResult | typeof nothing {
-    const login = this.config.result.ok ? this.config.result.config.links.login : undefined;
+    const login = this.config.link('login');
     return login ? html`<p class="egov-text">${t.haveAccount} <a class="egov-link" href=${login}>${t.logIn}</a></p>` : nothing;
   }
 
@@ -418,6 +429,11 @@ export class EgovRegister extends EgovFormElement<Texts> {
     </fieldset>`;
   }
 
+  /** "(optional)" for a field the user type does not require (not for one the person turned off). */
+  #optionalText(t: Texts, type: UserType, name: RegistrationFieldName): string | undefined {
+    return type.fields.some((f) => f.name === name && !f.required) ? t.optionalField : undefined;
+  }
+
   #isRequired(type: UserType, name: RegistrationFieldName): boolean {
     const field = type.fields.find((f) => f.name === name);
     if (!field) return false;
@@ -444,6 +460,7 @@ export class EgovRegister extends EgovFormElement<Texts> {
           hint: extra.hint,
           error,
           required,
+          optionalText: this.#optionalText(t, type, name),
           control: html`<input
             class="egov-input ${name === 'foreignerNumber' || name === 'documentNumber' ? 'egov-input--short' : ''}"
             id=${id}
@@ -518,7 +535,7 @@ export class EgovRegister extends EgovFormElement<Texts> {
       role="group"
       aria-describedby=${ifDefined(describedBy(id, true, error))}
     >
-      <legend class="egov-label">${t.dateOfBirthLabel}${renderRequiredMark(required)}</legend>
+      <legend class="egov-label">${t.dateOfBirthLabel}${renderRequiredMark(required, this.#optionalText(t, type, 'dateOfBirth'))}</legend>
       <div class="egov-hint" id=${`${id}-hint`}>${t.dateOfBirthHint}</div>
       ${renderFieldError(t, id, error)}
       <div class="egov-date">
@@ -533,7 +550,7 @@ export class EgovRegister extends EgovFormElement<Texts> {
     const labels: Record<(typeof SEX_VALUES)[number], string> = { F: t.sexFemale, M: t.sexMale, X: t.sexUnspecified };
     return html`<fieldset class="egov-fieldset egov-field ${error ? 'egov-field--error' : ''}" id=${this.partId('sex')} tabindex="-1"
       aria-describedby=${ifDefined(error ? `${this.partId('sex')}-error` : undefined)}>
-      <legend class="egov-label">${t.sexLegend}${renderRequiredMark(this.#isRequired(type, 'sex'))}</legend>
+      <legend class="egov-label">${t.sexLegend}${renderRequiredMark(this.#isRequired(type, 'sex'), this.#optionalText(t, type, 'sex'))}</legend>
       ${renderFieldError(t, this.partId('sex'), error)}
       <div class="egov-radios egov-radios--inline">
         ${SEX_VALUES.map(
@@ -560,6 +577,7 @@ export class EgovRegister extends EgovFormElement<Texts> {
       label: t.citizenshipLabel,
       error,
       required,
+      optionalText: this.#optionalText(t, type, 'citizenship'),
       control: html`<select
         class="egov-input egov-select"
         id=${id}
@@ -606,16 +624,23 @@ export class EgovRegister extends EgovFormElement<Texts> {
     </div>`;
   }
 
-  #renderCheckEmail(t: Texts, email: string, review: boolean): TemplateResult {
-    return html`<div class="egov-notice egov-notice--success" role="region" aria-labelledby=${this.partId('check-email')}>
-        <h3 class="egov-notice-title" id=${this.partId('check-email')} tabindex="-1">${t.checkEmailTitle}</h3>
-        <p>${t.checkEmailBody(email)}</p>
-        <p>${t.checkEmailSpam}</p>
-        ${review ? html`<p>${t.checkEmailReview}</p>` : nothing}
+  /**
+   * GOV.UK's confirmation page: a panel saying what was done (its heading
+   * takes focus), then what happens next, and the way back if the address
+   * was wrong.
+   */
+  #renderCheckEmail(t: Texts, sent: { email: string; review: boolean }): TemplateResult {
+    return html`<div class="egov-notice egov-notice--confirmation" role="region" aria-labelledby=${this.partId('check-email')}>
+        ${this.renderHeading(1, t.checkEmailTitle, { className: 'egov-notice-title', id: this.partId('check-email'), focusable: true })}
+        <p>${t.checkEmailSentTo}<br /><strong>${sent.email}</strong></p>
       </div>
+      ${this.renderHeading(1, t.whatHappensNext, { className: 'egov-heading egov-heading--small' })}
+      <p class="egov-text">${t.checkEmailOpenLink}</p>
+      <p class="egov-text">${t.checkEmailSpam}</p>
+      ${sent.review ? html`<p class="egov-text">${t.checkEmailReview}</p>` : nothing}
       ${this.resendNote ? html`<p class="egov-text" role="status" id=${this.partId('resent')} tabindex="-1">${this.problemText(this.resendNote)}</p>` : nothing}
       <p class="egov-text">
-        <button type="button" class="egov-button egov-button--secondary" aria-disabled=${this.resending ? 'true' : 'false'} @click=${() => this.#resend(email)}>
+        <button type="button" class="egov-button egov-button--secondary" aria-disabled=${this.resending ? 'true' : 'false'} @click=${() => this.#resend(sent.email)}>
           ${this.resending ? t.sending : t.resendConfirmation}
         </button>
       </p>
@@ -642,9 +667,11 @@ export class EgovRegister extends EgovFormElement<Texts> {
   }
 
   #startAgain = (): void => {
-    this.submittedTo = undefined;
+    const method = this.sent?.method ?? 'password';
+    this.sent = undefined;
     this.resendNote = undefined;
-    this.focusAfterRender('email');
+    this.tab = method;
+    this.focusAfterRender(method === 'certificate' ? 'certificateEmail' : 'email');
   };
 
   /** Reads the form into the contract's fields: only the fields of the chosen user type. */
@@ -683,7 +710,7 @@ export class EgovRegister extends EgovFormElement<Texts> {
         continue;
       }
       const max = TEXT_LIMITS[name];
-      if (max !== undefined && v.length > max) set(name, (t) => t.fieldTooLong(max));
+      if (max !== undefined && v.length > max) set(name, (t) => t.fieldTooLong(fieldLabel(t, name), max));
       else if (name === 'dateOfBirth' && !isPlausibleBirthDate(v, today())) set(name, (t) => t.dateOfBirthInvalid);
       else if (name === 'documentNumber' && !isPlausibleDocumentNumber(v)) set(name, (t) => t.documentNumberInvalid);
       else if (name === 'phone' && !isPlausiblePhone(v)) set(name, (t) => t.phoneInvalid);
@@ -709,7 +736,6 @@ export class EgovRegister extends EgovFormElement<Texts> {
     const { fields, password, confirmation } = this.#read(form, type);
     this.#password.afterSubmit(this.t);
     this.general = [];
-    this.#documents.problems = [];
 
     const problems = this.#validate(fields, type, config, password, confirmation);
     this.fieldProblems = problems;
@@ -729,7 +755,9 @@ export class EgovRegister extends EgovFormElement<Texts> {
       );
       // Sent: nothing secret stays in the page.
       for (const name of ['password', 'passwordConfirmation']) (form.elements.namedItem(name) as HTMLInputElement).value = '';
-      this.submittedTo = accepted.email;
+      // Files that were not attached were not sent either: nothing left to say about them.
+      this.#documents.problems = [];
+      this.sent = { email: accepted.email, review: type.documents, method: 'password' };
       this.focusAfterRender('check-email');
       this.emit('egov-registration-submitted', { email: accepted.email, userType: type.id });
     } catch (error) {
@@ -785,6 +813,24 @@ function requiredText(name: RegistrationFieldName): Problem<Texts>['text'] {
   }
 }
 
+/** The label a field has on the form, for messages that name it ("Given name must be …"). */
+function fieldLabel(t: Texts, field: string): string {
+  switch (field) {
+    case 'givenName':
+      return t.givenNameLabel;
+    case 'surname':
+      return t.surnameLabel;
+    case 'documentNumber':
+      return t.documentNumberLabel;
+    case 'addressInSerbia':
+      return t.addressLabel;
+    case 'phone':
+      return t.phoneLabel;
+    default:
+      return field;
+  }
+}
+
 function foreignerNumberText(problem: 'invalid_format' | 'invalid_date' | 'invalid_checksum'): Problem<Texts>['text'] {
   return problem === 'invalid_format'
     ? (t) => t.foreignerNumberFormat
@@ -800,7 +846,9 @@ function serverFieldText(field: string, code: FieldErrorCode, config: PublicConf
     case 'invalid_email':
       return (t) => t.emailInvalid;
     case 'too_long':
-      return (t) => t.fieldTooLong(TEXT_LIMITS[field as RegistrationFieldName] ?? LIMITS.emailMaxLength);
+      return field === 'email'
+        ? (t) => t.emailTooLong(LIMITS.emailMaxLength)
+        : (t) => t.fieldTooLong(fieldLabel(t, field), TEXT_LIMITS[field as RegistrationFieldName] ?? LIMITS.nameMaxLength);
     case 'invalid_date':
       return field === 'foreignerNumber' ? foreignerNumberText('invalid_date') : (t) => t.dateOfBirthInvalid;
     case 'invalid_checksum':

@@ -32,7 +32,7 @@ export const common = {
   tryAgain: 'Try again',
   send: 'Send',
   sending: 'Sending…',
-  requiredLegend: 'Fields marked * are required.',
+  requiredLegend: 'Fields marked with an asterisk (*) are required.',
   tokenInvalidTitle: 'This link has expired or has already been used',
   registerWithCertificate: 'Register with this certificate',
   certificateRejected: 'This certificate was not accepted. Choose another one, or log in with your username and password.',

@@ -5,7 +5,7 @@ export const login = {
   loginMethods: 'Login method',
   tabCertificate: 'Qualified electronic certificate',
   tabPassword: 'Username and password',
-  certificateHeading: 'Log in with qualified electronic certificate',
+  certificateHeading: 'Log in with a qualified electronic certificate',
   passwordHeading: 'Log in with username and password',
   emailHint: 'The e-mail address you registered with',
   passwordLabel: 'Password',

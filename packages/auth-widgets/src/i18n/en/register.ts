@@ -2,7 +2,9 @@ import { plural } from '../plural.js';
 
 /** English texts of `<egov-register>`. */
 export const register = {
-  fieldTooLong: (max: number) => `Use ${max} characters or fewer`,
+  /** `field`: the field's label, as the form shows it ("Given name"). */
+  fieldTooLong: (field: string, max: number) => `${field} must be ${max} characters or fewer`,
+  optionalField: '(optional)',
   registerHeading: 'Create a user account',
   registerMethods: 'Registration method',
   tabRegisterPassword: 'Register with username and password',
@@ -50,6 +52,8 @@ export const register = {
   filesWrongType: 'Attach only PDF, PNG or JPEG files',
   filesTooLarge: (maxMegabytes: string) => `Each file must be ${maxMegabytes} or smaller`,
   tooManyFiles: (max: number) => `Attach at most ${max} ${plural('en', max, { one: 'file', other: 'files' })}`,
+  fileTooMany: (name: string, max: number) =>
+    `${name} was not attached: you can attach at most ${max} ${plural('en', max, { one: 'file', other: 'files' })}`,
   documentsRequired: 'Attach your identity document',
   consentLabel:
     'I confirm that the information I have given is true, and I agree that it is processed to create and verify my user account.',
@@ -62,7 +66,7 @@ export const register = {
   sexRequired: 'Select your sex',
   citizenshipRequired: 'Select your citizenship',
   documentNumberRequired: 'Enter your passport or identity document number',
-  documentNumberInvalid: 'Use only letters, numbers, spaces and dashes',
+  documentNumberInvalid: 'Passport or identity document number must only include letters, numbers, spaces and dashes',
   foreignerNumberRequired: 'Enter your foreigner’s registration number, or select “I don’t have it / I forgot it”',
   foreignerNumberFormat: 'The foreigner’s registration number has exactly 13 digits',
   foreignerNumberDate: 'The first 7 digits of the foreigner’s registration number must be a date of birth (day, month, year)',
@@ -71,7 +75,9 @@ export const register = {
   consentRequired: 'Confirm the information and agree to its processing to create the account',
   invalidChoice: 'Select one of the options',
   checkEmailTitle: 'Check your e-mail',
-  checkEmailBody: (email: string) => `We have sent a message to ${email}. Open the link in it to confirm your registration.`,
+  checkEmailSentTo: 'We have sent a message to',
+  whatHappensNext: 'What happens next',
+  checkEmailOpenLink: 'Open the link in the message to confirm your registration.',
   checkEmailSpam: 'The message may be in the Junk/Spam folder.',
   checkEmailReview:
     'After you confirm, an authorized person checks your documents within 24 hours. You will get another e-mail when your account is active.',

@@ -3,9 +3,10 @@ import { plural } from '../plural.js';
 
 /** Serbian (Cyrillic) texts of `<egov-register>`; the Latin ones are derived from them. */
 export const register: RegisterMessages = {
-  fieldTooLong: (max: number) =>
-    `Унесите највише ${max} ${plural('sr-Cyrl', max, { one: 'знак', few: 'знака', other: 'знакова' })}`,
-  registerHeading: 'Креирај кориснички налог',
+  fieldTooLong: (field: string, max: number) =>
+    `${field} може имати највише ${max} ${plural('sr-Cyrl', max, { one: 'знак', few: 'знака', other: 'знакова' })}`,
+  optionalField: '(необавезно)',
+  registerHeading: 'Креирајте кориснички налог',
   registerMethods: 'Начин регистрације',
   tabRegisterPassword: 'Регистрација корисничким именом и лозинком',
   tabRegisterCertificate: 'Регистрација квалификованим електронским сертификатом',
@@ -45,18 +46,20 @@ export const register: RegisterMessages = {
   takePhoto: 'Фотографишите',
   dropFiles: 'или превуците датотеке овде',
   attachedFiles: 'Приложене датотеке',
-  removeFile: (name: string) => `Уклони ${name}`,
-  remove: 'Уклони',
+  removeFile: (name: string) => `Уклоните ${name}`,
+  remove: 'Уклоните',
   fileWrongType: (name: string) => `${name} није PDF, PNG ни JPEG датотека`,
   fileTooLarge: (name: string, maxMegabytes: string) => `${name} је већа од ${maxMegabytes}`,
   filesWrongType: 'Приложите само PDF, PNG или JPEG датотеке',
   filesTooLarge: (maxMegabytes: string) => `Свака датотека може имати највише ${maxMegabytes}`,
   tooManyFiles: (max: number) =>
     `Приложите највише ${max} ${plural('sr-Cyrl', max, { one: 'датотеку', few: 'датотеке', other: 'датотека' })}`,
+  fileTooMany: (name: string, max: number) =>
+    `${name} није приложена: можете приложити највише ${max} ${plural('sr-Cyrl', max, { one: 'датотеку', few: 'датотеке', other: 'датотека' })}`,
   documentsRequired: 'Приложите лични документ',
   consentLabel:
     'Потврђујем да су подаци које сам навео/навела тачни и сагласан/сагласна сам да се обрађују ради отварања и провере мог корисничког налога.',
-  createAccountButton: 'Креирај кориснички налог',
+  createAccountButton: 'Креирајте кориснички налог',
   uploadProgress: (percent: number) => `Слање: ${percent}%`,
   givenNameRequired: 'Унесите име',
   surnameRequired: 'Унесите презиме',
@@ -65,7 +68,7 @@ export const register: RegisterMessages = {
   sexRequired: 'Изаберите пол',
   citizenshipRequired: 'Изаберите држављанство',
   documentNumberRequired: 'Унесите број пасоша или личног документа',
-  documentNumberInvalid: 'Користите само слова, цифре, размаке и цртице',
+  documentNumberInvalid: 'Број пасоша или личног документа може да садржи само слова, цифре, размаке и цртице',
   foreignerNumberRequired: 'Унесите евиденцијски број странца или изаберите „Немам га / Не сећам се броја”',
   foreignerNumberFormat: 'Евиденцијски број странца има тачно 13 цифара',
   foreignerNumberDate: 'Првих 7 цифара евиденцијског броја странца мора бити датум рођења (дан, месец, година)',
@@ -74,11 +77,13 @@ export const register: RegisterMessages = {
   consentRequired: 'Да бисте отворили налог, потврдите податке и сагласност са њиховом обрадом',
   invalidChoice: 'Изаберите једну од понуђених могућности',
   checkEmailTitle: 'Проверите електронску пошту',
-  checkEmailBody: (email: string) => `Послали смо поруку на адресу ${email}. Отворите линк из ње да бисте потврдили регистрацију.`,
-  checkEmailSpam: 'Порука може бити у фолдеру за нежељену пошту (Junk/Spam).',
+  checkEmailSentTo: 'Послали смо поруку на адресу',
+  whatHappensNext: 'Шта следи',
+  checkEmailOpenLink: 'Отворите линк из поруке да бисте потврдили регистрацију.',
+  checkEmailSpam: 'Порука може бити у фасцикли за нежељену пошту (Junk/Spam).',
   checkEmailReview:
     'Када потврдите регистрацију, овлашћено лице проверава ваша документа у року од 24 часа. Добићете још једну поруку када налог постане активан.',
-  resendConfirmation: 'Пошаљи поруку поново',
+  resendConfirmation: 'Пошаљите поруку поново',
   confirmationSentAgain: 'Поново смо послали поруку.',
   wrongAddress: 'Погрешна адреса?',
   startAgain: 'Почните поново',

@@ -1,0 +1,43 @@
+/**
+ * The kit's one way to write a date and a time (issue 12): a date nobody can
+ * misread — day, month in words, year ("3 December 2031", "3. децембра
+ * 2031.") — never "12/3/2031", which a foreign resident reads as 12 March;
+ * and the 24-hour clock in every locale. Everything is on the person's own
+ * clock (local time).
+ *
+ * Why not `Intl.DateTimeFormat` alone: for Serbian it writes the month in the
+ * nominative ("3. децембар 2031."), while a date in a sentence — "важи до 3.
+ * децембра 2031." — takes the genitive, as the portal's e-mails write it. And
+ * English stays on the 24-hour clock: the portal is Serbian, its e-mails say
+ * "at 13:30", and "03:04 PM" beside "15:04" on a Serbian page is one more
+ * thing to misread.
+ */
+import type { Locale } from './locales.js';
+
+/** Keeps the parts of a date on one line. */
+const NBSP = '\u00a0';
+
+const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** Genitive, as after a day number: „3. децембра 2031.“ */
+const SR_CYRL_MONTHS = ['јануара', 'фебруара', 'марта', 'априла', 'маја', 'јуна', 'јула', 'августа', 'септембра', 'октобра', 'новембра', 'децембра'];
+/**
+ * The Cyrillic months transliterated (a test holds them to it). Written out
+ * rather than derived: every element formats times, and the transliteration
+ * table is loaded only with Serbian Latin texts.
+ */
+const SR_LATN_MONTHS = ['januara', 'februara', 'marta', 'aprila', 'maja', 'juna', 'jula', 'avgusta', 'septembra', 'oktobra', 'novembra', 'decembra'];
+
+/** "3 December 2031", "3. децембра 2031.", "3. decembra 2031." — with non-breaking spaces, so it never wraps. */
+export function formatDate(date: Date, locale: Locale): string {
+  const day = date.getDate();
+  const year = date.getFullYear();
+  const month = date.getMonth();
+  if (locale === 'en') return [day, EN_MONTHS[month], year].join(NBSP);
+  const months = locale === 'sr-Cyrl' ? SR_CYRL_MONTHS : SR_LATN_MONTHS;
+  return [`${day}.`, months[month], `${year}.`].join(NBSP);
+}
+
+/** "15:04" — the 24-hour clock, in every locale. */
+export function formatTime(date: Date): string {
+  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+}

@@ -1,0 +1,143 @@
+// End to end: a person who starts in a language stays in it on every page
+// they land on — through the kit's links and through the links in the
+// e-mails the backend sends (issue 12, item 2). One journey per locale:
+// login page → "Create a user account" → register → confirmation e-mail →
+// confirm → review → "account active" e-mail → log in; and "Password
+// forgotten?" → reset e-mail → new password → log in. Selectors are
+// language-neutral (names, data attributes): the test reads the language
+// from the page, never assumes it.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { PDF_TEXT, PNG_BYTES } from '../../auth-widgets/test-support/documents.ts';
+import { en } from '../../auth-widgets/src/i18n/en.ts';
+import { srCyrl } from '../../auth-widgets/src/i18n/sr-cyrl.ts';
+import { srLatn } from '../../auth-widgets/src/i18n/sr-latn.ts';
+import { startStack, type Stack } from './harness.ts';
+
+const PASSWORD = 'quiet river under seven old bridges';
+const NEW_PASSWORD = 'seven green lanterns by the lake';
+const LOCALES = ['sr-Cyrl', 'sr-Latn', 'en'] as const;
+type Locale = (typeof LOCALES)[number];
+let counter = 0;
+const uniqueEmail = (label: string) => `${label}-${Date.now().toString(36)}-${++counter}@example.test`;
+
+/** Every text of a locale's catalog: a heading a person reads must be one of its own language's texts. */
+const TEXTS: Record<Locale, Set<string>> = {
+  'sr-Cyrl': new Set(Object.values(srCyrl).filter((v): v is string => typeof v === 'string')),
+  'sr-Latn': new Set(Object.values(srLatn).filter((v): v is string => typeof v === 'string')),
+  en: new Set(Object.values(en).filter((v): v is string => typeof v === 'string')),
+};
+
+/** Asserts that the page and the kit's element on it speak `locale`, and that what a person reads looks like it. */
+async function assertLocale(page: Page, locale: Locale, element: string, where: string): Promise<void> {
+  await page.locator(`${element} .egov-root`).first().waitFor();
+  // The page settles (its script applies ?locale= once it has loaded): then it must be in the language.
+  await page
+    .waitForFunction(
+      ([expected, tag]) => document.documentElement.lang === expected && document.querySelector(`${tag} .egov-root`)?.getAttribute('lang') === expected,
+      [locale, element] as const,
+      { timeout: 5_000 },
+    )
+    .catch(() => undefined);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), locale, `${where}: the page's lang (${page.url()})`);
+  assert.equal(await page.locator(`${element} .egov-root`).first().getAttribute('lang'), locale, `${where}: the element's lang`);
+  const heading = ((await page.locator(`${element} h2, ${element} h3`).first().textContent()) ?? '').trim();
+  assert.ok(TEXTS[locale].has(heading), `${where}: the heading "${heading}" is a ${locale} text`);
+}
+
+async function fillRegistration(page: Page, email: string): Promise<void> {
+  const form = page.locator('egov-register');
+  await form.locator('input[name=givenName]').fill('Ana');
+  await form.locator('input[name=surname]').fill('Maier');
+  await form.locator('input[name=dateOfBirthDay]').fill('17');
+  await form.locator('input[name=dateOfBirthMonth]').fill('5');
+  await form.locator('input[name=dateOfBirthYear]').fill('1990');
+  await form.locator('input[name=sex][value=F]').check();
+  await form.locator('select[name=citizenship]').selectOption('DE');
+  await form.locator('input[name=documentNumber]').fill('C01X00T47');
+  await form.locator('input[name=noForeignerNumber]').check();
+  await form.locator('input[name=email]').fill(email);
+  await form.locator('input[name=password]').fill(PASSWORD);
+  await form.locator('input[name=passwordConfirmation]').fill(PASSWORD);
+  await form.locator('input[type=file][multiple]').setInputFiles([
+    { name: 'page-1.png', mimeType: 'image/png', buffer: Buffer.from(PNG_BYTES) },
+    { name: 'page-2.pdf', mimeType: 'application/pdf', buffer: Buffer.from(PDF_TEXT) },
+  ]);
+  await form.locator('.egov-file').nth(1).waitFor();
+  await form.locator('input[name=consent]').check();
+}
+
+async function logIn(page: Page, email: string, password: string): Promise<void> {
+  const login = page.locator('egov-login');
+  await login.locator('input[name=email]').fill(email);
+  await login.locator('input[name=password]').fill(password);
+  await login.locator('input[name=password]').press('Enter');
+  await login.locator('.egov-notice--success').waitFor({ state: 'visible' });
+}
+
+describe('the language a person starts in, on every page they land on', () => {
+  let stack: Stack;
+  before(async () => {
+    stack = await startStack();
+  });
+  after(async () => {
+    await stack?.stop();
+  });
+
+  for (const locale of LOCALES) {
+    test(`${locale}: register → e-mail → confirm → review → log in; password forgotten → e-mail → new password → log in`, async () => {
+      const email = uniqueEmail(`journey-${locale.toLowerCase()}`);
+      const { page, cspViolations } = await stack.newPage();
+
+      await page.goto(`${stack.siteUrl}/?locale=${locale}`);
+      await assertLocale(page, locale, 'egov-login', 'login page');
+      await page.locator(`egov-login a.egov-link[href*="register"][href*="${locale}"]`).last().click();
+      await page.waitForURL(/register\.html/);
+      await assertLocale(page, locale, 'egov-register', 'register page, reached by "Create a user account"');
+
+      await fillRegistration(page, email);
+      await page.locator('egov-register button[type=submit]').click();
+      await page.locator('egov-register .egov-notice').first().waitFor({ state: 'visible' });
+
+      const confirmMail = (await stack.dev.outbox(email)).find((m) => m.kind === 'confirm_email')!;
+      assert.equal(confirmMail.locale, locale, 'the confirmation e-mail is in the language of the registration');
+      await page.goto(confirmMail.link!);
+      await assertLocale(page, locale, 'egov-email-confirm', 'confirmation page, reached from the e-mail');
+      await page.locator('egov-email-confirm button[data-answer=confirm]').click();
+      await page.locator('egov-email-confirm .egov-notice:not([data-state=asking]) .egov-notice-title').waitFor();
+
+      await stack.dev.approve(email);
+      const approved = (await stack.dev.outbox(email)).find((m) => m.kind === 'account_approved')!;
+      assert.equal(approved.locale, locale);
+      await page.goto(approved.link!);
+      await assertLocale(page, locale, 'egov-login', 'login page, reached from the "account active" e-mail');
+      await logIn(page, email, PASSWORD);
+      await page.context().close();
+
+      const { page: reset } = await stack.newPage();
+      await reset.goto(`${stack.siteUrl}/?locale=${locale}`);
+      await assertLocale(reset, locale, 'egov-login', 'login page');
+      await reset.locator(`egov-login a.egov-link[href*="reset-password"][href*="${locale}"]`).click();
+      await reset.waitForURL(/reset-password\.html/);
+      await assertLocale(reset, locale, 'egov-password-reset', 'reset page, reached by "Password forgotten?"');
+      await reset.locator('egov-password-reset input[name=email]').fill(email);
+      await reset.locator('egov-password-reset button[type=submit]').click();
+      await reset.locator('egov-password-reset .egov-notice').first().waitFor({ state: 'visible' });
+      const resetMail = (await stack.dev.outbox(email)).find((m) => m.kind === 'password_reset')!;
+      assert.equal(resetMail.locale, locale, 'the reset e-mail is in the language of the request');
+      await reset.goto(resetMail.link!);
+      await assertLocale(reset, locale, 'egov-password-reset', 'new-password page, reached from the e-mail');
+      await reset.locator('egov-password-reset input[name=password]').fill(NEW_PASSWORD);
+      await reset.locator('egov-password-reset input[name=passwordConfirmation]').fill(NEW_PASSWORD);
+      await reset.locator('egov-password-reset button[type=submit]').click();
+      await reset.locator('egov-password-reset a.egov-link').last().waitFor({ state: 'visible' });
+      await reset.locator('egov-password-reset a.egov-link').last().click();
+      await reset.waitForURL((url) => !url.pathname.includes('reset-password'));
+      await assertLocale(reset, locale, 'egov-login', 'login page, reached by "Log in" after the new password');
+      await logIn(reset, email, NEW_PASSWORD);
+      assert.deepEqual(cspViolations, []);
+      await reset.context().close();
+    });
+  }
+});
