@@ -16,10 +16,14 @@ export const DEFAULT_PASSWORD_POLICY: Readonly<PasswordPolicy> = Object.freeze({
   maxLength: LIMITS.passwordMaxLength,
 });
 
-/** Both pages of the document, 3 MB each, PDF or an image. */
+/**
+ * What the portal guide asks for: both pages of the document plus the page
+ * with the foreigner's registration number — three images (or one PDF with
+ * all pages) —, 3 MB each, PDF or an image.
+ */
 export const DEFAULT_UPLOAD_POLICY: Readonly<UploadPolicy> = Object.freeze({
   minFiles: 1,
-  maxFiles: 2,
+  maxFiles: 3,
   maxFileBytes: 3 * 1024 * 1024,
   acceptedTypes: [...DOCUMENT_TYPES],
 });

@@ -40,7 +40,7 @@ describe('GET /config', () => {
     assert.equal(reply.status, 200);
     const config = reply.json as unknown as PublicConfig;
     assert.deepEqual(config.passwordPolicy, { minLength: 15, maxLength: 128 });
-    assert.deepEqual(config.uploads, { minFiles: 1, maxFiles: 2, maxFileBytes: 3 * 1024 * 1024, acceptedTypes: ['application/pdf', 'image/png', 'image/jpeg'] });
+    assert.deepEqual(config.uploads, { minFiles: 1, maxFiles: 3, maxFileBytes: 3 * 1024 * 1024, acceptedTypes: ['application/pdf', 'image/png', 'image/jpeg'] });
     // With development operations on, the test PKI is trusted: certificate login is offered first.
     assert.deepEqual(config.loginModes, ['certificate', 'password']);
     assert.equal(config.certificateRegistrationReview, false);

@@ -121,8 +121,17 @@ describe('size and count limits are enforced while streaming', () => {
     assert.equal(reply.headers.connection, 'close');
   });
 
-  test('three files → 413 too_many_files', async () => {
-    const { reply } = await attempt([{ filename: 'a.pdf', content: pdf() }, { filename: 'b.pdf', content: pdf() }, { filename: 'c.pdf', content: pdf() }]);
+  test('three files, as the portal guide asks (both pages of the document and the foreigner’s-number page), are accepted', async () => {
+    const { reply } = await attempt([
+      { filename: 'page-1.pdf', content: pdf() },
+      { filename: 'page-2.pdf', content: pdf() },
+      { filename: 'number-page.pdf', content: pdf() },
+    ]);
+    assert.equal(reply.status, 202, reply.text);
+  });
+
+  test('four files → 413 too_many_files', async () => {
+    const { reply } = await attempt([{ filename: 'a.pdf', content: pdf() }, { filename: 'b.pdf', content: pdf() }, { filename: 'c.pdf', content: pdf() }, { filename: 'd.pdf', content: pdf() }]);
     assert.equal(reply.status, 413);
     assert.deepEqual(reply.json, { error: { code: 'payload_too_large', fields: { documents: 'too_many_files' } } });
   });

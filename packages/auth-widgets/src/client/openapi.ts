@@ -193,7 +193,7 @@ const schemas: Record<string, JsonObject> = {
   UploadPolicy: object(
     {
       minFiles: count('Fewest documents a registration with documents sends.'),
-      maxFiles: count('Most documents one registration may send (default 2: both pages of the document).', 1),
+      maxFiles: count('Most documents one registration may send (default 3: both pages of the document and the page with the foreigner’s registration number, or one PDF with all pages).', 1),
       maxFileBytes: count('Largest document in bytes (default 3 MB). One byte more is refused with 413.', 1),
       acceptedTypes: { type: 'array', items: ref('DocumentType'), minItems: 1 },
     },

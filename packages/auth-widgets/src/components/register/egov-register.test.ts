@@ -188,16 +188,17 @@ describe('<egov-register>', () => {
     expect(el.querySelector('.egov-fieldset .egov-error-message')!.textContent).to.contain('passport.jpg is not a PDF, PNG or JPEG file');
     await attach(el, largePngFile(3 * 1024 * 1024 + 1, 'huge.png'));
     expect(el.querySelector('.egov-fieldset .egov-error-message')!.textContent).to.contain('huge.png is larger than 3 MB');
-    await attach(el, pngFile('page-1.png'), pdfFile('page-2.pdf'), pngFile('page-3.png'));
+    await attach(el, pngFile('page-1.png'), pdfFile('page-2.pdf'), pngFile('page-3.png'), pngFile('page-4.png'));
     const files = [...el.querySelectorAll('.egov-file')];
-    expect(files.map((f) => f.querySelector('.egov-file-name')!.textContent)).to.deep.equal(['page-1.png', 'page-2.pdf']);
+    // Three by default: both pages of the document and the page with the foreigner's number (the portal guide).
+    expect(files.map((f) => f.querySelector('.egov-file-name')!.textContent)).to.deep.equal(['page-1.png', 'page-2.pdf', 'page-3.png']);
     expect(files[0]!.querySelector('img')!.getAttribute('src')).to.match(/^blob:/);
     expect(files[1]!.textContent).to.contain('PDF');
-    expect(el.querySelector('.egov-fieldset .egov-error-message')!.textContent).to.contain('page-3.png was not attached: you can attach at most 2 files');
+    expect(el.querySelector('.egov-fieldset .egov-error-message')!.textContent).to.contain('page-4.png was not attached: you can attach at most 3 files');
     await expect(el).to.be.accessible();
     el.querySelector<HTMLButtonElement>('button[aria-label="Remove page-1.png"]')!.click();
     await el.updateComplete;
-    expect([...el.querySelectorAll('.egov-file-name')].map((f) => f.textContent)).to.deep.equal(['page-2.pdf']);
+    expect([...el.querySelectorAll('.egov-file-name')].map((f) => f.textContent)).to.deep.equal(['page-2.pdf', 'page-3.png']);
   });
 
   it('registers: progress, then "check your e-mail" with the address, and the e-mail is sent', async () => {
@@ -446,10 +447,10 @@ describe('<egov-register>', () => {
 
     it('names every file that did not fit', async () => {
       const el = await registerForm();
-      await attach(el, pngFile('page-1.png'), pdfFile('page-2.pdf'), pngFile('page-3.png'), pngFile('page-4.png'));
-      expect(fileLines(el, 'page-3.png', 'page-4.png')).to.deep.equal([
-        'page-3.png was not attached: you can attach at most 2 files',
-        'page-4.png was not attached: you can attach at most 2 files',
+      await attach(el, pngFile('page-1.png'), pdfFile('page-2.pdf'), pngFile('page-3.png'), pngFile('page-4.png'), pngFile('page-5.png'));
+      expect(fileLines(el, 'page-4.png', 'page-5.png')).to.deep.equal([
+        'page-4.png was not attached: you can attach at most 3 files',
+        'page-5.png was not attached: you can attach at most 3 files',
       ]);
     });
 

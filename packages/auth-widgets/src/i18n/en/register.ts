@@ -40,7 +40,7 @@ export const register = {
   registerEmailHint: 'We will send a link to this address to confirm your registration.',
   documentsLegend: 'Identity document',
   documentsHint: (maxFiles: number, maxMegabytes: string) =>
-    `Attach a scan or photo of both pages of your passport or identity card. If your passport has the page with your foreigner’s registration number, attach that page too. PDF, PNG or JPEG; at most ${maxFiles} ${plural('en', maxFiles, { one: 'file', other: 'files' })}, ${maxMegabytes} each.`,
+    `Attach a scan or photo of both pages of your passport or identity card. If your passport has the page with your foreigner’s registration number, attach that page too. You can also attach one PDF with all the pages. PDF, PNG or JPEG; at most ${maxFiles} ${plural('en', maxFiles, { one: 'file', other: 'files' })}, ${maxMegabytes} each.`,
   chooseFiles: 'Choose files',
   takePhoto: 'Take a photo',
   dropFiles: 'or drop the files here',

@@ -41,7 +41,7 @@ export const register: RegisterMessages = {
   registerEmailHint: 'На ову адресу послаћемо линк за потврду регистрације.',
   documentsLegend: 'Лични документ',
   documentsHint: (maxFiles: number, maxMegabytes: string) =>
-    `Приложите скениране или фотографисане обе стране пасоша или личне карте. Ако у пасошу имате страну са евиденцијским бројем странца, приложите и њу. PDF, PNG или JPEG; највише ${maxFiles} ${plural('sr-Cyrl', maxFiles, { one: 'датотека', few: 'датотеке', other: 'датотека' })}, до ${maxMegabytes} по датотеци.`,
+    `Приложите скениране или фотографисане обе стране пасоша или личне карте. Ако у пасошу имате страну са евиденцијским бројем странца, приложите и њу. Можете да приложите и један PDF са свим странама. PDF, PNG или JPEG; највише ${maxFiles} ${plural('sr-Cyrl', maxFiles, { one: 'датотека', few: 'датотеке', other: 'датотека' })}, до ${maxMegabytes} по датотеци.`,
   chooseFiles: 'Изаберите датотеке',
   takePhoto: 'Фотографишите',
   dropFiles: 'или превуците датотеке овде',
