@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { RequestContext } from './services.ts';
 
 /** The throttle key of an account: a hash of the normalized e-mail, whether or not the account exists. */
 export function accountThrottleKey(normalizedEmail: string): string {
@@ -42,6 +41,6 @@ export function clientRequestThrottleKey(operation: LimitedOperation, clientKey:
  * except a loopback client when loopback is exempt (development, where
  * every request comes from the developer's machine).
  */
-export function countsPerAddress({ services, clientIsLoopback }: Pick<RequestContext, 'services' | 'clientIsLoopback'>): boolean {
+export function countsPerAddress({ services, clientIsLoopback }: { services: { throttlePolicies: { countLoopback: boolean } }; clientIsLoopback: boolean }): boolean {
   return services.throttlePolicies.countLoopback || !clientIsLoopback;
 }

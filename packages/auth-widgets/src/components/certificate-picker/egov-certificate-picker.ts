@@ -7,15 +7,12 @@ import { linkHref, mailtoHref, telHref } from '../../client/rules.js';
 import type { AuthConfigInput, CertificatePickerUi } from '../../config/auth-config.js';
 import { localizedText } from '../../certificates/certification-body.js';
 import { describeCertificate, shortSerialNumber, type CertificateDescription } from '../../certificates/describe-certificate.js';
-import { catalog, type TextsOf } from '../../i18n/catalog.js';
 import { pickerStyles } from '../../styles/picker-styles.js';
-import { commonTexts } from '../../i18n/parts/common.js';
-import { pickerTexts } from '../../i18n/parts/picker.js';
 import { loadAgent } from '../../internal/agent-loader.js';
 import { loadPeculiarMode } from '../../agent/fortify-stack.js';
 import { EgovFormElement } from '../../internal/egov-form-element.js';
 import { PublicConfigController } from '../../internal/public-config-controller.js';
-import { contact, hiddenText, pinWarning, problemTexts, purposeText, refusalText } from './picker-texts.js';
+import { contact, hiddenText, pinWarning, problemTexts, purposeText, refusalText, texts, type EgovCertificatePickerTexts as PickerTexts } from './picker-texts.js';
 
 /**
  * What `egov-certificate-selected` tells the page: which certificate, never
@@ -98,9 +95,9 @@ type Phase =
 const FORTIFY_DOWNLOAD = 'https://fortifyapp.com/';
 
 /** The texts `<egov-certificate-picker>` uses. */
-const texts = catalog(commonTexts, pickerTexts);
-export type EgovCertificatePickerTexts = TextsOf<typeof texts>;
-type Texts = EgovCertificatePickerTexts;
+/** The texts `<egov-certificate-picker>` uses (from picker-texts.ts, where its text helpers live). */
+export type EgovCertificatePickerTexts = PickerTexts;
+type Texts = PickerTexts;
 
 /**
  * The kit's own certificate picker over a local crypto agent: finds the

@@ -6,7 +6,14 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { AgentProblem, PinState } from '../../agent/certificate-agent.js';
 import type { AuthErrorCode } from '../../client/auth-client.js';
 import type { CertificatePurpose, HiddenReason } from '../../certificates/describe-certificate.js';
-import type { EgovCertificatePickerTexts as Texts } from './egov-certificate-picker.js';
+import { catalog, type TextsOf } from '../../i18n/catalog.js';
+import { commonTexts } from '../../i18n/parts/common.js';
+import { pickerTexts } from '../../i18n/parts/picker.js';
+
+/** The texts `<egov-certificate-picker>` uses (defined here, so the helpers below need nothing from the element). */
+export const texts = catalog(commonTexts, pickerTexts);
+export type EgovCertificatePickerTexts = TextsOf<typeof texts>;
+type Texts = EgovCertificatePickerTexts;
 
 /**
  * One line of the CA card. The directory comes from the backend: a value
