@@ -289,7 +289,7 @@ describe('certificate login through the Fortify test agent', () => {
     }
   });
 
-  test('a certificate only the backend can refuse (revoked): the page says it was not accepted', async () => {
+  test('a certificate only the backend can refuse (revoked): its entry says it was not accepted, and why', async () => {
     agent.control.setApproval('approve');
     const { page } = await fortifyPage(stack);
     const picker = page.locator('egov-login egov-certificate-picker');
@@ -297,8 +297,8 @@ describe('certificate login through the Fortify test agent', () => {
     // The page cannot know about revocation, so it lists the certificate…
     await row.waitFor({ timeout: 15_000 });
     await row.getByRole('button').click();
-    // …and the backend refuses it after the signature.
-    await picker.getByRole('alert').filter({ hasText: 'This certificate was not accepted' }).waitFor({ timeout: 15_000 });
+    // …and the backend refuses it after the signature: said at the certificate itself, with the reason.
+    await row.getByText(/Not accepted: .*revoked/).waitFor({ state: 'visible', timeout: 15_000 });
     const session = await page.evaluate(async () => (await fetch('/api/session')).json());
     assert.equal(session.authenticated, false);
     assert.equal(agent.control.isLoggedIn('test-halcom'), false);
