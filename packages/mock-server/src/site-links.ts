@@ -1,13 +1,10 @@
 import type { IncomingMessage } from 'node:http';
 import type { Locale } from '@egov/auth-widgets/i18n/locales';
+import { DEFAULT_LOCALE_PARAM, LOCALE_SLOT, isLocaleParamName, localizedUrl } from '@egov/auth-widgets/rules';
 import type { OriginPolicy } from './origins.ts';
 
 export const DEFAULT_CONFIRM_EMAIL_PATH = '/confirm-email.html';
 export const DEFAULT_RESET_PASSWORD_PATH = '/reset-password.html';
-/** Where a page path names the language: `/{locale}/potvrda` becomes `/sr-Cyrl/potvrda`. */
-export const LOCALE_SLOT = '{locale}';
-/** The query parameter the e-mail links carry the message's language in (unless the path has a slot). */
-export const DEFAULT_LINK_LOCALE_PARAM = 'locale';
 
 export interface SiteLinkSettings {
   /** The site whose pages the e-mail links open; default: the public URL's origin, else the listening URL. */
@@ -58,8 +55,8 @@ export class SiteLinks {
   constructor(settings: SiteLinkSettings, origins: OriginPolicy, fallback: () => string) {
     this.#siteUrl = settings.siteUrl === undefined ? undefined : normalizeSiteUrl(settings.siteUrl);
     this.#paths = { confirm: checkPagePath(settings.confirmEmailPath), reset: checkPagePath(settings.resetPasswordPath) };
-    this.#localeParam = settings.localeParam ?? DEFAULT_LINK_LOCALE_PARAM;
-    if (!/^[A-Za-z0-9_.-]*$/.test(this.#localeParam)) throw new TypeError(`not a query parameter name: ${JSON.stringify(this.#localeParam)}`);
+    this.#localeParam = settings.localeParam ?? DEFAULT_LOCALE_PARAM;
+    if (!isLocaleParamName(this.#localeParam)) throw new TypeError(`not a query parameter name: ${JSON.stringify(this.#localeParam)}`);
     this.#origins = origins;
     this.#fallback = fallback;
   }
@@ -83,15 +80,11 @@ export class SiteLinks {
 
   /** The site's login page (the site itself), in the message's language: where an "account active" e-mail sends people. */
   login(site: string, locale: Locale): string {
-    const url = new URL(site);
-    if (this.#localeParam) url.searchParams.set(this.#localeParam, locale);
-    return url.href;
+    return localizedUrl(site, site, locale, this.#localeParam).href;
   }
 
   #link(site: string, path: string, token: string, locale: Locale): string {
-    const slotted = path.includes(LOCALE_SLOT);
-    const url = new URL(path.replaceAll(LOCALE_SLOT, encodeURIComponent(locale)), site);
-    if (!slotted && this.#localeParam) url.searchParams.set(this.#localeParam, locale);
+    const url = localizedUrl(path, site, locale, this.#localeParam);
     url.searchParams.set('token', token);
     return url.href;
   }

@@ -185,3 +185,26 @@ export function personalNumberOf(serialNumbers: readonly string[]): PersonalNumb
   if (distinct.size !== 1 || !isValidJmbg(only!)) return { kind: 'invalid' };
   return { kind: 'found', personalNumber: only! };
 }
+
+/** Where a link names the page's language: `/{locale}/register` becomes `/sr-Cyrl/register`. */
+export const LOCALE_SLOT = '{locale}';
+/** The query parameter a link carries the language in, unless it has a `{locale}` slot. */
+export const DEFAULT_LOCALE_PARAM = 'locale';
+
+/** A plain query parameter name for the language (letters, digits, `_ . -`), or `""` for none. */
+export function isLocaleParamName(name: string): boolean {
+  return /^[A-Za-z0-9_.-]*$/.test(name);
+}
+
+/**
+ * A link (resolved against `base`) that opens its page in `locale`: its
+ * `{locale}` slot filled in, else the locale set as the `param` query
+ * parameter (none when `param` is `""`). One rule for the kit's links and
+ * the backend's e-mail links.
+ */
+export function localizedUrl(link: string, base: string, locale: string, param: string): URL {
+  const slotted = link.includes(LOCALE_SLOT);
+  const url = new URL(link.replaceAll(LOCALE_SLOT, encodeURIComponent(locale)), base);
+  if (!slotted && param) url.searchParams.set(param, locale);
+  return url;
+}

@@ -1,4 +1,4 @@
-import { isAllowedWebUrl, linkHref } from '../client/rules.js';
+import { DEFAULT_LOCALE_PARAM, LOCALE_SLOT, isAllowedWebUrl, isLocaleParamName, linkHref, localizedUrl } from '../client/rules.js';
 import { DEFAULT_LOCALE, parseLocale, type Locale } from '../i18n/locales.js';
 
 export const LOGIN_MODES = ['certificate', 'password'] as const;
@@ -20,10 +20,6 @@ export interface AuthLinks {
   login?: string;
 }
 
-/** Where a link names the page's language: `/{locale}/register` becomes `/sr-Cyrl/register`. */
-export const LOCALE_SLOT = '{locale}';
-/** The query parameter the kit's links carry the locale in, unless a link has a `{locale}` slot. */
-export const DEFAULT_LOCALE_PARAM = 'locale';
 
 /** Configuration as a portal writes it: attributes, a JSON config or a property. */
 export interface AuthConfigInput {
@@ -149,7 +145,7 @@ export function resolveConfig(input: AuthConfigInput, baseUri: string = document
     login: checkLink('login', input.links?.login, baseUri, problems),
   };
   const localeParam = (input.localeParam ?? DEFAULT_LOCALE_PARAM).trim();
-  if (!/^[A-Za-z0-9_.-]*$/.test(localeParam)) {
+  if (!isLocaleParamName(localeParam)) {
     problems.push({ code: 'invalid_locale_param', detail: `Locale parameter "${localeParam}" must be a plain query parameter name (letters, digits, _ . -), or "" for none.` });
   }
   const timeoutMs =
@@ -195,9 +191,6 @@ function definedOnly<T extends object>(value: T): Partial<T> {
  * parameter (none when it is `""`). A link written as a path stays a path.
  */
 export function localizedLink(link: string, locale: Locale, localeParam: string, baseUri: string = document.baseURI): string {
-  if (link.includes(LOCALE_SLOT)) return link.replaceAll(LOCALE_SLOT, encodeURIComponent(locale));
-  if (!localeParam) return link;
-  const url = new URL(link, baseUri);
-  url.searchParams.set(localeParam, locale);
+  const url = localizedUrl(link, baseUri, locale, localeParam);
   return /^[a-z][a-z0-9+.-]*:/i.test(link) || link.startsWith('//') ? url.href : `${url.pathname}${url.search}${url.hash}`;
 }
