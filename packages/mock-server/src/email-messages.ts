@@ -146,9 +146,11 @@ const en: Catalog = {
   },
   account_rejected: {
     subject: 'Your registration was not approved',
-    body: ({ reason }) => [
+    body: ({ reason, link }, { link: given }) => [
       'An authorized person has checked your documents and did not approve your user account on the eGovernment Portal.',
-      `Reason:\n${reason}`,
+      `The reason, as the authorized person wrote it:\n${reason}`,
+      'You can register again with the same e-mail address and the right documents: choose "Create a user account" on the login page. Your earlier registration and its documents are then deleted.',
+      ...(given ? [link] : []),
     ],
   },
   certificate_already_registered: {
@@ -240,9 +242,11 @@ const srCyrl: Catalog = {
   },
   account_rejected: {
     subject: 'Ваша регистрација није одобрена',
-    body: ({ reason }) => [
+    body: ({ reason, link }, { link: given }) => [
       'Овлашћено лице је проверило ваша документа и није одобрило ваш кориснички налог на Порталу еУправа.',
-      `Образложење:\n${reason}`,
+      `Образложење, онако како га је написало овлашћено лице:\n${reason}`,
+      'Можете поново да се региструјете са истом адресом електронске поште и одговарајућим документима: изаберите „Креирајте кориснички налог“ на страници за пријаву. Претходна регистрација и њена документа тада се бришу.',
+      ...(given ? [link] : []),
     ],
   },
   certificate_already_registered: {

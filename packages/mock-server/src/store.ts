@@ -132,6 +132,11 @@ export interface NewCertificateRegistration {
 }
 
 /** What a certificate registration found instead of creating an account. */
+/** The rejected account(s) a new registration replaced: their documents' files, to remove after the commit. */
+export interface Replaced {
+  files: string[];
+}
+
 export interface ExistingForCertificate {
   /** The account that already has the e-mail, if any. */
   byEmail: AccountRecord | null;
@@ -471,12 +476,14 @@ export class Store {
     input: NewRegistration,
     now: number,
     options: { failBeforeCommit?: boolean } = {},
-  ): Promise<{ created: true; account: AccountRecord } | { created: false; account: AccountRecord }> {
+  ): Promise<{ created: true; account: AccountRecord; replaced: Replaced | null } | { created: false; account: AccountRecord }> {
     return this.exclusive(async () => {
       const existing = await this.findAccountByEmail(input.account.email);
-      if (existing) return { created: false, account: existing };
+      if (existing && existing.state !== 'rejected') return { created: false, account: existing };
+      const replaced = await this.#replaceRejected(existing ? [existing] : []);
       const { account, registration, documents, token } = input;
       const statements: InStatement[] = [
+        ...replaced.statements,
         {
           sql: `INSERT INTO accounts (email, password_hash, state, rejection_reason, locale, created_at, updated_at)
                 VALUES (?, ?, 'unconfirmed', NULL, ?, ?, ?)`,
@@ -499,8 +506,26 @@ export class Store {
       await this.#client.batch(statements, 'write');
       const stored = await this.findAccountByEmail(account.email);
       if (!stored) throw new Error('account vanished after registration');
-      return { created: true, account: stored };
+      return { created: true, account: stored, replaced: replaced.statements.length > 0 ? { files: replaced.files } : null };
     });
+  }
+
+  /**
+   * A rejected account gives way to a new registration (the way forward its
+   * owner is offered): its rows go in the new registration's transaction; its
+   * documents' files are the caller's to remove, after the commit (an orphan
+   * file is removed at the next start; a row without its file never exists).
+   */
+  async #replaceRejected(accounts: readonly AccountRecord[]): Promise<{ statements: InStatement[]; files: string[] }> {
+    // One account may stand in the way twice (by its e-mail and by its certificate).
+    const rejected = [...new Map(accounts.filter((account) => account.state === 'rejected').map((account) => [account.id, account])).values()];
+    const files: string[] = [];
+    for (const account of rejected) {
+      const registration = await this.findRegistrationByAccount(account.id);
+      const documents = registration ? ((await this.#documentsOf([registration.id])).get(registration.id) ?? []) : [];
+      files.push(...documents.map((document) => document.storedName));
+    }
+    return { statements: rejected.map((account) => ({ sql: 'DELETE FROM accounts WHERE id = ?', args: [account.id] })), files };
   }
 
   /**
@@ -513,14 +538,17 @@ export class Store {
   async createCertificateRegistration(
     input: NewCertificateRegistration,
     now: number,
-  ): Promise<{ created: true; account: AccountRecord } | ({ created: false } & ExistingForCertificate)> {
+  ): Promise<{ created: true; account: AccountRecord; replaced: Replaced | null } | ({ created: false } & ExistingForCertificate)> {
     return this.exclusive(async () => {
       const byEmail = await this.findAccountByEmail(input.account.email);
       const byIdentity = await this.findAccountByCertificateIdentity(input.identity);
-      if (byEmail || byIdentity) return { created: false, byEmail, byIdentity };
+      const standing = [byEmail, byIdentity].filter((account) => account !== null && account.state !== 'rejected');
+      if (standing.length > 0) return { created: false, byEmail, byIdentity };
+      const replaced = await this.#replaceRejected([byEmail, byIdentity].filter((account): account is AccountRecord => account !== null));
       const { account, registration, token } = input;
       await this.#client.batch(
         [
+          ...replaced.statements,
           {
             sql: `INSERT INTO accounts (email, password_hash, state, rejection_reason, locale, created_at, updated_at)
                   VALUES (?, ?, 'unconfirmed', NULL, ?, ?, ?)`,
@@ -541,7 +569,7 @@ export class Store {
       );
       const stored = await this.findAccountByEmail(account.email);
       if (!stored) throw new Error('account vanished after registration');
-      return { created: true, account: stored };
+      return { created: true, account: stored, replaced: replaced.statements.length > 0 ? { files: replaced.files } : null };
     });
   }
 

@@ -20,7 +20,7 @@ import {
   sharedTestPki,
   signProof,
 } from './certificate-fixtures.ts';
-import { approve, latest, outbox, registrationOf, registrations } from './fixtures.ts';
+import { approve, latest, outbox, registrationOf, registrations, reject } from './fixtures.ts';
 import { Browser, errorCode, manualClock, startServer, type TestServer } from './helpers.ts';
 
 let shared: Awaited<ReturnType<typeof sharedTestPki>>;
@@ -347,6 +347,30 @@ describe('certificate registration with review configured', () => {
     assert.equal((await approve(browser, pending!.id)).status, 200);
     assert.match((await latest(server, email, 'account_approved')).text, /qualified electronic certificate/);
     assert.deepEqual((await certificateLogin(browser, pki.profile('valid'))).json.user, { email, acr: 'high' });
+  });
+
+  test('rejected, the same certificate registers again (issue 12): the new registration replaces the rejected one', async () => {
+    const email = 'rejected.holder@example.test';
+    const browser = new Browser(server.api);
+    const profile = pki.profile('same-name');
+    assert.equal((await certificateRegistration(browser, profile, email)).status, 202);
+    const token = new URL((await latest(server, email, 'confirm_email')).link!).searchParams.get('token')!;
+    assert.equal((await browser.post(API_PATHS.confirmEmail, { token })).status, 200);
+    const first = await registrationOf(server, email);
+    assert.equal((await reject(browser, first.id, 'Not the holder we expected.')).status, 200);
+    assert.equal(errorCode(await certificateLogin(browser, profile)), 'account_rejected');
+
+    // Again, with another address: the rejected account (found by its certificate) gives way.
+    const next = 'rejected.holder.2@example.test';
+    assert.equal((await certificateRegistration(browser, profile, next)).status, 202);
+    assert.deepEqual(
+      (await outbox(server, email)).map((message) => message.kind).filter((kind) => kind.includes('already')),
+      [],
+      'the rejected account is not told “already registered”',
+    );
+    assert.equal((await latest(server, next, 'confirm_email')).kind, 'confirm_email');
+    assert.ok(!(await registrations(server)).some((registration) => registration.email === email), 'the rejected one is gone');
+    assert.equal(errorCode(await certificateLogin(browser, profile)), 'email_not_confirmed', 'the certificate now maps to the new account');
   });
 });
 

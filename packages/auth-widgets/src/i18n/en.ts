@@ -5,6 +5,7 @@ import { newPassword } from './en/new-password.js';
 import { passwordReset } from './en/password-reset.js';
 import { picker } from './en/picker.js';
 import { register } from './en/register.js';
+import { resend } from './en/resend.js';
 
 /**
  * Every English text of the kit: the source catalog, in parts (`./en/`),
@@ -12,6 +13,6 @@ import { register } from './en/register.js';
  * this whole catalog is for tests and for sites that want all the texts.
  * Every other catalog has the same keys with the same parameters.
  */
-export const en = { ...common, ...login, ...newPassword, ...emailConfirm, ...passwordReset, ...register, ...picker };
+export const en = { ...common, ...login, ...newPassword, ...emailConfirm, ...passwordReset, ...register, ...resend, ...picker };
 
 export type Messages = typeof en;

@@ -6,9 +6,10 @@ import { newPassword } from './sr-cyrl/new-password.js';
 import { passwordReset } from './sr-cyrl/password-reset.js';
 import { picker } from './sr-cyrl/picker.js';
 import { register } from './sr-cyrl/register.js';
+import { resend } from './sr-cyrl/resend.js';
 
 /**
  * Every Serbian text in Cyrillic: the source for both Serbian scripts
  * (Latin is derived from it). Terms follow the portal's own wording.
  */
-export const srCyrl: Messages = { ...common, ...login, ...newPassword, ...emailConfirm, ...passwordReset, ...register, ...picker };
+export const srCyrl: Messages = { ...common, ...login, ...newPassword, ...emailConfirm, ...passwordReset, ...register, ...resend, ...picker };

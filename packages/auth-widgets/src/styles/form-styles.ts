@@ -255,6 +255,15 @@ export const formStyles = css`
     display: block;
     margin: 0 0 0.5rem;
   }
+  /* Someone else's words (the reviewer's reason): GOV.UK's inset text. */
+  ${scope} .egov-quote {
+    display: block;
+    margin: 0 0 0.75rem;
+    padding: 0.5rem 0 0.5rem 1rem;
+    border-inline-start: 4px solid ${t.border};
+    white-space: pre-line;
+    overflow-wrap: anywhere;
+  }
   /* GOV.UK's confirmation panel: what was done, in white on the success colour; what happens next follows it. */
   ${scope} .egov-notice--confirmation {
     padding: 1.5rem 1rem;

@@ -80,7 +80,8 @@ async function register(context: RequestContext): Promise<void> {
   const logFields = { certificate: verified.fingerprint, issuer: verified.issuer, kind: 'certificate_registration', ip: clientKey, requestId };
 
   if (result.created) {
-    services.log.auth('registration_created', { ...logFields, email, registrationId });
+    if (result.replaced) await services.uploads.remove(result.replaced.files);
+    services.log.auth('registration_created', { ...logFields, email, registrationId, ...(result.replaced ? { outcome: 'replaced_rejected' } : {}) });
     await services.mailer.send(
       'confirm_email',
       email,

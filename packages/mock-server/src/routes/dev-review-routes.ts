@@ -28,8 +28,9 @@ async function review(context: RequestContext, decision: Decision): Promise<void
     requestId,
   });
   const certificate = registration.userType === CERTIFICATE_USER_TYPE;
-  // The approval links to the site's login page, in the registration's language.
-  const message = decision.state === 'rejected' ? { reason: decision.reason } : { certificate, link: services.links.login(services.links.siteFor(context.req), registration.locale) };
+  // Both decisions link to the site's login page, in the registration's language: to log in, or to register again.
+  const link = services.links.login(services.links.siteFor(context.req), registration.locale);
+  const message = decision.state === 'rejected' ? { reason: decision.reason, link } : { certificate, link };
   await services.mailer.send(kind, registration.email, registration.locale, message, requestId);
   sendJson(res, 200, toDevRegistration(registration));
 }

@@ -103,7 +103,8 @@ async function accept(context: RequestContext, form: ReceivedForm): Promise<void
   );
 
   if (result.created) {
-    services.log.auth('registration_created', { email: input.email, registrationId, ip: clientKey, requestId });
+    if (result.replaced) await services.uploads.remove(result.replaced.files);
+    services.log.auth('registration_created', { email: input.email, registrationId, ip: clientKey, requestId, ...(result.replaced ? { outcome: 'replaced_rejected' } : {}) });
     await services.mailer.send(
       'confirm_email',
       input.email,

@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { API, createAccount, logout, uniqueEmail } from '../../../test-support/backend.js';
+import { API, createAccount, logout, outbox, uniqueEmail } from '../../../test-support/backend.js';
+import { expectShown } from '../../../test-support/visibility.js';
 import { FetchAuthClient } from '../../client/fetch-auth-client.js';
 import type { LoginResponse, PasswordLoginRequest } from '../../client/contract.js';
 import '../../define/all.js';
@@ -270,6 +271,41 @@ describe('<egov-login>', () => {
       expect(el.querySelector('.egov-notice img')).to.be.null;
       expect(el.querySelector('.egov-notice')!.textContent).to.contain('<img src=x');
       expect((window as unknown as { __pwned?: number }).__pwned).to.be.undefined;
+    });
+
+    it('not confirmed: “Send the message again” sends a new link to the address typed, and says so (issue 12)', async () => {
+      const account = await createAccount('unconfirmed');
+      const el = await standalone();
+      await loginWith(el, account.email, account.password);
+      const notice = el.querySelector<HTMLElement>('[data-notice=email_not_confirmed]')!;
+      const button = [...notice.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Send the message again');
+      expectShown(button, 'the resend button');
+      const before = (await outbox(account.email)).filter((m) => m.kind === 'confirm_email').length;
+      button!.click();
+      await waitUntil(() => el.querySelector('[role=status][id$=resent]'), 'no status after resending', { timeout: 8000 });
+      const status = el.querySelector<HTMLElement>('[role=status][id$=resent]')!;
+      expect(status.textContent!.trim()).to.equal('We have sent the message again.');
+      expect(document.activeElement).to.equal(status);
+      const sent = (await outbox(account.email)).filter((m) => m.kind === 'confirm_email');
+      expect(sent.length).to.equal(before + 1);
+      await expect(el).to.be.accessible();
+    });
+
+    it('rejected: the reason is marked as the reviewer’s own words, and “Register again” opens registration in the same language (issue 12)', async () => {
+      const account = await createAccount('rejected', { rejectionReason: 'The document photo is not readable.' });
+      const el = await standalone({ locale: 'sr-Cyrl' });
+      await loginWith(el, account.email, account.password);
+      const notice = el.querySelector<HTMLElement>('[data-notice=account_rejected]')!;
+      const quote = notice.querySelector<HTMLElement>('blockquote[data-reviewer-reason]');
+      expectShown(quote, 'the reviewer’s reason');
+      expect(quote!.textContent).to.equal('The document photo is not readable.');
+      expect(quote!.getAttribute('dir')).to.equal('auto');
+      expect(quote!.previousElementSibling!.textContent).to.equal('Образложење, онако како га је написало овлашћено лице:');
+      const link = [...notice.querySelectorAll('a')].find((a) => a.textContent === 'Региструјте се поново');
+      expectShown(link, 'the register-again link');
+      expect(new URL(link!.href).pathname).to.equal('/register');
+      expect(new URL(link!.href).searchParams.get('locale')).to.equal('sr-Cyrl');
+      await expect(el).to.be.accessible();
     });
 
     it('after too many failures says when to try again, as a time', async () => {

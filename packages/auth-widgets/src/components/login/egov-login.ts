@@ -9,10 +9,12 @@ import type { AuthConfigInput, LoginMode } from '../../config/auth-config.js';
 import { catalog, type TextsOf } from '../../i18n/catalog.js';
 import { commonTexts } from '../../i18n/parts/common.js';
 import { loginTexts } from '../../i18n/parts/login.js';
+import { resendTexts } from '../../i18n/parts/resend.js';
 import { EgovFormElement } from '../../internal/egov-form-element.js';
 import { renderTabs } from '../../internal/tabs.js';
 import { describedBy, renderEmailField, renderField } from '../../internal/fields.js';
 import { PasswordVisibility, renderPasswordInput } from '../../internal/password-input.js';
+import { ResendConfirmation } from '../../internal/resend-confirmation.js';
 import { summaryOf, type FieldProblems, type Problem } from '../../internal/problems.js';
 import { serviceProblem } from '../../internal/service-problems.js';
 
@@ -37,7 +39,7 @@ declare global {
 }
 
 type Notice =
-  | { kind: 'email_not_confirmed' }
+  | { kind: 'email_not_confirmed'; email: string }
   | { kind: 'pending_review' }
   | { kind: 'account_rejected'; reason?: string };
 
@@ -52,7 +54,7 @@ function withMethod(register: string): string {
 const NOTICE_CODES = new Set<AuthErrorCode>(['email_not_confirmed', 'pending_review', 'account_rejected']);
 
 /** The texts `<egov-login>` uses. */
-const texts = catalog(commonTexts, loginTexts);
+const texts = catalog(commonTexts, loginTexts, resendTexts);
 export type EgovLoginTexts = TextsOf<typeof texts>;
 type Texts = EgovLoginTexts;
 
@@ -100,6 +102,11 @@ export class EgovLogin extends EgovFormElement<Texts> {
   @state() private certificateNotRegistered = false;
 
   readonly #visibility = new PasswordVisibility(this);
+  readonly #resend = new ResendConfirmation(
+    this,
+    (email) => this.call((client, signal) => client.resendConfirmation({ email, locale: this.config.i18n.locale }, { signal })),
+    () => this.focusAfterRender('resent'),
+  );
 
   #modes(): LoginMode[] {
     return this.config.result.ok ? this.config.result.config.modes : [];
@@ -292,10 +299,26 @@ export class EgovLogin extends EgovFormElement<Texts> {
     return html`<div class="egov-notice" role="region" aria-labelledby=${titleId} data-notice=${notice.kind}>
       <h4 class="egov-notice-title" id=${titleId} tabindex="-1">${title}</h4>
       <p>${body}</p>
-      ${notice.kind === 'account_rejected' && notice.reason
-        ? html`<p><strong>${t.rejectedReason}</strong> ${notice.reason}</p>`
-        : nothing}
+      ${notice.kind === 'email_not_confirmed'
+        ? this.#resend.render({ t, email: notice.email, statusId: this.partId('resent'), formatTime: this.formatTime })
+        : notice.kind === 'account_rejected'
+          ? this.#renderRejected(t, notice.reason)
+          : nothing}
     </div>`;
+  }
+
+  /**
+   * The reviewer's reason, marked as their own words (they may write in
+   * another language than the page's), then the way forward: register again.
+   */
+  #renderRejected(t: Texts, reason: string | undefined): TemplateResult {
+    const register = this.config.link('register');
+    return html`${reason
+        ? html`<p>${t.rejectedReason}</p>
+            <blockquote class="egov-quote" dir="auto" data-reviewer-reason>${reason}</blockquote>`
+        : nothing}
+      <p>${t.rejectedNextStep}</p>
+      ${register ? html`<p><a class="egov-link" href=${register}>${t.registerAgain}</a></p>` : nothing}`;
   }
 
   #selectTab(mode: LoginMode, focus: boolean): void {
@@ -364,7 +387,10 @@ export class EgovLogin extends EgovFormElement<Texts> {
       this.notice =
         error.code === 'account_rejected'
           ? { kind: 'account_rejected', reason: error.details.reason }
-          : { kind: error.code as 'email_not_confirmed' | 'pending_review' };
+          : error.code === 'email_not_confirmed'
+            ? { kind: 'email_not_confirmed', email: this.#input('email').value.trim() }
+            : { kind: 'pending_review' };
+      this.#resend.reset();
       this.general = [];
       this.focusAfterRender('notice');
       return;

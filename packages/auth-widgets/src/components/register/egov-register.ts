@@ -24,6 +24,7 @@ import { registerStyles } from '../../styles/register-styles.js';
 import { commonTexts } from '../../i18n/parts/common.js';
 import { newPasswordTexts } from '../../i18n/parts/new-password.js';
 import { registerTexts } from '../../i18n/parts/register.js';
+import { resendTexts } from '../../i18n/parts/resend.js';
 import type { Locale } from '../../i18n/locales.js';
 import { EgovFormElement } from '../../internal/egov-form-element.js';
 import { renderTabs } from '../../internal/tabs.js';
@@ -31,6 +32,7 @@ import { describedBy, renderEmailField, renderField, renderFieldError, renderReq
 import { headingLevel } from '../../internal/headings.js';
 import { NewPasswordFields } from '../../internal/new-password-fields.js';
 import { summaryOf, type FieldProblems, type Problem } from '../../internal/problems.js';
+import { ResendConfirmation } from '../../internal/resend-confirmation.js';
 import { PublicConfigController } from '../../internal/public-config-controller.js';
 import { serviceProblem } from '../../internal/service-problems.js';
 import { DocumentUpload } from './document-upload.js';
@@ -81,7 +83,7 @@ function today(): string {
 }
 
 /** The texts `<egov-register>` uses. */
-const texts = catalog(commonTexts, newPasswordTexts, registerTexts);
+const texts = catalog(commonTexts, newPasswordTexts, registerTexts, resendTexts);
 export type EgovRegisterTexts = TextsOf<typeof texts>;
 type Texts = EgovRegisterTexts;
 
@@ -133,8 +135,6 @@ export class EgovRegister extends EgovFormElement<Texts> {
   @state() private general: Problem<Texts>[] = [];
   /** After a successful registration (either way): where the link went. The form stays, hidden, for "Start again". */
   @state() private sent: { email: string; review: boolean; method: Tab } | undefined;
-  @state() private resendNote: Problem<Texts> | undefined;
-  @state() private resending = false;
   /** What the chosen certificate says about its holder (no secret: no key, no PIN). */
   @state() private certificate: SelectedCertificate | undefined;
   @state() private certificateProblems: FieldProblems<Texts> = {};
@@ -144,6 +144,11 @@ export class EgovRegister extends EgovFormElement<Texts> {
   readonly #policy = new PublicConfigController(this, () => (this.config.result.ok ? this.config.client : undefined));
   readonly #password = new NewPasswordFields(this);
   readonly #documents = new DocumentUpload(this, 'documents');
+  readonly #resend = new ResendConfirmation(
+    this,
+    (email) => this.call((client, signal) => client.resendConfirmation({ email, locale: this.config.i18n.locale }, { signal })),
+    () => this.focusAfterRender('resent'),
+  );
   #certificateOpened = false;
 
   override connectedCallback(): void {
@@ -638,38 +643,17 @@ export class EgovRegister extends EgovFormElement<Texts> {
       <p class="egov-text">${t.checkEmailOpenLink}</p>
       <p class="egov-text">${t.checkEmailSpam}</p>
       ${sent.review ? html`<p class="egov-text">${t.checkEmailReview}</p>` : nothing}
-      ${this.resendNote ? html`<p class="egov-text" role="status" id=${this.partId('resent')} tabindex="-1">${this.problemText(this.resendNote)}</p>` : nothing}
-      <p class="egov-text">
-        <button type="button" class="egov-button egov-button--secondary" aria-disabled=${this.resending ? 'true' : 'false'} @click=${() => this.#resend(sent.email)}>
-          ${this.resending ? t.sending : t.resendConfirmation}
-        </button>
-      </p>
+      ${this.#resend.render({ t, email: sent.email, statusId: this.partId('resent'), formatTime: this.formatTime })}
       <p class="egov-text">
         ${t.wrongAddress}
         <button type="button" class="egov-link egov-link-button" @click=${this.#startAgain}>${t.startAgain}</button>
       </p>`;
   }
 
-  async #resend(email: string): Promise<void> {
-    if (this.resending) return;
-    this.resending = true;
-    try {
-      await this.call((client, signal) => client.resendConfirmation({ email, locale: this.config.i18n.locale }, { signal }));
-      this.resendNote = { text: (t) => t.confirmationSentAgain };
-    } catch (error) {
-      const failure = error as AuthError;
-      if (failure.code === 'aborted') return;
-      this.resendNote = serviceProblem(failure);
-    } finally {
-      this.resending = false;
-    }
-    this.focusAfterRender('resent');
-  }
-
   #startAgain = (): void => {
     const method = this.sent?.method ?? 'password';
     this.sent = undefined;
-    this.resendNote = undefined;
+    this.#resend.reset();
     this.tab = method;
     this.focusAfterRender(method === 'certificate' ? 'certificateEmail' : 'email');
   };

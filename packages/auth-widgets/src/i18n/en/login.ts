@@ -24,7 +24,10 @@ export const login = {
     'An authorized person is checking your documents, within 24 hours at the latest. You will get an e-mail when your account is active.',
   rejectedTitle: 'Your registration was not approved',
   rejectedBody: 'An authorized person checked your documents and could not approve your account.',
-  rejectedReason: 'Reason:',
+  rejectedReason: 'The reason, as the authorized person wrote it:',
+  rejectedNextStep:
+    'You can register again with the same e-mail address and the right documents. Your earlier registration and its documents are then deleted.',
+  registerAgain: 'Register again',
   loggedInHeading: 'You are logged in',
   loggedInAs: (email: string) => `You are logged in as ${email}.`,
   certificateLoginButton: 'Log in with the certificate',

@@ -81,8 +81,6 @@ export const register = {
   checkEmailSpam: 'The message may be in the Junk/Spam folder.',
   checkEmailReview:
     'After you confirm, an authorized person checks your documents within 24 hours. You will get another e-mail when your account is active.',
-  resendConfirmation: 'Send the message again',
-  confirmationSentAgain: 'We have sent the message again.',
   wrongAddress: 'Wrong e-mail address?',
   startAgain: 'Start again',
   haveAccount: 'Already have a user account?',

@@ -83,8 +83,6 @@ export const register: RegisterMessages = {
   checkEmailSpam: 'Порука може бити у фасцикли за нежељену пошту (Junk/Spam).',
   checkEmailReview:
     'Када потврдите регистрацију, овлашћено лице проверава ваша документа у року од 24 часа. Добићете још једну поруку када налог постане активан.',
-  resendConfirmation: 'Пошаљите поруку поново',
-  confirmationSentAgain: 'Поново смо послали поруку.',
   wrongAddress: 'Погрешна адреса?',
   startAgain: 'Почните поново',
   haveAccount: 'Већ имате кориснички налог?',
