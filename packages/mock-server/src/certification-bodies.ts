@@ -30,6 +30,8 @@ function testIssuers(id: TestBodyId): string[] {
  * The CA directory (`PublicConfig.certificationBodies`): the certification
  * bodies people in Serbia get qualified certificates from, as the picker
  * names them, with their sites, support and what to do with a locked PIN.
+ * `instructions` are the pages the portal's user guide links for getting
+ * and installing each body's certificate (in https; ITE publishes none).
  * `issuerNames` holds the real bodies' organization names and the test
  * PKI's issuing CAs. A ministry checks the contacts and issuer names
  * against each body's published certificates before going live: it is
@@ -41,6 +43,7 @@ export const DEFAULT_CERTIFICATION_BODIES: readonly CertificationBody[] = Object
       id: 'mup',
       name: { en: 'Ministry of Interior', 'sr-Cyrl': 'Министарство унутрашњих послова' },
       site: 'https://ca.mup.gov.rs/',
+      instructions: 'https://ca.mup.gov.rs/eng.html',
       support: { email: 'ca@mup.gov.rs', url: 'https://ca.mup.gov.rs/' },
       pinUnblock: pinUnblock({ en: 'For the certificate on your identity card, that is the Ministry of Interior.', srCyrl: 'За сертификат на личној карти то је Министарство унутрашњих послова.' }),
       issuerNames: ['Ministarstvo unutrašnjih poslova', 'MUP Republike Srbije', 'MUPCA', ...testIssuers('mup')],
@@ -49,6 +52,7 @@ export const DEFAULT_CERTIFICATION_BODIES: readonly CertificationBody[] = Object
       id: 'posta',
       name: { en: 'Public Enterprise "Post of Serbia"', 'sr-Cyrl': 'ЈП „Пошта Србије“' },
       site: 'https://www.ca.posta.rs/',
+      instructions: 'https://www.posta.rs/eng/stanovnistvo/usluga.aspx?usluga=e-services/electronic-certificates/qualified-e-signature-certificate&strana=service-description',
       support: { url: 'https://www.ca.posta.rs/' },
       pinUnblock: pinUnblock(),
       issuerNames: ['JP Pošta Srbije', 'Posta CA', 'PostaCA', ...testIssuers('posta')],
@@ -57,6 +61,7 @@ export const DEFAULT_CERTIFICATION_BODIES: readonly CertificationBody[] = Object
       id: 'pks',
       name: { en: 'Serbian Chamber of Commerce', 'sr-Cyrl': 'Привредна комора Србије' },
       site: 'https://www.pks.rs/',
+      instructions: 'https://pks.rs/strana/sekcija/usluge-elektronski-sertifikat-procedura-izdavanja',
       support: { url: 'https://www.pks.rs/' },
       pinUnblock: pinUnblock(),
       issuerNames: ['Privredna komora Srbije', 'PKS CA', ...testIssuers('pks')],
@@ -65,6 +70,7 @@ export const DEFAULT_CERTIFICATION_BODIES: readonly CertificationBody[] = Object
       id: 'halcom',
       name: { en: 'Halcom', 'sr-Cyrl': 'Halcom' },
       site: 'https://www.halcom.rs/',
+      instructions: 'https://www.halcom.com/sl_en/qualified-digital-certificate/',
       support: { url: 'https://support.halcom.com/' },
       pinUnblock: pinUnblock(),
       issuerNames: ['Halcom', 'Halcom BG CA', ...testIssuers('halcom')],
@@ -73,6 +79,7 @@ export const DEFAULT_CERTIFICATION_BODIES: readonly CertificationBody[] = Object
       id: 'esmart',
       name: { en: 'eSMART Systems', 'sr-Cyrl': 'eSMART Systems' },
       site: 'https://essqca.e-smartsys.com/',
+      instructions: 'https://www.e-smartsys.com/en/services/Pages/ESS-QCA-Qualified-certificate-for-electronic-signature.aspx',
       support: { email: 'info_qca@e-smartsys.com', url: 'https://essqca.e-smartsys.com/' },
       pinUnblock: pinUnblock(),
       issuerNames: ['E-Smart Systems', 'ESS QCA', ...testIssuers('esmart')],
@@ -101,6 +108,9 @@ export function checkCertificationBodies(bodies: readonly CertificationBody[]): 
       throw new RangeError(`certification body ${body.id}: site is not a URL`);
     }
     if (site.protocol !== 'https:') throw new RangeError(`certification body ${body.id}: site must be https`);
+    if (body.instructions !== undefined && !linkHref(body.instructions)?.startsWith('https:')) {
+      throw new RangeError(`certification body ${body.id}: the instructions must be an https URL`);
+    }
     if (!body.support.email && !body.support.phone && !body.support.url) throw new RangeError(`certification body ${body.id}: a support contact is needed`);
     // The widgets show a contact they would not link (the shared rules) as text; a directory is fixed here instead.
     if (body.support.url !== undefined && !linkHref(body.support.url)?.startsWith('https:')) {

@@ -22,6 +22,7 @@ import { cyrillicToLatin } from '@egov/auth-widgets/i18n/transliterate';
 import { createMockServer } from '../src/app.ts';
 import { UsageError, parseServerCommand } from '../src/cli-options.ts';
 import { x509 } from '../src/certificates/x509.ts';
+import { DEFAULT_CERTIFICATION_BODIES, checkCertificationBodies } from '../src/certification-bodies.ts';
 import { TEST_BODIES } from '../src/test-pki/bodies.ts';
 import { TEST_PROFILE_NAMES } from '../src/test-pki/profiles.ts';
 import type { TestPki } from '../src/test-pki/test-pki.ts';
@@ -77,6 +78,21 @@ describe('GET /config with certificate support', () => {
       assert.match(body.pinUnblock.en, /PIN/, body.id);
       assert.equal(body.pinUnblock['sr-Latn'], cyrillicToLatin(body.pinUnblock['sr-Cyrl']), `${body.id}: Latin derived from Cyrillic`);
     }
+  });
+
+  test('links each body to the instructions the portal guide gives for getting and installing its certificate (https)', () => {
+    const instructions = Object.fromEntries(config.certificationBodies.map((body) => [body.id, body.instructions]));
+    assert.deepEqual(instructions, {
+      mup: 'https://ca.mup.gov.rs/eng.html',
+      posta: 'https://www.posta.rs/eng/stanovnistvo/usluga.aspx?usluga=e-services/electronic-certificates/qualified-e-signature-certificate&strana=service-description',
+      pks: 'https://pks.rs/strana/sekcija/usluge-elektronski-sertifikat-procedura-izdavanja',
+      halcom: 'https://www.halcom.com/sl_en/qualified-digital-certificate/',
+      esmart: 'https://www.e-smartsys.com/en/services/Pages/ESS-QCA-Qualified-certificate-for-electronic-signature.aspx',
+      ite: undefined,
+    });
+    const [mup] = DEFAULT_CERTIFICATION_BODIES;
+    assert.throws(() => checkCertificationBodies([{ ...mup!, instructions: 'http://ca.mup.gov.rs/eng.html' }]), /instructions must be an https URL/);
+    assert.throws(() => checkCertificationBodies([{ ...mup!, instructions: 'javascript:alert(1)' }]), /instructions must be an https URL/);
   });
 
   test('every test issuing CA is recognised by its certification body', () => {

@@ -305,6 +305,11 @@ export interface CertificationBody {
   name: LocalizedText;
   /** The CA's web site (https). */
   site: string;
+  /**
+   * Where the body explains how to get its qualified certificate and install
+   * it (https); the certificate tabs link each accepted body to it. Default: `site`.
+   */
+  instructions?: string;
   support: { phone?: string; email?: string; url?: string };
   /** What to do after too many wrong PINs, or a forgotten PIN. */
   pinUnblock: LocalizedText;

@@ -240,6 +240,7 @@ const schemas: Record<string, JsonObject> = {
       id: text('e.g. `mup`, `posta`, `pks`, `halcom`, `esmart`, `ite`.', { minLength: 1 }),
       name: ref('LocalizedText'),
       site: text("The certification body's web site (https).", { format: 'uri' }),
+      instructions: text('Where the body explains how to get its qualified certificate and install it (https); default: `site`.', { format: 'uri' }),
       support: object(
         {
           phone: text('Support telephone.'),

@@ -313,6 +313,36 @@ describe('<egov-certificate-picker>', () => {
   });
 
   describe('telling certificates apart and choosing one (usability review, issue 12)', () => {
+    it('names the accepted certification bodies, each linked to its instructions, as the portal guide does; open when something is missing', async () => {
+      const accepted = (el: Element) => el.querySelector<HTMLDetailsElement>('details[data-accepted-bodies]');
+      const links = (el: Element) => [...accepted(el)!.querySelectorAll<HTMLAnchorElement>('a')].filter((a) => a.checkVisibility());
+
+      const listing = await picker(await softAgent());
+      expect(seen(accepted(listing)?.querySelector('summary'))).to.equal('Which certificates can I use?');
+      expect(accepted(listing)!.open, 'folded while certificates are listed').to.be.false;
+      expect(links(listing)).to.deep.equal([]);
+
+      const missing = await picker(new FortifyAgent({ baseUrl: 'https://127.0.0.1:9', probeTimeoutMs: 2000, storage: null }));
+      expect(accepted(missing)!.open, 'open when Fortify is not installed').to.be.true;
+      const shown = links(missing).map((a) => [seen(a), a.href]);
+      expect(shown.map(([name]) => name)).to.deep.equal([
+        'Ministry of Interior',
+        'Public Enterprise "Post of Serbia"',
+        'Serbian Chamber of Commerce',
+        'Halcom',
+        'eSMART Systems',
+        'Office for IT and eGovernment',
+      ]);
+      expect(shown[0]![1]).to.equal('https://ca.mup.gov.rs/eng.html');
+      expect(shown[5]![1], 'a body without instructions links its site').to.equal('https://www.ite.gov.rs/');
+      for (const a of links(missing)) expect(a.rel).to.equal('noopener');
+      await expect(missing).to.be.accessible();
+
+      const cyrillic = await picker(new FortifyAgent({ baseUrl: 'https://127.0.0.1:9', probeTimeoutMs: 2000, storage: null }), 'sr-Cyrl');
+      expect(seen(accepted(cyrillic)!.querySelector('summary'))).to.equal('Које сертификате могу да користим?');
+      expect(seen(links(cyrillic)[0])).to.equal('Министарство унутрашњих послова');
+    });
+
     it('two certificates that look alike (same holder, CA and dates; one revoked) differ where a person can see it', async () => {
       const el = await picker(await softAgent());
       const valid = el.querySelector('[data-certificate="test-halcom:valid-ecdsa"]');

@@ -530,9 +530,38 @@ export class EgovCertificatePicker extends EgovFormElement<Texts> {
       <h3 class="egov-heading egov-heading--small">${t.pickerHeading}</h3>
       ${this.softAgent ? html`<p class="egov-badge" data-soft-agent>${t.agentSoftLabel}</p>` : nothing}
       ${this.config.result.ok
-        ? this.#policy.render(t, () => (this.#ui === 'peculiar' ? this.#renderPeculiar(t) : this.#renderPhase(t)))
+        ? this.#policy.render(t, () => html`${this.#ui === 'peculiar' ? this.#renderPeculiar(t) : this.#renderPhase(t)}${this.#renderAccepted(t)}`)
         : nothing}
     </div>`;
+  }
+
+  /**
+   * The certification bodies whose certificates are accepted, each linked to
+   * its own instructions for getting and installing one (as the portal's
+   * guide lists them). Open when something is missing on the computer (the
+   * agent, a card, a usable certificate), folded otherwise; gone once a
+   * certificate is chosen.
+   */
+  #renderAccepted(t: Texts): TemplateResult | typeof nothing {
+    const bodies = this.#directory;
+    const phase = this.phase;
+    // Folded up to the chosen certificate, or signing with it: out of the way, like the rest of the list.
+    if (bodies.length === 0 || phase.kind === 'signing' || (phase.kind === 'list' && this.folded)) return nothing;
+    const locale = this.config.i18n.locale;
+    const missing =
+      (phase.kind === 'problem' && phase.code !== 'page_blocked' && phase.code !== 'not_set_up') ||
+      (phase.kind === 'list' && !this.items.some((item) => item.description.usable));
+    return html`<details class="egov-details" data-accepted-bodies ?open=${missing}>
+      <summary>${t.acceptedBodiesSummary}</summary>
+      <p class="egov-text">${t.acceptedBodiesBody}</p>
+      <ul class="egov-list">
+        ${bodies.map((body) => {
+          const href = linkHref(body.instructions ?? body.site);
+          const name = localizedText(body.name, locale);
+          return html`<li>${href ? html`<a class="egov-link" href=${href} target="_blank" rel="noopener">${name}</a>` : name}</li>`;
+        })}
+      </ul>
+    </details>`;
   }
 
   #renderPhase(t: Texts): TemplateResult {

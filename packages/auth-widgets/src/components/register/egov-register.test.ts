@@ -486,6 +486,25 @@ describe('<egov-register>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('the name fields say which spelling: a foreigner’s passport, in Latin letters (usability review, issue 12)', async () => {
+      /** The hint a screen reader reads with the field, and that a person sees. */
+      const hintOf = (el: EgovRegister, name: string) => {
+        const ids = field(el, name).getAttribute('aria-describedby')!.split(' ');
+        const hint = ids.map((id) => el.querySelector<HTMLElement>(`#${id}`)!).find((node) => node.classList.contains('egov-hint'));
+        expectShown(hint, `the hint of ${name}`);
+        return hint!.innerText.trim();
+      };
+      const el = await registerForm();
+      expect(hintOf(el, 'givenName')).to.equal('As in your passport or other travel document, in Latin letters');
+      expect(hintOf(el, 'surname')).to.equal('As in your passport or other travel document, in Latin letters');
+      el.querySelector<HTMLInputElement>('input[name=userType][value=serbian_citizen]')!.click();
+      await el.updateComplete;
+      expect(hintOf(el, 'givenName')).to.equal('As in your identity document');
+      const cyrillic = await registerForm(API, 'sr-Cyrl');
+      expect(hintOf(cyrillic, 'surname')).to.equal('Као у пасошу или другој путној исправи, латиничним словима');
+      await expect(el).to.be.accessible();
+    });
+
     it('marks optional fields in Serbian', async () => {
       const el = await registerForm(API, 'sr-Cyrl');
       expect(labelOf(el, field(el, 'phone'))).to.equal('Број телефона (необавезно)');

@@ -448,6 +448,8 @@ export class EgovRegister extends EgovFormElement<Texts> {
 
   #renderPersonalDetails(t: Texts, type: UserType): TemplateResult {
     const shown = (name: RegistrationFieldName) => type.fields.some((f) => f.name === name);
+    // Which spelling the reviewer compares the names with: a foreigner's passport is in Latin letters.
+    const nameHint = type.id === 'foreign_citizen' ? t.nameHintForeign : t.nameHint;
     // Every field stays in the DOM; those of another user type are hidden and not sent, so switching back keeps them.
     const text = (
       name: RegistrationFieldName,
@@ -484,7 +486,7 @@ export class EgovRegister extends EgovFormElement<Texts> {
     };
     return html`<fieldset class="egov-fieldset">
       <legend class="egov-legend">${t.personalDetailsLegend}</legend>
-      ${text('givenName', t.givenNameLabel)} ${text('surname', t.surnameLabel)}
+      ${text('givenName', t.givenNameLabel, { hint: nameHint })} ${text('surname', t.surnameLabel, { hint: nameHint })}
       <div ?hidden=${!shown('dateOfBirth')}>${this.#renderDateOfBirth(t, type)}</div>
       <div ?hidden=${!shown('sex')}>${this.#renderSex(t, type)}</div>
       <div ?hidden=${!shown('citizenship')}>${this.#renderCitizenship(t, type)}</div>

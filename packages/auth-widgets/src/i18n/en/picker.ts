@@ -3,6 +3,9 @@ import { plural } from '../plural.js';
 /** English texts of `<egov-certificate-picker>`. */
 export const picker = {
   pickerHeading: 'Select a certificate',
+  acceptedBodiesSummary: 'Which certificates can I use?',
+  acceptedBodiesBody:
+    'A qualified electronic certificate issued in the Republic of Serbia by one of these certification bodies. Install it on your computer as its certification body explains:',
   agentLooking: 'Looking for the certificate agent on this computer…',
   agentSoftLabel: 'Demo agent with test keys — not a real smart card',
   agentNotInstalledTitle: 'Install the Fortify app',

@@ -16,6 +16,9 @@ export const register = {
   personalDetailsLegend: 'Personal details',
   givenNameLabel: 'Given name',
   surnameLabel: 'Surname',
+  /** Under the name fields of a foreign citizen: the reviewer compares them with the passport (its Latin spelling). */
+  nameHintForeign: 'As in your passport or other travel document, in Latin letters',
+  nameHint: 'As in your identity document',
   dateOfBirthLabel: 'Date of birth',
   dateOfBirthHint: 'For example, 27 3 1985',
   day: 'Day',

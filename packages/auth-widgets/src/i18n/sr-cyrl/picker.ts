@@ -4,6 +4,9 @@ import { plural } from '../plural.js';
 /** Serbian (Cyrillic) texts of `<egov-certificate-picker>`; the Latin ones are derived from them. */
 export const picker: PickerMessages = {
   pickerHeading: 'Изаберите сертификат',
+  acceptedBodiesSummary: 'Које сертификате могу да користим?',
+  acceptedBodiesBody:
+    'Квалификовани електронски сертификат који је у Републици Србији издало једно од ових сертификационих тела. Инсталирајте га на рачунар онако како објашњава сертификационо тело:',
   agentLooking: 'Тражење агента за сертификате на овом рачунару…',
   agentSoftLabel: 'Демо агент са тест кључевима — није права паметна картица',
   agentNotInstalledTitle: 'Инсталирајте апликацију Fortify',

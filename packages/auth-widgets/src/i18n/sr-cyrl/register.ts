@@ -17,6 +17,8 @@ export const register: RegisterMessages = {
   personalDetailsLegend: 'Лични подаци',
   givenNameLabel: 'Име',
   surnameLabel: 'Презиме',
+  nameHintForeign: 'Као у пасошу или другој путној исправи, латиничним словима',
+  nameHint: 'Као у вашем личном документу',
   dateOfBirthLabel: 'Датум рођења',
   dateOfBirthHint: 'На пример, 27 3 1985',
   day: 'Дан',
