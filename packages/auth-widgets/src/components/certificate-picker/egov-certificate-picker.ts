@@ -143,6 +143,14 @@ export class EgovCertificatePicker extends EgovFormElement<Texts> {
     super(texts, [pickerStyles]);
   }
 
+  /**
+   * The level of the picker's own heading, `1` to `6` (default `3`: the
+   * picker is a part of a form or page, and PeculiarVentures' element, in
+   * `ui="peculiar"`, brings its own `<h4>`); its notices are one level below.
+   * `<egov-login>` and `<egov-register>` set it two levels below their own.
+   */
+  @property({ attribute: 'heading-level', type: Number }) override headingLevel: 1 | 2 | 3 | 4 = 3;
+
   /** An agent instance (tests, other agents); by default the configured kind is loaded on first use. */
   @property({ attribute: false }) agent?: CertificateAgent;
   /** The text of each certificate's button, e.g. "Log in with the certificate". */
@@ -527,7 +535,7 @@ export class EgovCertificatePicker extends EgovFormElement<Texts> {
   protected override render(): TemplateResult {
     const t = this.t;
     return html`<div class="egov-root egov-picker" lang=${this.config.i18n.locale}>
-      <h3 class="egov-heading egov-heading--small">${t.pickerHeading}</h3>
+      ${this.renderHeading(0, t.pickerHeading, { className: 'egov-heading egov-heading--small' })}
       ${this.softAgent ? html`<p class="egov-badge" data-soft-agent>${t.agentSoftLabel}</p>` : nothing}
       ${this.config.result.ok
         ? this.#policy.render(t, () => html`${this.#ui === 'peculiar' ? this.#renderPeculiar(t) : this.#renderPhase(t)}${this.#renderAccepted(t)}`)
@@ -571,7 +579,7 @@ export class EgovCertificatePicker extends EgovFormElement<Texts> {
         return html`<p class="egov-text" role="status">${t.agentLooking}</p>`;
       case 'approve':
         return html`<div class="egov-notice" role="region" aria-labelledby=${this.partId('status')} data-state="approve">
-          <h4 class="egov-notice-title" id=${this.partId('status')} tabindex="-1">${t.agentApproveTitle}</h4>
+          ${this.renderHeading(1, t.agentApproveTitle, { className: 'egov-notice-title', id: this.partId('status'), focusable: true })}
           <p>${t.agentApproveBody}</p>
           <p class="egov-code" aria-label=${[...phase.code].join(' ')}>${phase.code}</p>
         </div>`;
@@ -589,7 +597,7 @@ export class EgovCertificatePicker extends EgovFormElement<Texts> {
     const [title, body] = problemTexts(t, code);
     const retry = code !== 'page_blocked' && code !== 'not_set_up';
     return html`<div class="egov-notice" role="region" aria-labelledby=${this.partId('status')} data-problem=${code}>
-        <h4 class="egov-notice-title" id=${this.partId('status')} tabindex="-1">${title}</h4>
+        ${this.renderHeading(1, title, { className: 'egov-notice-title', id: this.partId('status'), focusable: true })}
         <p>${body}</p>
         ${code === 'not_installed'
           ? html`<p><a class="egov-link" href=${FORTIFY_DOWNLOAD} target="_blank" rel="noopener">${t.agentDownload}</a></p>`
@@ -603,7 +611,7 @@ export class EgovCertificatePicker extends EgovFormElement<Texts> {
     const locale = this.config.i18n.locale;
     // The directory's guidance already says to contact the body; the kit's own words say it only without one.
     return html`<div class="egov-notice egov-notice--error" role="region" aria-labelledby=${this.partId('status')} data-state="locked">
-        <h4 class="egov-notice-title" id=${this.partId('status')} tabindex="-1">${t.pinLockedTitle}</h4>
+        ${this.renderHeading(1, t.pinLockedTitle, { className: 'egov-notice-title', id: this.partId('status'), focusable: true })}
         <p>${body ? localizedText(body.pinUnblock, locale) : t.pinLockedBody}</p>
         <ul class="egov-list egov-contacts">
           <li>${t.caBody}: <strong>${body ? localizedText(body.name, locale) : issuer}</strong></li>
@@ -633,7 +641,7 @@ export class EgovCertificatePicker extends EgovFormElement<Texts> {
     if (chosen) {
       return html`${note}
         <section class="egov-chosen" aria-labelledby=${this.partId('chosen')} data-state=${signing ? 'signing' : 'chosen'}>
-          <h4 class="egov-chosen-title" id=${this.partId('chosen')} tabindex="-1">${t.chosenCertificate}</h4>
+          ${this.renderHeading(1, t.chosenCertificate, { className: 'egov-chosen-title', id: this.partId('chosen'), focusable: true })}
           <ul class="egov-certificates" aria-labelledby=${this.partId('chosen')}>
             ${this.#renderItem(t, chosen, { folded: true, action: !signing && !!this.note })}
           </ul>
@@ -646,7 +654,7 @@ export class EgovCertificatePicker extends EgovFormElement<Texts> {
     return html`${note}
       ${usable.length === 0
         ? html`<div class="egov-notice" role="region" aria-labelledby=${this.partId('status')} data-state="none-usable">
-              <h4 class="egov-notice-title" id=${this.partId('status')} tabindex="-1">${t.noUsableTitle}</h4>
+              ${this.renderHeading(1, t.noUsableTitle, { className: 'egov-notice-title', id: this.partId('status'), focusable: true })}
               <p>${t.noUsableBody}</p>
             </div>
             <button type="button" class="egov-button egov-next-step" @click=${() => void this.#start(true)}>${t.tryAgain}</button>

@@ -104,7 +104,7 @@ describe('<egov-login>', () => {
       const certificatePanel = el.querySelector<HTMLElement>(`#${certificateTab!.getAttribute('aria-controls')}`)!;
       expect(certificatePanel.hidden).to.be.false;
       // The picker loads only now, with the tab.
-      await waitUntil(() => certificatePanel.querySelector('egov-certificate-picker h3'), 'no certificate picker');
+      await waitUntil(() => certificatePanel.querySelector('egov-certificate-picker h4'), 'no certificate picker');
       await expect(el).to.be.accessible();
       await sendKeys({ press: 'ArrowRight' });
       await el.updateComplete;
@@ -498,6 +498,30 @@ describe('<egov-login>', () => {
       const wrapper = await fixture<HTMLDivElement>(html`<div lang="sr-Cyrl"><egov-login backend-url="/api"></egov-login></div>`);
       const el = wrapper.querySelector('egov-login')!;
       await waitUntil(() => el.querySelector('h2')!.textContent === 'Пријава');
+    });
+  });
+
+  describe('headings (usability review, issue 12)', () => {
+    /** Every heading's level and text, in document order, the picker's included. */
+    const outline = (el: Element) => [...el.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => `${h.localName} ${h.textContent!.trim()}`);
+
+    it('follow heading-level: the element’s own, its sections one below, notices and the picker two below', async () => {
+      const account = await createAccount('pending_review');
+      const el = await fixture<EgovLogin>(html`<egov-login backend-url=${API} locale="en" heading-level="1" mode="certificate"></egov-login>`);
+      await waitUntil(() => el.querySelector('egov-certificate-picker h3'), 'no certificate picker', { timeout: 8000 });
+      expect(outline(el).slice(0, 3)).to.deep.equal(['h1 Log in', 'h2 Log in with a qualified electronic certificate', 'h3 Select a certificate']);
+      expect(outline(el)).to.include('h2 Log in with username and password');
+      el.querySelector<HTMLButtonElement>('[role=tab]:not([aria-selected=true])')!.click();
+      await el.updateComplete;
+      await loginWith(el, account.email, account.password);
+      expect(outline(el)).to.include('h3 Your account is awaiting review');
+      await expect(el).to.be.accessible();
+    });
+
+    it('default to h2, with the picker at h4 under the certificate tab’s h3', async () => {
+      const el = await fixture<EgovLogin>(html`<egov-login backend-url=${API} locale="en" mode="certificate"></egov-login>`);
+      await waitUntil(() => el.querySelector('egov-certificate-picker h4'), 'no certificate picker', { timeout: 8000 });
+      expect(outline(el).slice(0, 3)).to.deep.equal(['h2 Log in', 'h3 Log in with a qualified electronic certificate', 'h4 Select a certificate']);
     });
   });
 

@@ -11,6 +11,7 @@ import { commonTexts } from '../../i18n/parts/common.js';
 import { loginTexts } from '../../i18n/parts/login.js';
 import { resendTexts } from '../../i18n/parts/resend.js';
 import { EgovFormElement } from '../../internal/egov-form-element.js';
+import { headingLevel } from '../../internal/headings.js';
 import { renderTabs } from '../../internal/tabs.js';
 import { describedBy, renderEmailField, renderField } from '../../internal/fields.js';
 import { PasswordVisibility, renderPasswordInput } from '../../internal/password-input.js';
@@ -173,11 +174,11 @@ export class EgovLogin extends EgovFormElement<Texts> {
   #renderCertificate(t: Texts): TemplateResult {
     const config = this.config.result.ok ? this.config.result.config : undefined;
     const register = this.config.link('register');
-    return html`<h3 class="egov-heading egov-heading--small">${t.certificateHeading}</h3>
+    return html`${this.renderHeading(1, t.certificateHeading, { className: 'egov-heading egov-heading--small' })}
       <p class="egov-text">${t.certificateIntro}</p>
       ${this.certificateNotRegistered
         ? html`<div class="egov-notice" role="region" aria-labelledby=${this.partId('not-registered')} data-notice="certificate_not_registered">
-            <h4 class="egov-notice-title" id=${this.partId('not-registered')} tabindex="-1">${t.certificateNotRegisteredTitle}</h4>
+            ${this.renderHeading(2, t.certificateNotRegisteredTitle, { className: 'egov-notice-title', id: this.partId('not-registered'), focusable: true })}
             <p>${t.certificateNotRegisteredBody}</p>
             ${register ? html`<p><a class="egov-link" href=${withMethod(register)}>${t.registerWithCertificate}</a></p>` : nothing}
           </div>`
@@ -188,6 +189,7 @@ export class EgovLogin extends EgovFormElement<Texts> {
             locale=${this.config.i18n.locale}
             certificate-agent=${config.certificateAgent}
             ui=${config.certificatePickerUi}
+            heading-level=${headingLevel(this.headingLevel) + 2}
             action-label=${t.certificateLoginButton}
             fallback-label=${ifDefined(config.modes.includes('password') ? t.passwordHeading : undefined)}
             @egov-certificate-selected=${this.#onCertificateSelected}
@@ -198,7 +200,7 @@ export class EgovLogin extends EgovFormElement<Texts> {
 
   #renderLoggedIn(t: Texts, user: SessionUser): TemplateResult {
     return html`<div class="egov-notice egov-notice--success" role="status">
-      <h3 class="egov-notice-title" id=${this.partId('success')} tabindex="-1">${t.loggedInHeading}</h3>
+      ${this.renderHeading(1, t.loggedInHeading, { className: 'egov-notice-title', id: this.partId('success'), focusable: true })}
       <p>${t.loggedInAs(user.email)}</p>
     </div>`;
   }
@@ -257,7 +259,7 @@ export class EgovLogin extends EgovFormElement<Texts> {
     const passwordError = this.problemText(this.fieldProblems['password']);
 
     return html`<form class="egov-form" novalidate @submit=${this.#onSubmit} aria-labelledby=${this.partId('password-heading')}>
-      <h3 class="egov-heading egov-heading--small" id=${this.partId('password-heading')}>${t.passwordHeading}</h3>
+      ${this.renderHeading(1, t.passwordHeading, { className: 'egov-heading egov-heading--small', id: this.partId('password-heading') })}
       ${this.renderSummary(summaryOf(this.fieldProblems, FIELDS, this.general))}
       ${this.notice ? this.#renderNotice(t, this.notice) : nothing}
       ${renderEmailField({ t, id: email, label: t.emailLabel, hint: t.emailHint, error: emailError })}
@@ -297,7 +299,7 @@ export class EgovLogin extends EgovFormElement<Texts> {
           ? [t.pendingTitle, t.pendingBody]
           : [t.rejectedTitle, t.rejectedBody];
     return html`<div class="egov-notice" role="region" aria-labelledby=${titleId} data-notice=${notice.kind}>
-      <h4 class="egov-notice-title" id=${titleId} tabindex="-1">${title}</h4>
+      ${this.renderHeading(2, title, { className: 'egov-notice-title', id: titleId, focusable: true })}
       <p>${body}</p>
       ${notice.kind === 'email_not_confirmed'
         ? this.#resend.render({ t, email: notice.email, statusId: this.partId('resent'), formatTime: this.formatTime })

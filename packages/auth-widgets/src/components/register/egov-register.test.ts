@@ -301,7 +301,7 @@ describe('<egov-register>', () => {
     expect(certificateTab!.getAttribute('aria-selected')).to.equal('true');
     const panel = el.querySelector<HTMLElement>(`#${certificateTab!.getAttribute('aria-controls')}`)!;
     expect(panel.textContent).to.contain('Windows, macOS or Linux');
-    await waitUntil(() => panel.querySelector('egov-certificate-picker h3'), 'no certificate picker');
+    await waitUntil(() => panel.querySelector('egov-certificate-picker h4'), 'no certificate picker');
     await expect(el).to.be.accessible();
     await sendKeys({ press: 'Home' });
     await el.updateComplete;
