@@ -40,6 +40,7 @@ import { certificateLoginRoute } from './routes/certificate-login-route.ts';
 import { certificateRegistrationRoute } from './routes/certificate-registration-route.ts';
 import { devTestTokensRoute } from './routes/dev-test-tokens-route.ts';
 import { notImplementedRoute } from './routes/not-implemented-route.ts';
+import { passwordResetCheckRoute } from './routes/password-reset-check-route.ts';
 import { passwordResetCompleteRoute } from './routes/password-reset-complete-route.ts';
 import { passwordResetRequestRoute } from './routes/password-reset-request-route.ts';
 import { registrationRoute } from './routes/registration-route.ts';
@@ -276,6 +277,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     declineRegistrationRoute(),
     resendConfirmationRoute(),
     passwordResetRequestRoute(),
+    passwordResetCheckRoute(),
     passwordResetCompleteRoute(),
     // Without trust anchors (or the test PKI) nothing can be verified: the operations say so (501).
     ...(certificates.enabled

@@ -14,6 +14,7 @@ import type {
   PasswordLoginRequest,
   PasswordResetCompleteRequest,
   PublicConfig,
+  ResetLinkChecked,
   RegistrationAccepted,
   RegistrationFields,
   SessionResponse,
@@ -90,6 +91,8 @@ export interface AuthClient {
   declineRegistration(token: string, options?: RequestOptions): Promise<RegistrationDeclined>;
   resendConfirmation(request: EmailRequest, options?: RequestOptions): Promise<Accepted>;
   requestPasswordReset(request: EmailRequest, options?: RequestOptions): Promise<Accepted>;
+  /** Whether a reset link can still set a password (`token_invalid` when not); uses nothing up. */
+  checkPasswordResetLink(token: string, options?: RequestOptions): Promise<ResetLinkChecked>;
   completePasswordReset(request: PasswordResetCompleteRequest, options?: RequestOptions): Promise<PasswordChanged>;
   certificateChallenge(options?: RequestOptions): Promise<CertificateChallenge>;
   loginWithCertificate(proof: CertificateProof, options?: RequestOptions): Promise<LoginResponse>;

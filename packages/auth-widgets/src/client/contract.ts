@@ -23,6 +23,8 @@ export const API_PATHS = {
   declineRegistration: '/registrations/decline',
   resendConfirmation: '/registrations/resend',
   passwordResetRequest: '/password-reset',
+  /** `POST` PasswordResetCheckRequest: whether a reset link still works, asked when its page opens; changes nothing. */
+  passwordResetCheck: '/password-reset/check',
   passwordResetComplete: '/password-reset/complete',
   certificateChallenge: '/certificate/challenge',
   certificateLogin: '/login/certificate',
@@ -476,6 +478,20 @@ export interface EmailRequest {
 
 export interface Accepted {
   status: 'accepted';
+}
+
+/** `POST /password-reset/check`: the token from the reset link, in the body (never in a URL). */
+export interface PasswordResetCheckRequest {
+  token: string;
+}
+
+/**
+ * `POST /password-reset/check` → 200: the link can set a new password (any
+ * other link is 400 `token_invalid`). The token is not used up, and nothing
+ * about the account is told.
+ */
+export interface ResetLinkChecked {
+  valid: true;
 }
 
 /** `POST /password-reset/complete` → 200 PasswordChanged; no automatic login. */

@@ -19,6 +19,7 @@ import {
   type PasswordResetCompleteRequest,
   type PublicConfig,
   type RegistrationAccepted,
+  type ResetLinkChecked,
   type RegistrationFields,
   type SessionResponse,
 } from './contract.js';
@@ -110,6 +111,10 @@ export class FetchAuthClient implements AuthClient {
 
   requestPasswordReset(request: EmailRequest, options: RequestOptions = {}): Promise<Accepted> {
     return this.#mutate<Accepted>(API_PATHS.passwordResetRequest, request, options);
+  }
+
+  checkPasswordResetLink(token: string, options: RequestOptions = {}): Promise<ResetLinkChecked> {
+    return this.#mutate<ResetLinkChecked>(API_PATHS.passwordResetCheck, { token }, options);
   }
 
   completePasswordReset(request: PasswordResetCompleteRequest, options: RequestOptions = {}): Promise<PasswordChanged> {

@@ -357,6 +357,12 @@ const schemas: Record<string, JsonObject> = {
     ['email'],
   ),
   Accepted: object({ status: { type: 'string', const: 'accepted' } }, ['status'], 'Always the same answer, whatever the e-mail.'),
+  PasswordResetCheckRequest: object({ token: text('The token from the reset link.', { minLength: 1 }) }, ['token']),
+  ResetLinkChecked: object(
+    { valid: { type: 'boolean', const: true } },
+    ['valid'],
+    'The link can set a new password. Nothing about the account is told, and the token is not used up.',
+  ),
   PasswordResetCompleteRequest: object(
     {
       token: text('The token from the reset link.', { minLength: 1 }),
@@ -829,6 +835,24 @@ const paths: Record<string, OpenApiPathItem> = {
       security: withSession,
       requestBody: jsonBody('EmailRequest'),
       responses: { '202': jsonResponse('Accepted, whatever the e-mail.', ref('Accepted')), '429': responseRef('Throttled'), ...jsonPostErrors },
+    },
+  },
+  [API_PATHS.passwordResetCheck]: {
+    post: {
+      operationId: 'checkPasswordResetLink',
+      tags: ['password-reset'],
+      summary: 'Check a reset link before asking for the new password',
+      description:
+        'The token from the reset link, sent in the body (never in a URL), asked when the link\'s page opens so that a used or expired link says so before the person types a new password (as GOV.UK does). The same rule as `completePasswordReset`: a used, expired, revoked, unknown or confirmation token, and the token of an unconfirmed registration or of an account without a password, is 400 `token_invalid`. Nothing changes: the token stays usable, and the answer tells nothing about the account.',
+      parameters: csrf,
+      security: withSession,
+      requestBody: jsonBody('PasswordResetCheckRequest'),
+      responses: {
+        ...jsonPostErrors,
+        '200': jsonResponse('The link can set a new password.', ref('ResetLinkChecked')),
+        '400': errorResponse('Malformed request, or a token that is unknown, used, expired or for another purpose.', ['bad_request', 'validation_failed', 'token_invalid']),
+        '429': responseRef('Throttled'),
+      },
     },
   },
   [API_PATHS.passwordResetComplete]: {

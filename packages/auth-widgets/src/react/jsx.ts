@@ -69,6 +69,13 @@ declare module 'react' {
       };
       /** Select a qualified certificate on a smart card or token. */
       'egov-certificate-picker': KitElementProps<EgovCertificatePicker> & {
+        /**
+         * The level of the picker's own heading, `1` to `4` (default `3`: the
+         * picker is a part of a form or page, and PeculiarVentures' element, in
+         * `ui="peculiar"`, brings its own `<h4>`); its notices are one level below.
+         * `<egov-login>` and `<egov-register>` set it two levels below their own.
+         */
+        'heading-level'?: 1 | 3 | 2 | 4;
         /** An agent instance (tests, other agents); by default the configured kind is loaded on first use. */
         agent?: EgovCertificatePicker['agent'];
         /** The text of each certificate's button, e.g. "Log in with the certificate". */
@@ -101,13 +108,6 @@ declare module 'react' {
         'picker-ui'?: string;
         /** A client for another backend (an adapter); by default the kit's fetch client. */
         client?: EgovCertificatePicker['client'];
-        /**
-         * The level of the element's own heading, `1` to `4` (default `2`, under
-         * the page's `<h1>`); the headings inside it (notices, the error summary)
-         * are one level below. `1` when the element is the page's main content and
-         * the page has no heading of its own.
-         */
-        'heading-level'?: 1 | 3 | 2 | 4;
         /**
          * How the element's own heading (`<egov-register>`'s "Create a user account") shows: `visible`
          * (default); `visually-hidden`, for screen readers only, when the page shows

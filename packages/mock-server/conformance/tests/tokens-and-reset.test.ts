@@ -75,6 +75,13 @@ describe('password reset', { timeout: 180_000 }, () => {
     assert.equal((await newBrowser().login(email, password)).status, 200, 'the password still works before the link is used');
     const token = tokenFromLink((await browser.waitForMessage(email, 'password_reset')).link);
 
+    // The page checks the link when it opens: valid, and checking twice uses nothing up.
+    for (let i = 0; i < 2; i++) {
+      const check = await browser.post(API_PATHS.passwordResetCheck, { token });
+      assert.equal(check.status, 200, check.text);
+      assert.deepEqual(check.body, { valid: true }, 'nothing about the account');
+    }
+
     const newOne = newPassword();
     const complete = await browser.post(API_PATHS.passwordResetComplete, { token, password: newOne });
     assert.equal(complete.status, 200, complete.text);
@@ -91,6 +98,9 @@ describe('password reset', { timeout: 180_000 }, () => {
     const reuse = await newBrowser().post(API_PATHS.passwordResetComplete, { token, password: newPassword() });
     assert.equal(reuse.status, 400);
     assert.equal(reuse.code, 'token_invalid');
+    const recheck = await newBrowser().post(API_PATHS.passwordResetCheck, { token });
+    assert.equal(recheck.status, 400, 'a used link checks as dead');
+    assert.equal(recheck.code, 'token_invalid');
     assert.equal((await newBrowser().login(email, newOne)).status, 200, 'the reused token changed nothing');
   });
 
@@ -107,6 +117,8 @@ describe('password reset', { timeout: 180_000 }, () => {
     assert.equal(onConfirm.status, 400);
     assert.equal(onConfirm.code, 'token_invalid');
 
+    const staleCheck = await browser.post(API_PATHS.passwordResetCheck, { token: first });
+    assert.equal(staleCheck.code, 'token_invalid', 'the older link checks as dead');
     const stale = await browser.post(API_PATHS.passwordResetComplete, { token: first, password: newPassword() });
     assert.equal(stale.status, 400);
     assert.equal(stale.code, 'token_invalid');

@@ -1,7 +1,8 @@
 import { API_PATHS, LIMITS, type PasswordChanged } from '@egov/auth-widgets/contract';
 import { HttpError, readJsonBody, sendJson } from '../http.ts';
-import { TOKEN_MAX_LENGTH, isTokenUsable, requestTokenHash } from '../link-tokens.ts';
+import { TOKEN_MAX_LENGTH, isTokenUsable } from '../link-tokens.ts';
 import { requestLocale } from '../locale.ts';
+import { refuseResetLink, resetLinkAccount } from '../reset-link-account.ts';
 import type { RequestContext, Route } from '../services.ts';
 import { accountGuessesKey, accountThrottleKey } from '../throttle-keys.ts';
 import { BodyValidator } from '../validation.ts';
@@ -24,17 +25,7 @@ async function completeReset(context: RequestContext): Promise<void> {
   const token = validator.text('token', { required: true, maxLength: TOKEN_MAX_LENGTH });
   const password = validator.password('password');
   validator.finish();
-  const hash = requestTokenHash(token!);
-
-  const refuse = (): never => {
-    services.log.auth('token_refused', { kind: 'password_reset', ip: clientKey, requestId }, 'warn');
-    throw new HttpError(400, 'token_invalid');
-  };
-
-  const stored = await store.findToken(hash, 'password_reset');
-  const account = isTokenUsable(stored, clock()) ? await store.findAccountById(stored.accountId) : null;
-  // Never a password where the address is unproven or none was chosen (security requirement 43, docs/security-requirements.md), whatever link was issued before.
-  if (!account || account.state === 'unconfirmed' || account.passwordHash === null) return refuse();
+  const { hash, account } = await resetLinkAccount(context, token!);
 
   // The token stays valid when the password is refused: the user tries another one with the same link.
   const registration = await store.findRegistrationByAccount(account.id);
@@ -52,7 +43,7 @@ async function completeReset(context: RequestContext): Promise<void> {
     await store.resetPassword(hash, account.id, passwordHash, clock(), [accountThrottleKey(account.email), accountGuessesKey(account.email)]);
     return true;
   });
-  if (!changed) return refuse();
+  if (!changed) return refuseResetLink(context);
 
   services.log.auth('password_reset_completed', { email: account.email, ip: clientKey, requestId });
   await services.mailer.send(

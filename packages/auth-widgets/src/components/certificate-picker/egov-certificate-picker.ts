@@ -144,7 +144,7 @@ export class EgovCertificatePicker extends EgovFormElement<Texts> {
   }
 
   /**
-   * The level of the picker's own heading, `1` to `6` (default `3`: the
+   * The level of the picker's own heading, `1` to `4` (default `3`: the
    * picker is a part of a form or page, and PeculiarVentures' element, in
    * `ui="peculiar"`, brings its own `<h4>`); its notices are one level below.
    * `<egov-login>` and `<egov-register>` set it two levels below their own.

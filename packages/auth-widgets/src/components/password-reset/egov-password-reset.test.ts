@@ -2,9 +2,9 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { API, createAccount, outbox, tokenFrom, uniqueEmail } from '../../../test-support/backend.js';
 import { FetchAuthClient } from '../../client/fetch-auth-client.js';
-import { AuthError } from '../../client/auth-client.js';
+import { AuthError, type AuthClient } from '../../client/auth-client.js';
 import '../../define/all.js';
-import { expectHiddenPartsInvisible, isShown } from '../../../test-support/visibility.js';
+import { expectHiddenPartsInvisible, expectNotShown, expectShown, isShown } from '../../../test-support/visibility.js';
 import type { EgovPasswordReset } from './egov-password-reset.js';
 
 /** The headings a person sees, with their level: `h2 Password forgotten?`. */
@@ -34,8 +34,19 @@ async function choose(el: EgovPasswordReset, password: string, confirmation = pa
   await el.updateComplete;
 }
 
+function apiClient(): FetchAuthClient {
+  return new FetchAuthClient({ baseUrl: new URL(API, location.href).href });
+}
+
+/** A new active account and a fresh reset link for it, as the e-mail carries it. */
+async function resetLink(): Promise<{ email: string; password: string; token: string }> {
+  const account = await createAccount('active');
+  await apiClient().requestPasswordReset({ email: account.email });
+  return { ...account, token: await tokenFrom(account.email, 'password_reset') };
+}
+
 async function canLogIn(email: string, password: string): Promise<boolean> {
-  const client = new FetchAuthClient({ baseUrl: new URL(API, location.href).href });
+  const client = apiClient();
   return client.loginWithPassword({ email, password }).then(
     () => true,
     (error: unknown) => {
@@ -100,10 +111,11 @@ describe('<egov-password-reset>', () => {
       expect(await canLogIn(account.email, NEW_PASSWORD)).to.be.true;
       await expect(el).to.be.accessible();
 
-      // The same link again: refused, with a way to ask for a new one.
+      // The same link again: refused when the page opens, with a way to ask for a new one.
       const reused = await fixture<EgovPasswordReset>(html`<egov-password-reset backend-url=${API} token=${token}></egov-password-reset>`);
-      await choose(reused, 'another long enough passphrase');
+      await waitUntil(() => reused.querySelector('[data-state=invalid]'), 'the used link was not refused', { timeout: 8000 });
       expect(reused.querySelector('.egov-notice-title')!.textContent).to.equal('This link has expired or has already been used');
+      expectNotShown(reused.querySelector('input[name=password]'), 'the password field of a used link');
       await expect(reused).to.be.accessible();
       reused.querySelector<HTMLButtonElement>('.egov-button')!.click();
       await reused.updateComplete;
@@ -112,7 +124,8 @@ describe('<egov-password-reset>', () => {
     });
 
     it('shows the policy while typing and checks length and confirmation before sending', async () => {
-      const el = await fixture<EgovPasswordReset>(html`<egov-password-reset backend-url=${API} token="unused"></egov-password-reset>`);
+      const { token } = await resetLink();
+      const el = await fixture<EgovPasswordReset>(html`<egov-password-reset backend-url=${API} token=${token}></egov-password-reset>`);
       await waitUntil(() => el.querySelector('input[name=password]'), 'no form', { timeout: 8000 });
       const input = el.querySelector<HTMLInputElement>('input[name=password]')!;
       input.focus();
@@ -139,11 +152,113 @@ describe('<egov-password-reset>', () => {
     });
 
     it('speaks Serbian Latin', async () => {
-      const el = await fixture<EgovPasswordReset>(html`<egov-password-reset backend-url=${API} locale="sr-Latn" token="x"></egov-password-reset>`);
+      const { token } = await resetLink();
+      const el = await fixture<EgovPasswordReset>(html`<egov-password-reset backend-url=${API} locale="sr-Latn" token=${token}></egov-password-reset>`);
       await waitUntil(() => el.querySelector('h2')!.textContent === 'Izaberite novu lozinku', 'no Latin heading', { timeout: 8000 });
       await waitUntil(() => el.querySelector('input[name=password]'), 'no form', { timeout: 8000 });
       expect(el.textContent).to.contain('Lozinka mora imati najmanje 15 znakova.');
       await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('step 2: the link is checked when the page opens', () => {
+    it('a used or malformed link shows "request a new link" at once, and no password field', async () => {
+      const { token } = await resetLink();
+      await apiClient().completePasswordReset({ token, password: NEW_PASSWORD });
+      for (const [what, link] of [['the used link', token], ['a malformed link', 'made-up']] as const) {
+        const el = await fixture<EgovPasswordReset>(html`<egov-password-reset backend-url=${API} token=${link}></egov-password-reset>`);
+        await waitUntil(() => el.querySelector('[data-state=invalid]'), `${what}: not refused`, { timeout: 8000 });
+        const title = el.querySelector('.egov-notice-title')!;
+        expectShown(title, 'the invalid-link title');
+        expect(title.textContent).to.equal('This link has expired or has already been used');
+        expect(document.activeElement).to.equal(title);
+        expectNotShown(el.querySelector('input[name=password]'), 'the new password field');
+        expectNotShown(el.querySelector('input[name=passwordConfirmation]'), 'the confirmation field');
+        const requestNew = [...el.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === 'Request a new link');
+        expectShown(requestNew, 'the "Request a new link" button');
+        await expect(el).to.be.accessible();
+        requestNew!.click();
+        await el.updateComplete;
+        expectShown(el.querySelector('input[name=email]'), 'the e-mail field of step 1');
+      }
+    });
+
+    it('a valid link shows "Checking your link…" until the backend answers, then the form; the check uses nothing up', async () => {
+      const { email, token } = await resetLink();
+      const backend = apiClient();
+      let release!: () => void;
+      const answered = new Promise<void>((resolve) => (release = resolve));
+      let asked = 0;
+      // The real backend, with the check's answer held back until the test has looked at the page.
+      const client = new Proxy(backend, {
+        get(target, name) {
+          if (name === 'checkPasswordResetLink') {
+            return async (...args: Parameters<AuthClient['checkPasswordResetLink']>) => {
+              asked += 1;
+              const answer = await target.checkPasswordResetLink(...args);
+              await answered;
+              return answer;
+            };
+          }
+          const value: unknown = Reflect.get(target, name, target);
+          return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+        },
+      });
+      const el = await fixture<EgovPasswordReset>(html`<egov-password-reset backend-url=${API} .client=${client} token=${token}></egov-password-reset>`);
+      await waitUntil(() => asked === 1, 'the link was not checked', { timeout: 8000 });
+      const status = el.querySelector('[role=status]');
+      expectShown(status, 'the checking status');
+      expect(status!.textContent!.trim()).to.equal('Checking your link…');
+      expectNotShown(el.querySelector('input[name=password]'), 'the password field while checking');
+      await expect(el).to.be.accessible();
+
+      release();
+      await waitUntil(() => el.querySelector('input[name=password]'), 'no form after a valid check', { timeout: 8000 });
+      expectShown(el.querySelector('input[name=password]'), 'the new password field');
+      expectShown(el.querySelector('input[name=passwordConfirmation]'), 'the confirmation field');
+      expect(asked).to.equal(1);
+      await choose(el, NEW_PASSWORD);
+      expect(el.querySelector('.egov-notice-title')!.textContent).to.equal('Your password has been changed');
+      expect(await canLogIn(email, NEW_PASSWORD)).to.be.true;
+    });
+
+    it('a backend without the check (404, 405 or 501 for it) gets the form, as before the check existed', async () => {
+      for (const code of ['not_found', 'method_not_allowed', 'not_implemented'] as const) {
+        const { email, token } = await resetLink();
+        // The real backend for everything else; its check answers as a backend that does not have it.
+        class WithoutCheck extends FetchAuthClient {
+          override checkPasswordResetLink(): Promise<never> {
+            return Promise.reject(new AuthError(code));
+          }
+        }
+        const client = new WithoutCheck({ baseUrl: new URL(API, location.href).href });
+        const el = await fixture<EgovPasswordReset>(html`<egov-password-reset backend-url=${API} .client=${client} token=${token}></egov-password-reset>`);
+        await waitUntil(() => el.querySelector('input[name=password]'), `${code}: no form`, { timeout: 8000 });
+        expectShown(el.querySelector('input[name=password]'), `${code}: the new password field`);
+        await choose(el, NEW_PASSWORD);
+        expect(el.querySelector('.egov-notice-title')!.textContent, code).to.equal('Your password has been changed');
+        expect(await canLogIn(email, NEW_PASSWORD)).to.be.true;
+      }
+    });
+
+    it('when the backend cannot be reached, it offers "Try again" with the same link, never a dead end', async () => {
+      const { token } = await resetLink();
+      const el = await fixture<EgovPasswordReset>(html`<egov-password-reset backend-url="/faulty/down/api" token=${token}></egov-password-reset>`);
+      await waitUntil(() => el.querySelector('.egov-summary'), 'no problem shown', { timeout: 8000 });
+      expect(el.querySelector('.egov-summary')!.textContent).to.contain('The service is not available right now');
+      expect(document.activeElement).to.equal(el.querySelector('.egov-summary'));
+      expect(el.querySelector('[data-state=invalid]'), 'an unreachable backend says nothing about the link').to.equal(null);
+      expectNotShown(el.querySelector('input[name=password]'), 'the password field');
+      const tryAgain = [...el.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === 'Try again');
+      expectShown(tryAgain, 'the "Try again" button');
+      await expect(el).to.be.accessible();
+
+      el.backendUrl = API;
+      await el.updateComplete;
+      tryAgain!.click();
+      await waitUntil(() => el.querySelector('input[name=password]'), 'the retry did not check the same link', { timeout: 8000 });
+      expectShown(el.querySelector('input[name=password]'), 'the new password field after the retry');
+      expect(el.querySelector('.egov-summary')).to.equal(null);
     });
   });
 
@@ -161,10 +276,13 @@ describe('<egov-password-reset>', () => {
       expectHiddenPartsInvisible(el);
       await expect(el).to.be.accessible();
 
-      const choose = await fixture<EgovPasswordReset>(html`<egov-password-reset backend-url=${API} token="spent" heading-level="1"></egov-password-reset>`);
+      const { token } = await resetLink();
+      const choose = await fixture<EgovPasswordReset>(html`<egov-password-reset backend-url=${API} token=${token} heading-level="1"></egov-password-reset>`);
       await waitUntil(() => choose.querySelector('input[name=password]'), 'no form', { timeout: 8000 });
       expect(visibleHeadings(choose)).to.deep.equal(['h1 Choose a new password']);
       expectHiddenPartsInvisible(choose);
+      // Used up elsewhere after the page checked it: the submit is refused.
+      await apiClient().completePasswordReset({ token, password: 'a passphrase set in another tab' });
       await (async () => {
         choose.querySelector<HTMLInputElement>('input[name=password]')!.value = NEW_PASSWORD;
         choose.querySelector<HTMLInputElement>('input[name=passwordConfirmation]')!.value = NEW_PASSWORD;

@@ -1,6 +1,6 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { AuthError } from '../../client/auth-client.js';
+import type { AuthError, AuthErrorCode } from '../../client/auth-client.js';
 import type { PasswordPolicy } from '../../client/contract.js';
 import { catalog, type TextsOf } from '../../i18n/catalog.js';
 import { commonTexts } from '../../i18n/parts/common.js';
@@ -26,9 +26,12 @@ declare global {
   }
 }
 
-type Step = 'request' | 'choose' | 'invalid-link' | 'changed';
+type Step = 'request' | 'checking' | 'check-failed' | 'choose' | 'invalid-link' | 'changed';
 
 const PASSWORD_FIELDS = ['password', 'passwordConfirmation'] as const;
+
+/** Answers of a backend that has no link check: the page goes on to the form, and the new password's answer tells. */
+const CANNOT_CHECK = new Set<AuthErrorCode>(['not_found', 'method_not_allowed', 'not_implemented']);
 
 /** The texts `<egov-password-reset>` uses. */
 const texts = catalog(commonTexts, newPasswordTexts, passwordResetTexts);
@@ -38,8 +41,10 @@ type Texts = EgovPasswordResetTexts;
 /**
  * "Password forgotten?": step 1 asks for the e-mail address and always
  * answers the same; step 2 — the page the e-mail links to — takes the token
- * from the `token` attribute or the address bar (removing it there) and sets
- * a new password under the backend's policy. No automatic login afterwards.
+ * from the `token` attribute or the address bar (removing it there), checks
+ * it with the backend first (a used or expired link says so before anyone
+ * types a password) and sets a new password under the backend's policy. No
+ * automatic login afterwards.
  *
  * @summary Password reset, both steps.
  * @tag egov-password-reset
@@ -80,6 +85,7 @@ export class EgovPasswordReset extends EgovFormElement<Texts> {
   /** Held only until it is sent; never rendered, never in an attribute or event. */
   #token: string | undefined;
   #started = false;
+  #checking = false;
   readonly #policy = new PublicConfigController(this, () => (this.config.result.ok ? this.config.client : undefined));
   readonly #password = new NewPasswordFields(this);
   readonly #request = new EmailRequest(
@@ -96,7 +102,13 @@ export class EgovPasswordReset extends EgovFormElement<Texts> {
     if (this.#started) return;
     this.#started = true;
     this.#token = takeToken(this, this.tokenAttribute);
-    if (this.#token) this.step = 'choose';
+    if (this.#token) this.step = 'checking';
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // After a render: the configuration (and so the client) is known, and a configuration problem shows instead of asking.
+    if (this.step === 'checking' && !this.#checking && this.config.result.ok) void this.#checkLink();
   }
 
   protected override render(): TemplateResult {
@@ -106,6 +118,11 @@ export class EgovPasswordReset extends EgovFormElement<Texts> {
       switch (this.step) {
         case 'request':
           return this.#renderRequest(t);
+        case 'checking':
+          return html`<p class="egov-text" role="status" id=${this.partId('checking')} tabindex="-1">${t.checkingLink}</p>`;
+        case 'check-failed':
+          return html`${this.renderSummary(this.general)}
+            <p class="egov-text"><button type="button" class="egov-button" @click=${this.#retryCheck}>${t.tryAgain}</button></p>`;
         case 'choose':
           return this.#renderChoose(t);
         case 'invalid-link':
@@ -175,6 +192,42 @@ export class EgovPasswordReset extends EgovFormElement<Texts> {
       ${links.login ? html`<p><a class="egov-link" href=${links.login}>${t.logIn}</a></p>` : nothing}
     </div>`;
   }
+
+  /** Asks whether the link still works, so a dead one never shows the form. The token stays unless the backend refuses it. */
+  async #checkLink(): Promise<void> {
+    const token = this.#token;
+    if (!token) return;
+    this.#checking = true;
+    try {
+      await this.call((client, signal) => client.checkPasswordResetLink(token, { signal }));
+      this.step = 'choose';
+    } catch (error) {
+      const failure = error as AuthError;
+      // The element left the page: when it is connected again, it asks again.
+      if (failure.code === 'aborted') return;
+      if (failure.code === 'token_invalid' || failure.code === 'validation_failed') {
+        this.#token = undefined;
+        this.step = 'invalid-link';
+        this.focusAfterRender('invalid');
+      } else if (CANNOT_CHECK.has(failure.code)) {
+        // A backend without the check (older, or another team's): the form, as before; sending it tells.
+        this.step = 'choose';
+      } else {
+        // A backend that cannot answer says nothing about the link: "Try again" asks with the same one.
+        this.general = [serviceProblem(failure)];
+        this.step = 'check-failed';
+        this.focusAfterRender('summary');
+      }
+    } finally {
+      this.#checking = false;
+    }
+  }
+
+  #retryCheck = (): void => {
+    this.general = [];
+    this.step = 'checking';
+    this.focusAfterRender('checking');
+  };
 
   #requestNewLink = (): void => {
     this.#request.reset();

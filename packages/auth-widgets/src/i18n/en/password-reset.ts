@@ -7,6 +7,7 @@ export const passwordReset = {
   resetSentBody: (email: string) =>
     `If there is an account for ${email}, we have sent it a link to choose a new password. The link works for 60 minutes. The message may be in the Junk/Spam folder.`,
   newPasswordHeading: 'Choose a new password',
+  checkingLink: 'Checking your link…',
   changePassword: 'Change password',
   changingPassword: 'Changing…',
   passwordChangedTitle: 'Your password has been changed',

@@ -8,6 +8,7 @@ export const passwordReset: PasswordResetMessages = {
   resetSentBody: (email: string) =>
     `Ако постоји налог за адресу ${email}, на њу смо послали линк за избор нове лозинке. Линк важи 60 минута. Порука може бити у фасцикли за нежељену пошту (Junk/Spam).`,
   newPasswordHeading: 'Изаберите нову лозинку',
+  checkingLink: 'Проверавамо ваш линк…',
   changePassword: 'Промените лозинку',
   changingPassword: 'Мењање…',
   passwordChangedTitle: 'Лозинка је промењена',
