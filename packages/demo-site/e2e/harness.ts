@@ -18,6 +18,7 @@ import {
 } from '@egov/auth-widgets/contract';
 // @ts-expect-error: plain-JS helpers shared with the component tests.
 import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
+import { PDF_TEXT, PNG_BYTES } from '../../auth-widgets/test-support/documents.ts';
 // @ts-expect-error: a plain-JS helper of the mock server package, shared with the component tests.
 import { freePort, startMockServer } from '@egov/mock-server/testing/backend-plugin.mjs';
 
@@ -217,4 +218,31 @@ export async function confirmByLink(page: Page, link: string): Promise<void> {
   await page.goto(link);
   await page.getByRole('button', { name: 'Yes, confirm my registration' }).click();
   await page.locator('egov-email-confirm .egov-notice:not([data-state=asking]) .egov-notice-title').waitFor();
+}
+
+/**
+ * Fills the registration form of a foreign citizen (Ana Maier, no foreigner's
+ * number, two documents, consent), ready to send; the journeys then press
+ * the button themselves.
+ */
+export async function fillForeignRegistration(page: Page, email: string, password: string, citizenship = 'DE'): Promise<void> {
+  const form = page.locator('egov-register');
+  await form.locator('input[name=givenName]').fill('Ana');
+  await form.locator('input[name=surname]').fill('Maier');
+  await form.locator('input[name=dateOfBirthDay]').fill('17');
+  await form.locator('input[name=dateOfBirthMonth]').fill('5');
+  await form.locator('input[name=dateOfBirthYear]').fill('1990');
+  await form.locator('input[name=sex][value=F]').check();
+  await form.locator('select[name=citizenship]').selectOption(citizenship);
+  await form.locator('input[name=documentNumber]').fill('C01X00T47');
+  await form.locator('input[name=noForeignerNumber]').check();
+  await form.locator('input[name=email]').fill(email);
+  await form.locator('input[name=password]').fill(password);
+  await form.locator('input[name=passwordConfirmation]').fill(password);
+  await form.locator('input[type=file][multiple]').setInputFiles([
+    { name: 'page-1.png', mimeType: 'image/png', buffer: Buffer.from(PNG_BYTES) },
+    { name: 'page-2.pdf', mimeType: 'application/pdf', buffer: Buffer.from(PDF_TEXT) },
+  ]);
+  await form.locator('.egov-file').nth(1).waitFor();
+  await form.locator('input[name=consent]').check();
 }

@@ -9,11 +9,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { PDF_TEXT, PNG_BYTES } from '../../auth-widgets/test-support/documents.ts';
 import { en } from '../../auth-widgets/src/i18n/en.ts';
 import { srCyrl } from '../../auth-widgets/src/i18n/sr-cyrl.ts';
 import { srLatn } from '../../auth-widgets/src/i18n/sr-latn.ts';
-import { startStack, type Stack } from './harness.ts';
+import { fillForeignRegistration, startStack, type Stack } from './harness.ts';
 
 const PASSWORD = 'quiet river under seven old bridges';
 const NEW_PASSWORD = 'seven green lanterns by the lake';
@@ -46,28 +45,6 @@ async function assertLocale(page: Page, locale: Locale, element: string, where: 
   assert.ok(TEXTS[locale].has(heading), `${where}: the heading "${heading}" is a ${locale} text`);
 }
 
-async function fillRegistration(page: Page, email: string): Promise<void> {
-  const form = page.locator('egov-register');
-  await form.locator('input[name=givenName]').fill('Ana');
-  await form.locator('input[name=surname]').fill('Maier');
-  await form.locator('input[name=dateOfBirthDay]').fill('17');
-  await form.locator('input[name=dateOfBirthMonth]').fill('5');
-  await form.locator('input[name=dateOfBirthYear]').fill('1990');
-  await form.locator('input[name=sex][value=F]').check();
-  await form.locator('select[name=citizenship]').selectOption('DE');
-  await form.locator('input[name=documentNumber]').fill('C01X00T47');
-  await form.locator('input[name=noForeignerNumber]').check();
-  await form.locator('input[name=email]').fill(email);
-  await form.locator('input[name=password]').fill(PASSWORD);
-  await form.locator('input[name=passwordConfirmation]').fill(PASSWORD);
-  await form.locator('input[type=file][multiple]').setInputFiles([
-    { name: 'page-1.png', mimeType: 'image/png', buffer: Buffer.from(PNG_BYTES) },
-    { name: 'page-2.pdf', mimeType: 'application/pdf', buffer: Buffer.from(PDF_TEXT) },
-  ]);
-  await form.locator('.egov-file').nth(1).waitFor();
-  await form.locator('input[name=consent]').check();
-}
-
 async function logIn(page: Page, email: string, password: string): Promise<void> {
   const login = page.locator('egov-login');
   await login.locator('input[name=email]').fill(email);
@@ -96,7 +73,7 @@ describe('the language a person starts in, on every page they land on', () => {
       await page.waitForURL(/register\.html/);
       await assertLocale(page, locale, 'egov-register', 'register page, reached by "Create a user account"');
 
-      await fillRegistration(page, email);
+      await fillForeignRegistration(page, email, PASSWORD);
       await page.locator('egov-register button[type=submit]').click();
       await page.locator('egov-register .egov-notice').first().waitFor({ state: 'visible' });
 

@@ -1,22 +1,80 @@
 // The demo's window into the mock server's development operations: the
 // outbox (the mock sends no e-mail) and the reviewer's queue. Demo-site
 // code only; the kit has nothing of this.
+import { LOCALE_NAMES, parseLocale, type Locale } from '@egov/auth-widgets';
 import {
   API_PATHS,
   CSRF_HEADER,
+  REGISTRATION_FIELDS,
   REVIEWER_TOKEN_HEADER,
   apiPath,
+  type DevDocument,
   type DevOutboxResponse,
   type DevRegistration,
   type DevRegistrationsResponse,
   type OutboxMessage,
+  type RegistrationFieldName,
   type SessionResponse,
 } from '@egov/auth-widgets/contract';
-import { LitElement, html, nothing } from 'lit';
+import { formatDate, formatTime } from '@egov/auth-widgets/i18n/date-format';
+import { registerTexts } from '@egov/auth-widgets/i18n/parts/register';
+import { LitElement, html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { DEMO_TEXTS, type DemoTexts } from './demo-texts.ts';
+
+type KitTexts = Awaited<ReturnType<typeof registerTexts.load>>;
+type KitLabel = { [K in keyof KitTexts]: KitTexts[K] extends string ? K : never }[keyof KitTexts];
 
 const API = '/api';
 /** The reviewer token `npm start` gives the mock server (scripts/start.mjs). */
 const DEMO_REVIEWER_TOKEN = 'demo-reviewer';
+
+/**
+ * The page's language, as main.ts applies it: from ?locale=, and again
+ * whenever the language menu changes <html lang>. The reviewer reads the
+ * registration fields under the labels the person saw in the form, so the
+ * kit's registration texts load with it; nothing renders before they arrive.
+ */
+class PageLocale implements ReactiveController {
+  locale: Locale = 'en';
+  kit: KitTexts | undefined;
+  readonly #host: ReactiveControllerHost;
+  readonly #observer = new MutationObserver(() => void this.#follow());
+
+  constructor(host: ReactiveControllerHost) {
+    this.#host = host;
+    host.addController(this);
+  }
+
+  get texts(): DemoTexts {
+    return DEMO_TEXTS[this.locale];
+  }
+
+  hostConnected(): void {
+    this.#observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+    void this.#follow();
+  }
+
+  hostDisconnected(): void {
+    this.#observer.disconnect();
+  }
+
+  async #follow(): Promise<void> {
+    const wanted = (): Locale => parseLocale(new URLSearchParams(location.search).get('locale')) ?? 'en';
+    const locale = wanted();
+    const kit = await registerTexts.load(locale);
+    // A later switch of language wins over this one.
+    if (locale !== wanted()) return;
+    this.locale = locale;
+    this.kit = kit;
+    this.#host.requestUpdate();
+  }
+
+  /** "3 December 2031 at 15:04", "3. децембра 2031. у 15:04". */
+  dateTime(iso: string): string {
+    const date = new Date(iso);
+    return this.texts.dateTime(formatDate(date, this.locale), formatTime(date));
+  }
+}
 
 async function post(path: string, body: unknown): Promise<Response> {
   const session = (await (await fetch(`${API}${API_PATHS.session}`)).json()) as SessionResponse;
@@ -28,9 +86,10 @@ async function post(path: string, body: unknown): Promise<Response> {
 }
 
 class DemoOutbox extends LitElement {
-  static override properties = { messages: { state: true }, error: { state: true } };
+  static override properties = { messages: { state: true }, failedStatus: { state: true } };
   messages: OutboxMessage[] | undefined;
-  error = '';
+  failedStatus: number | undefined;
+  readonly #locale = new PageLocale(this);
 
   protected override createRenderRoot() {
     return this;
@@ -40,33 +99,82 @@ class DemoOutbox extends LitElement {
     event.preventDefault();
     const to = new FormData(event.currentTarget as HTMLFormElement).get('to') as string;
     const response = await fetch(`${API}${API_PATHS.devOutbox}?to=${encodeURIComponent(to.trim())}`);
-    this.error = response.ok ? '' : `HTTP ${response.status}`;
+    this.failedStatus = response.ok ? undefined : response.status;
     this.messages = response.ok ? ((await response.json()) as DevOutboxResponse).messages.reverse() : undefined;
   }
 
   protected override render() {
+    if (!this.#locale.kit) return nothing;
+    const t = this.#locale.texts;
     return html`<form class="demo-form" @submit=${this.#load}>
-        <label for="outbox-to">E-mail address</label>
-        <input id="outbox-to" name="to" type="email" required />
-        <button type="submit">Show messages</button>
+        <label for="outbox-to">${t.outboxAddress}</label>
+        <input id="outbox-to" class="demo-input" name="to" type="email" required />
+        <button type="submit" class="demo-button">${t.showMessages}</button>
       </form>
-      ${this.error ? html`<p role="alert">${this.error}</p>` : nothing}
-      ${this.messages?.length === 0 ? html`<p>No messages.</p>` : nothing}
-      ${this.messages?.map(
-        (m) => html`<article class="demo-message">
-          <h3>${m.subject}</h3>
-          <p class="demo-meta">${m.kind} · ${m.locale} · ${new Date(m.sentAt).toLocaleString()}</p>
-          <pre>${m.text}</pre>
-          ${m.link ? html`<p><a href=${m.link}>Open the link</a></p>` : nothing}
-        </article>`,
-      )}`;
+      ${this.failedStatus ? html`<p role="alert">${t.serverAnswered(this.failedStatus)}</p>` : nothing}
+      ${this.messages?.length === 0 ? html`<p>${t.noMessages}</p>` : nothing}
+      ${this.messages?.map((m) => {
+        const language = parseLocale(m.locale);
+        // The message is in its own language; what the page says about it, in the page's.
+        return html`<article class="demo-message" data-kind=${m.kind}>
+          <h3 lang=${m.locale}>${m.subject}</h3>
+          <p class="demo-meta">${t.messageMeta(language ? LOCALE_NAMES[language] : m.locale, this.#locale.dateTime(m.sentAt))}</p>
+          <pre lang=${m.locale}>${m.text}</pre>
+          ${m.link ? html`<p><a href=${m.link}>${t.openLink}</a></p>` : nothing}
+        </article>`;
+      })}`;
   }
 }
 
+/** Where each registration field's label is in the kit's texts: the reviewer reads what the person read. */
+const FIELD_LABELS: Record<RegistrationFieldName, KitLabel> = {
+  givenName: 'givenNameLabel',
+  surname: 'surnameLabel',
+  dateOfBirth: 'dateOfBirthLabel',
+  sex: 'sexLegend',
+  citizenship: 'citizenshipLabel',
+  documentNumber: 'documentNumberLabel',
+  foreignerNumber: 'foreignerNumberLabel',
+  addressInSerbia: 'addressLabel',
+  phone: 'phoneLabel',
+};
+
+const SEX_LABELS: Record<string, KitLabel> = { F: 'sexFemale', M: 'sexMale', X: 'sexUnspecified' };
+
+/** A field's value as people read it: codes (sex, country) and the ISO date in words. */
+function fieldValue(name: RegistrationFieldName, value: string, kit: KitTexts, locale: Locale): string {
+  if (name === 'sex') return SEX_LABELS[value] ? kit[SEX_LABELS[value]] : value;
+  if (name === 'citizenship') return new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' }).of(value) ?? value;
+  if (name === 'dateOfBirth') {
+    const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    return parts ? formatDate(new Date(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3])), locale) : value;
+  }
+  return value;
+}
+
+function userTypeLabel(id: string, kit: KitTexts, t: DemoTexts): string {
+  if (id === 'foreign_citizen') return kit.userTypeForeignCitizen;
+  if (id === 'serbian_citizen') return kit.userTypeSerbianCitizen;
+  if (id === 'certificate') return t.userTypeCertificate;
+  return id;
+}
+
+/** "PDF, 120 kB". */
+function documentSummary(d: DevDocument, locale: Locale): string {
+  const kind = d.type.split('/')[1]?.toUpperCase() ?? d.type;
+  const size = new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 }).format(Math.max(1, d.size / 1000));
+  return `${kind}, ${size}`;
+}
+
+/** What the last approve or reject did, kept as data so it is said again in a newly chosen language. */
+type Outcome = { decision: 'approve' | 'reject'; email: string; status?: number };
+
 class DemoReview extends LitElement {
-  static override properties = { registrations: { state: true }, error: { state: true } };
+  static override properties = { registrations: { state: true }, unavailable: { state: true }, outcome: { state: true } };
   registrations: DevRegistration[] = [];
-  error = '';
+  unavailable: number | undefined;
+  outcome: Outcome | undefined;
+  readonly #locale = new PageLocale(this);
 
   protected override createRenderRoot() {
     return this;
@@ -81,7 +189,7 @@ class DemoReview extends LitElement {
     const response = await fetch(`${API}${API_PATHS.devRegistrations}?state=pending_review`, {
       headers: { [REVIEWER_TOKEN_HEADER]: DEMO_REVIEWER_TOKEN },
     });
-    this.error = response.ok ? '' : `The reviewer operations answered HTTP ${response.status} (is the mock server running with --dev and --reviewer-token ${DEMO_REVIEWER_TOKEN}?)`;
+    this.unavailable = response.ok ? undefined : response.status;
     this.registrations = response.ok ? ((await response.json()) as DevRegistrationsResponse).registrations : [];
   }
 
@@ -92,8 +200,12 @@ class DemoReview extends LitElement {
         : apiPath(API_PATHS.devRejectRegistration, { id: registration.id });
     const reason = form ? String(new FormData(form).get('reason') ?? '') : '';
     const response = await post(path, decision === 'approve' ? {} : { reason });
-    this.error = response.ok ? '' : `HTTP ${response.status}: ${await response.text()}`;
+    this.outcome = { decision, email: registration.email, ...(response.ok ? {} : { status: response.status }) };
     await this.#load();
+    // The entry with the button that was pressed is gone: the focus goes to
+    // what happened, not to the top of the page.
+    await this.updateComplete;
+    this.querySelector<HTMLElement>('[data-outcome]')?.focus();
   }
 
   /** Documents need the reviewer header, so they are fetched and handed over as a download. */
@@ -107,27 +219,56 @@ class DemoReview extends LitElement {
     URL.revokeObjectURL(url);
   }
 
+  #renderOutcome(t: DemoTexts, outcome: Outcome) {
+    const failed = outcome.status !== undefined;
+    const text = failed
+      ? t.decisionFailed(outcome.email, outcome.status!)
+      : outcome.decision === 'approve'
+        ? t.approved(outcome.email)
+        : t.rejected(outcome.email);
+    return html`<p class="demo-status" role=${failed ? 'alert' : 'status'} tabindex="-1" data-outcome=${failed ? 'failed' : outcome.decision}>${text}</p>`;
+  }
+
   protected override render() {
-    return html`${this.error ? html`<p role="alert">${this.error}</p>` : nothing}
-      <p><button type="button" @click=${() => this.#load()}>Refresh</button></p>
-      ${this.registrations.length === 0 ? html`<p>Nothing awaits review.</p>` : nothing}
+    const kit = this.#locale.kit;
+    if (!kit) return nothing;
+    const t = this.#locale.texts;
+    const locale = this.#locale.locale;
+    return html`${this.unavailable ? html`<p role="alert">${t.reviewUnavailable(this.unavailable)}</p>` : nothing}
+      ${this.outcome ? this.#renderOutcome(t, this.outcome) : nothing}
+      <p><button type="button" class="demo-button" @click=${() => this.#load()}>${t.refresh}</button></p>
+      ${this.registrations.length === 0 ? html`<p>${t.nothingToReview}</p>` : nothing}
       ${this.registrations.map(
-        (r) => html`<article class="demo-message">
+        (r) => html`<article class="demo-message" data-registration=${r.email}>
           <h3>${r.email}</h3>
-          <dl>
-            ${Object.entries(r.fields).map(([name, value]) => html`<dt>${name}</dt><dd>${value}</dd>`)}
-            ${r.noForeignerNumber ? html`<dt>foreignerNumber</dt><dd>(does not have it / forgot it)</dd>` : nothing}
-          </dl>
-          <ul>
-            ${r.documents.map(
-              (d) => html`<li><button type="button" @click=${() => this.#download(r, d.id, d.name)}>${d.name}</button> (${d.type}, ${d.size} B)</li>`,
+          <dl class="demo-fields">
+            <dt>${t.registeringAs}</dt>
+            <dd>${userTypeLabel(r.userType, kit, t)}</dd>
+            ${REGISTRATION_FIELDS.filter((name) => r.fields[name]).map(
+              (name) => html`<dt>${kit[FIELD_LABELS[name]]}</dt><dd>${fieldValue(name, r.fields[name]!, kit, locale)}</dd>`,
             )}
-          </ul>
-          <p><button type="button" @click=${() => this.#decide(r, 'approve')}>Approve</button></p>
-          <form @submit=${(e: SubmitEvent) => (e.preventDefault(), this.#decide(r, 'reject', e.currentTarget as HTMLFormElement))}>
-            <label for=${`reason-${r.id}`}>Reason for rejecting</label>
-            <input id=${`reason-${r.id}`} name="reason" required />
-            <button type="submit">Reject</button>
+            ${r.noForeignerNumber ? html`<dt>${kit.foreignerNumberLabel}</dt><dd>${kit.noForeignerNumber}</dd>` : nothing}
+            <dt>${t.registeredAt}</dt>
+            <dd>${this.#locale.dateTime(r.registeredAt)}</dd>
+          </dl>
+          ${r.documents.length
+            ? html`<h4>${t.documents}</h4>
+                <ul>
+                  ${r.documents.map(
+                    (d) => html`<li>
+                      <button type="button" class="demo-button demo-button--link" @click=${() => this.#download(r, d.id, d.name)}>
+                        ${t.download} ${d.name}
+                      </button>
+                      (${documentSummary(d, locale)})
+                    </li>`,
+                  )}
+                </ul>`
+            : nothing}
+          <p><button type="button" class="demo-button" @click=${() => this.#decide(r, 'approve')}>${t.approve}</button></p>
+          <form class="demo-form" @submit=${(e: SubmitEvent) => (e.preventDefault(), this.#decide(r, 'reject', e.currentTarget as HTMLFormElement))}>
+            <label for=${`reason-${r.id}`}>${t.rejectReason}</label>
+            <input id=${`reason-${r.id}`} class="demo-input" name="reason" required />
+            <button type="submit" class="demo-button">${t.reject}</button>
           </form>
         </article>`,
       )}`;
