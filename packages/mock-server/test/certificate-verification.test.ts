@@ -14,6 +14,7 @@ import { API_PATHS, type CertificateProof } from '@egov/auth-widgets/contract';
 import { createMockServer } from '../src/app.ts';
 import { x509 } from '../src/certificates/x509.ts';
 import type { MockServerOptions } from '../src/options.ts';
+import { OID } from '../src/certificates/oids.ts';
 import { PROOF_LIMITS } from '../src/certificates/proof-verifier.ts';
 import type { TestPki } from '../src/test-pki/test-pki.ts';
 import { PKI_TIME, base64, certificateLogin, challengeFor, sharedTestPki, signProof } from './certificate-fixtures.ts';
@@ -198,6 +199,85 @@ describe('each refused certificate or proof has its own code', () => {
     const failed = server.logs.filter((entry) => entry.event === 'login_failed' && entry.kind === 'certificate_login');
     assert.ok(failed.some((entry) => entry.outcome === 'certificate_revoked'));
     assert.ok(failed.every((entry) => !JSON.stringify(entry).includes('PNORS')));
+  });
+});
+
+describe('a sub-CA of a trusted root vouches only for what it may (security review, issue 13)', () => {
+  // Revocation off: the sub-CAs made here have no lists; every other check runs.
+  let server: TestServer;
+  before(async () => {
+    server = await startServer(shared.options({ clock: () => PKI_TIME, certificates: { revocation: 'off' } }));
+  });
+  after(() => server.cleanup());
+
+  async function refused(make: (browser: Browser) => Promise<CertificateProof>, status: number, code: string): Promise<void> {
+    const browser = new Browser(server.api);
+    const reply = await browser.post(API_PATHS.certificateLogin, await make(browser));
+    assert.equal(reply.status, status, reply.text);
+    assert.deepEqual(reply.json, { error: { code } });
+    assert.equal((await browser.session()).authenticated, false);
+  }
+
+  const OTHER_POLICY = '2.999.1.2.3';
+  const SERVER_AUTH = '1.3.6.1.5.5.7.3.1';
+  const CLIENT_AUTH = '1.3.6.1.5.5.7.3.2';
+
+  /** A CA certificate signed by the test MUP root's own key: a sub-CA the root really issued, for another purpose. */
+  async function subCa(policies: string[] | null, purposes: string[] | null) {
+    const root = pki.body('mup').root;
+    const keys = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
+    const certificate = await x509.X509CertificateGenerator.create({
+      subject: 'C=RS, O=Test PKI, CN=TEST TLS Sub CA',
+      issuer: root.certificate.subjectName,
+      publicKey: keys.publicKey,
+      signingKey: await caKey(root.privateKey, root.keys),
+      signingAlgorithm: signing(root.keys),
+      notBefore: new Date(PKI_TIME - DAY),
+      notAfter: new Date(PKI_TIME + 1000 * DAY),
+      extensions: [
+        new x509.BasicConstraintsExtension(true, 0, true),
+        new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
+        ...(policies ? [new x509.CertificatePolicyExtension(policies)] : []),
+        ...(purposes ? [new x509.ExtendedKeyUsageExtension(purposes)] : []),
+      ],
+    });
+    return { certificate, keys };
+  }
+
+  /** Petar's subject and a qualified policy, issued by `ca`: what the rogue sub-CA of the review issued. */
+  async function issued(ca: { certificate: x509.X509Certificate; keys: webcrypto.CryptoKeyPair }) {
+    const user = pki.profile('valid-ecdsa');
+    const certificate = await x509.X509CertificateGenerator.create({
+      subject: user.certificate.subjectName,
+      issuer: ca.certificate.subjectName,
+      publicKey: user.certificate.publicKey,
+      signingKey: ca.keys.privateKey,
+      signingAlgorithm: signing('ecdsa'),
+      notBefore: new Date(PKI_TIME - DAY),
+      notAfter: new Date(PKI_TIME + 1000 * DAY),
+      extensions: [
+        ...user.certificate.extensions.filter((extension) => ![OID.authorityKeyIdentifier, OID.extKeyUsage].includes(extension.type)),
+        new x509.ExtendedKeyUsageExtension([CLIENT_AUTH]),
+      ],
+    });
+    return (browser: Browser) => challengeFor(browser).then((challenge) => signProof(user, challenge, { certificate, chain: [ca.certificate] }));
+  }
+
+  test('the control: a sub-CA for any policy and no purpose limit issues a usable certificate', async () => {
+    await refused(await issued(await subCa([OID.anyPolicy], null)), 403, 'certificate_not_registered');
+  });
+
+  test('a sub-CA with a non-qualified policy cannot make a qualified certificate → 403 certificate_policy', async () => {
+    await refused(await issued(await subCa([OTHER_POLICY], [SERVER_AUTH])), 403, 'certificate_policy');
+    await refused(await issued(await subCa([OTHER_POLICY], null)), 403, 'certificate_policy');
+  });
+
+  test('a sub-CA without certificate policies vouches for none → 403 certificate_policy', async () => {
+    await refused(await issued(await subCa(null, null)), 403, 'certificate_policy');
+  });
+
+  test('a TLS-only sub-CA (serverAuth) cannot issue a login certificate → 403 certificate_key_usage', async () => {
+    await refused(await issued(await subCa([OID.anyPolicy], [SERVER_AUTH])), 403, 'certificate_key_usage');
   });
 });
 

@@ -8,6 +8,7 @@ import {
 } from '@egov/auth-widgets/contract';
 import type { webcrypto } from 'node:crypto';
 import { HttpError } from '../http.ts';
+import { caWithoutLoginPurpose, validQualifiedPolicies } from './path-policy.ts';
 import { certificateIdentity, certificateSubject, issuerCommonName, type CertificateIdentity, type CertificateSubject } from './identity.ts';
 import type { TrustStore } from './trust-store.ts';
 import { x509 } from './x509.ts';
@@ -144,8 +145,10 @@ function parseCertificate(bytes: Uint8Array): x509.X509Certificate {
  * store for this session. The checks run in the protocol's order, each
  * failure with its own code: format and algorithm, size and encoding,
  * validity dates (injected clock), the chain to the configured trust
- * anchors only, key usage and extended key usage, the qualified-policy
- * allow-list, revocation where configured, the signature over the configured
+ * anchors only, key usage and extended key usage (the signer's, and every
+ * CA's on the path: path-policy.ts), the qualified-policy allow-list by RFC
+ * 5280 policy processing along the path (every CA must vouch for it),
+ * revocation where configured, the signature over the configured
  * origin and the nonce, and last the identity.
  */
 export class ProofVerifier {
@@ -182,8 +185,9 @@ export class ProofVerifier {
     const path = await policy.trust.buildPath(certificate, hints, now);
 
     checkKeyUsage(certificate, policy);
-    const policies = certificate.getExtension(x509.CertificatePolicyExtension)?.policies ?? [];
-    if (!policies.some((oid) => policy.qualifiedPolicies.has(oid))) throw refuse('certificate_policy');
+    // Every CA on the path must vouch for a qualified policy the signer asserts, and allow a login purpose.
+    if (validQualifiedPolicies(path, policy.qualifiedPolicies).length === 0) throw refuse('certificate_policy');
+    if (caWithoutLoginPurpose(path, policy.extendedKeyUsages)) throw refuse('certificate_key_usage');
 
     await policy.trust.checkRevocation(path, now);
 
