@@ -10,7 +10,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { API_PATHS, type CertificateChallenge, type SessionResponse } from '@egov/auth-widgets/contract';
-import type { TestPki } from '../src/test-pki/test-pki.ts';
+import type { TestPki, TestPkiCertificate } from '../src/test-pki/test-pki.ts';
+import { x509 } from '../src/certificates/x509.ts';
 import {
   PKI_TIME,
   certificateLogin,
@@ -371,6 +372,51 @@ describe('certificate registration with review configured', () => {
     assert.equal((await latest(server, next, 'confirm_email')).kind, 'confirm_email');
     assert.ok(!(await registrations(server)).some((registration) => registration.email === email), 'the rejected one is gone');
     assert.equal(errorCode(await certificateLogin(browser, profile)), 'email_not_confirmed', 'the certificate now maps to the new account');
+  });
+});
+
+describe('identity by the ETSI semantics identifier (issue 13)', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startServer(shared.options({ clock: () => PKI_TIME }));
+  });
+  after(() => server.cleanup());
+
+  /**
+   * A certificate for a holder without a Serbian personal number, as the
+   * issuing CA of `valid-ecdsa`'s body makes it: `IDCRS-…` beside `CA:RS-…`
+   * in one RDN, the body's qualified policy, the same key pair (a renewal
+   * may keep or change it; the serial always changes).
+   */
+  async function idcCertificate(serial: string): Promise<TestPkiCertificate> {
+    const base = pki.profile('valid-ecdsa');
+    const body = pki.body(base.issuer as Parameters<TestPki['body']>[0]);
+    const params = body.issuing.keys === 'rsa' ? { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } : { name: 'ECDSA', namedCurve: 'P-256' };
+    const signingKey = await crypto.subtle.importKey('pkcs8', body.issuing.privateKey, params, false, ['sign']);
+    const certificate = await x509.X509CertificateGenerator.create({
+      serialNumber: serial,
+      subject: [{ '2.5.4.6': ['RS'] }, { '2.5.4.3': ['Ivana Idc'], '2.5.4.4': ['Idc'], '2.5.4.42': ['Ivana'], '2.5.4.5': ['IDCRS-012345678', `CA:RS-${serial}`] }],
+      issuer: body.issuing.certificate.subjectName,
+      publicKey: base.certificate.publicKey,
+      signingKey,
+      signingAlgorithm: body.issuing.keys === 'rsa' ? { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } : { name: 'ECDSA', hash: 'SHA-256' },
+      notBefore: new Date(PKI_TIME - 86_400_000),
+      notAfter: new Date(PKI_TIME + 365 * 86_400_000),
+      extensions: [
+        new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation, true),
+        new x509.CertificatePolicyExtension([body.body.qualifiedPolicy]),
+        new x509.SubjectAlternativeNameExtension([{ type: 'email', value: 'ivana.idc@example.test' }]),
+      ],
+    });
+    return { ...base, certificate, chain: [body.issuing.certificate] };
+  }
+
+  test('a renewed certificate with the same IDCRS- identifier reaches the same account', async () => {
+    const email = 'ivana.idc@example.test';
+    await registerAndConfirm(server, await idcCertificate('7a01'), email);
+    const renewed = await certificateLogin(new Browser(server.api), await idcCertificate('7a02'));
+    assert.equal(renewed.status, 200, renewed.text);
+    assert.deepEqual(renewed.json.user, { email, acr: 'high' });
   });
 });
 

@@ -256,7 +256,7 @@ describe('a sub-CA of a trusted root vouches only for what it may (security revi
       notBefore: new Date(PKI_TIME - DAY),
       notAfter: new Date(PKI_TIME + 1000 * DAY),
       extensions: [
-        ...user.certificate.extensions.filter((extension) => ![OID.authorityKeyIdentifier, OID.extKeyUsage].includes(extension.type)),
+        ...user.certificate.extensions.filter((extension) => !([OID.authorityKeyIdentifier, OID.extKeyUsage] as string[]).includes(extension.type)),
         new x509.ExtendedKeyUsageExtension([CLIENT_AUTH]),
       ],
     });

@@ -5,7 +5,7 @@ import type { CertificationBody, DevTestCertificate, DevTestTokensResponse, Publ
 import { issuerDisplayName, localizedText } from './certification-body.js';
 import { CertificateParseError } from './der.js';
 import { describeCertificate, shortSerialNumber, type HiddenReason } from './describe-certificate.js';
-import { isValidJmbg, personalNumberOf } from '../client/rules.js';
+import { formatHolderIdentifier, holderIdentifierOf, isValidJmbg, personalNumberOf } from '../client/rules.js';
 import { parseCertificate, signatureAlgorithmFor } from './x509.js';
 
 const MUP: CertificationBody = {
@@ -253,6 +253,18 @@ describe('isValidJmbg', () => {
     expect(personalNumberOf([])).to.deep.equal({ kind: 'absent' });
     expect(personalNumberOf([`PNORS${JMBG.wrongChecksum}`])).to.deep.equal({ kind: 'invalid' });
     expect(personalNumberOf([`PNORS${JMBG.ana}`, `PNORS${JMBG.marko}`])).to.deep.equal({ kind: 'invalid' });
+  });
+
+  it('reads the ETSI semantics identifier the backend maps by (issue 13): PNO, then IDC, then PAS; CA:RS- is not one', () => {
+    expect(holderIdentifierOf([`PNORS-${JMBG.ana}`, 'CA:RS-1234567'])).to.deep.equal({ kind: 'found', identifier: { type: 'PNO', country: 'RS', number: JMBG.ana } });
+    expect(holderIdentifierOf(['CA:RS-1234567', 'idcrs-012345678'])).to.deep.equal({ kind: 'found', identifier: { type: 'IDC', country: 'RS', number: '012345678' } });
+    expect(holderIdentifierOf(['PASDE-C01X00T47'])).to.deep.equal({ kind: 'found', identifier: { type: 'PAS', country: 'DE', number: 'C01X00T47' } });
+    expect(holderIdentifierOf(['PASDE-C01X00T47', `PNORS-${JMBG.ana}`])).to.deep.equal({ kind: 'found', identifier: { type: 'PNO', country: 'RS', number: JMBG.ana } });
+    expect(holderIdentifierOf(['CA:RS-1234567'])).to.deep.equal({ kind: 'absent' });
+    expect(holderIdentifierOf(['IDCRS-1', 'IDCRS-2'])).to.deep.equal({ kind: 'invalid' });
+    expect(formatHolderIdentifier({ type: 'PAS', country: 'DE', number: 'C01X00T47' })).to.equal('PASDE-C01X00T47');
+    // A passport holder has no Serbian personal number to show, and is not refused for it.
+    expect(personalNumberOf(['PASDE-C01X00T47'])).to.deep.equal({ kind: 'absent' });
   });
 });
 

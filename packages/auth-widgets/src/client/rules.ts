@@ -151,39 +151,93 @@ export function isValidJmbg(value: string): boolean {
 }
 
 /**
- * The semantics prefix of a Serbian personal number in a qualified
- * certificate's subject serialNumber (ETSI EN 319 412-1: "PNO" + country
- * "RS"); issuers write the JMBG right after it, the ETSI form with a hyphen
- * (`PNORS-…`) is accepted too, in any letter case: a prefix read only in
- * capitals would send `pnors…` to issuer and serial, a second identity for
- * the same person.
+ * A natural person's semantics identifier in a qualified certificate's
+ * subject serialNumber (ETSI EN 319 412-1, 5.1.3): a type — `PNO` national
+ * personal number, `IDC` identity card, `PAS` passport —, the issuing
+ * country, a hyphen, the number: `PNORS-0101990710008`, `IDCRS-…`,
+ * `PASDE-C01X00T47`. Read in any letter case. Serbian issuers also write
+ * `CA:RS-<n>` (their own customer number) in the same RDN: not an identity.
+ * The hyphen may be missing only in `PNORS<JMBG>`, as older certificates
+ * write it.
  */
-const PERSONAL_NUMBER_PREFIX = /^PNORS-?/i;
+const SEMANTICS_IDENTIFIER = /^(PNO|IDC|PAS)([A-Z]{2})-([A-Z0-9][A-Z0-9./-]{0,63})$/i;
+const LEGACY_PERSONAL_NUMBER = /^PNORS(\d{13})$/i;
 
-export type PersonalNumberResult =
-  /** Exactly one checksum-valid personal number (possibly written several times). */
-  | { kind: 'found'; personalNumber: string }
-  /** No serialNumber value claims a Serbian personal number: the backend maps the certificate by issuer and serial. */
+/** Which identifier wins when a subject carries several kinds: the one that survives renewal best. */
+const IDENTIFIER_ORDER = ['PNO', 'IDC', 'PAS'] as const;
+
+export interface HolderIdentifier {
+  type: (typeof IDENTIFIER_ORDER)[number];
+  /** ISO 3166-1 alpha-2, upper case. */
+  country: string;
+  /** Upper case; for `PNO` + `RS` a checksum-valid JMBG or foreigner's number. */
+  number: string;
+}
+
+export type HolderIdentifierResult =
+  /** One identifier of the strongest type present (possibly written several times). */
+  | { kind: 'found'; identifier: HolderIdentifier }
+  /** None: the backend falls back to issuer and serial, which a renewal does not keep. */
   | { kind: 'absent' }
-  /** A value claims one but is not a valid JMBG, or two different ones are claimed: the backend refuses the certificate. */
+  /** A Serbian personal number with a wrong control digit, or two different identifiers of the strongest type: refused. */
   | { kind: 'invalid' };
 
+function parseIdentifier(value: string): HolderIdentifier | 'invalid' | undefined {
+  const trimmed = value.trim();
+  const legacy = LEGACY_PERSONAL_NUMBER.exec(trimmed);
+  const match = legacy ? (['', 'PNO', 'RS', legacy[1]!] as const) : SEMANTICS_IDENTIFIER.exec(trimmed);
+  if (!match) return /^PNORS/i.test(trimmed) ? 'invalid' : undefined;
+  const identifier: HolderIdentifier = {
+    type: match[1]!.toUpperCase() as HolderIdentifier['type'],
+    country: match[2]!.toUpperCase(),
+    number: match[3]!.toUpperCase(),
+  };
+  if (identifier.type === 'PNO' && identifier.country === 'RS' && !isValidJmbg(identifier.number)) return 'invalid';
+  return identifier;
+}
+
 /**
- * The personal number among a certificate subject's serialNumber values —
- * every value of every RDN, multi-valued ones included, in any order. The
+ * The holder's identifier among a certificate subject's serialNumber values
+ * — every value of every RDN, multi-valued ones included, in any order. The
  * backend maps accounts with it and the picker reads it with the same rule,
  * so the picker hides exactly the certificates the backend would refuse. A
- * value that claims a personal number and fails the checksum, or two
- * different numbers, make the certificate unusable rather than falling back
- * to issuer and serial: that would give the same person a second account.
+ * Serbian personal number that fails its checksum, or two different
+ * identifiers of the strongest type, make the certificate unusable rather
+ * than falling back to issuer and serial: that would give the same person a
+ * second account.
  */
+export function holderIdentifierOf(serialNumbers: readonly string[]): HolderIdentifierResult {
+  const parsed = serialNumbers.map(parseIdentifier);
+  if (parsed.includes('invalid')) return { kind: 'invalid' };
+  const found = parsed.filter((value): value is HolderIdentifier => value !== undefined && value !== 'invalid');
+  for (const type of IDENTIFIER_ORDER) {
+    const distinct = new Map(found.filter((id) => id.type === type).map((id) => [`${id.country}-${id.number}`, id]));
+    if (distinct.size > 1) return { kind: 'invalid' };
+    const [only] = distinct.values();
+    if (only) return { kind: 'found', identifier: only };
+  }
+  return { kind: 'absent' };
+}
+
+/** `PNORS-0101990710008`: an identifier as ETSI writes it (for logs and display, never stored in clear). */
+export function formatHolderIdentifier(identifier: HolderIdentifier): string {
+  return `${identifier.type}${identifier.country}-${identifier.number}`;
+}
+
+export type PersonalNumberResult =
+  /** Exactly one checksum-valid Serbian personal number. */
+  | { kind: 'found'; personalNumber: string }
+  /** No Serbian personal number (another identifier, or none). */
+  | { kind: 'absent' }
+  /** The certificate is refused (see `holderIdentifierOf`). */
+  | { kind: 'invalid' };
+
+/** The Serbian personal number (JMBG or foreigner's number) among the serialNumber values: `PNO` + `RS` of `holderIdentifierOf`. */
 export function personalNumberOf(serialNumbers: readonly string[]): PersonalNumberResult {
-  const claimed = serialNumbers.filter((value) => PERSONAL_NUMBER_PREFIX.test(value)).map((value) => value.replace(PERSONAL_NUMBER_PREFIX, ''));
-  if (claimed.length === 0) return { kind: 'absent' };
-  const distinct = new Set(claimed);
-  const [only] = distinct;
-  if (distinct.size !== 1 || !isValidJmbg(only!)) return { kind: 'invalid' };
-  return { kind: 'found', personalNumber: only! };
+  const result = holderIdentifierOf(serialNumbers);
+  if (result.kind !== 'found') return result;
+  const { type, country, number } = result.identifier;
+  return type === 'PNO' && country === 'RS' ? { kind: 'found', personalNumber: number } : { kind: 'absent' };
 }
 
 /** Where a link names the page's language: `/{locale}/register` becomes `/sr-Cyrl/register`. */

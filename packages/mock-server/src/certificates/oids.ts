@@ -7,6 +7,7 @@ export const OID = {
   country: '2.5.4.6',
   organization: '2.5.4.10',
   givenName: '2.5.4.42',
+  emailAddress: '1.2.840.113549.1.9.1',
   // certificate extensions
   subjectKeyIdentifier: '2.5.29.14',
   keyUsage: '2.5.29.15',
