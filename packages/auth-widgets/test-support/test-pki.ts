@@ -88,6 +88,10 @@ export interface LeafOptions {
   keyUsage?: number | null;
   extKeyUsage?: string[];
   policies?: string[];
+  /** The certificatePolicies extension's value as given (DER), instead of `policies`: for what the generator would refuse to write. */
+  rawPolicies?: Uint8Array<ArrayBuffer>;
+  /** More extensions, e.g. unknown ones. */
+  extra?: x509.Extension[];
   /** QCStatements with QcCompliance (ETSI EN 319 412-5). Default true. */
   qcCompliance?: boolean;
   sanEmails?: string[];
@@ -115,7 +119,12 @@ export async function testCertificate(options: LeafOptions = {}): Promise<{ der:
   const keyUsage = options.keyUsage === undefined ? x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation : options.keyUsage;
   if (keyUsage !== null) extensions.push(new x509.KeyUsagesExtension(keyUsage, true));
   if (options.extKeyUsage) extensions.push(new x509.ExtendedKeyUsageExtension(options.extKeyUsage));
-  extensions.push(new x509.CertificatePolicyExtension(options.policies ?? [OIDS.qcpNaturalQscd]));
+  extensions.push(
+    options.rawPolicies
+      ? new x509.Extension('2.5.29.32', false, options.rawPolicies)
+      : new x509.CertificatePolicyExtension(options.policies ?? [OIDS.qcpNaturalQscd]),
+  );
+  extensions.push(...(options.extra ?? []));
   if (options.qcCompliance ?? true) extensions.push(new x509.Extension('1.3.6.1.5.5.7.1.3', false, QC_COMPLIANCE_STATEMENTS));
   if (options.sanEmails?.length) {
     extensions.push(new x509.SubjectAlternativeNameExtension(options.sanEmails.map((value) => ({ type: 'email' as const, value }))));

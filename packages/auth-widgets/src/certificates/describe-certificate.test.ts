@@ -255,6 +255,23 @@ describe('isValidJmbg', () => {
     expect(personalNumberOf([`PNORS${JMBG.ana}`, `PNORS${JMBG.marko}`])).to.deep.equal({ kind: 'invalid' });
   });
 
+  it('reads what real certificates carry and a strict reader trips over (issue 13): an empty policy OID, unknown and unreadable extensions', async () => {
+    // certificatePolicies { { OID (empty) }, { 0.4.0.194112.1.2 QCP-n-qscd } }, as a real MUP leaf has it.
+    const emptyOidFirst = new Uint8Array([0x30, 0x0f, 0x30, 0x02, 0x06, 0x00, 0x30, 0x09, 0x06, 0x07, 0x04, 0x00, 0x8b, 0xec, 0x40, 0x01, 0x02]);
+    const unknown = new x509.Extension('1.3.6.1.4.1.99999.1', false, new Uint8Array([0x04, 0x02, 0xca, 0xfe]));
+    // Not DER at all inside the OCTET STRING, under an extension the picker reads (qcStatements).
+    const broken = new x509.Extension('1.3.6.1.5.5.7.1.3', false, new Uint8Array([0x30, 0x05, 0x01]));
+    const { der } = await testCertificate({ rawPolicies: emptyOidFirst, extra: [unknown] });
+    const parsed = parseCertificate(der);
+    expect(parsed.policies).to.deep.equal([OIDS.qcpNaturalQscd]);
+    expect(parsed.unreadableExtensions).to.deep.equal([]);
+    const description = describeCertificate(der, [], new Date('2030-01-01T00:00:00Z'), true);
+    expect(description.holderName).to.equal('Ana Test');
+    const withBroken = parseCertificate((await testCertificate({ qcCompliance: false, extra: [broken] })).der);
+    expect(withBroken.unreadableExtensions).to.deep.equal(['1.3.6.1.5.5.7.1.3']);
+    expect(withBroken.policies).to.deep.equal([OIDS.qcpNaturalQscd], 'the rest of the certificate is still read');
+  });
+
   it('reads the ETSI semantics identifier the backend maps by (issue 13): PNO, then IDC, then PAS; CA:RS- is not one', () => {
     expect(holderIdentifierOf([`PNORS-${JMBG.ana}`, 'CA:RS-1234567'])).to.deep.equal({ kind: 'found', identifier: { type: 'PNO', country: 'RS', number: JMBG.ana } });
     expect(holderIdentifierOf(['CA:RS-1234567', 'idcrs-012345678'])).to.deep.equal({ kind: 'found', identifier: { type: 'IDC', country: 'RS', number: '012345678' } });

@@ -90,6 +90,8 @@ export interface ParsedCertificate {
   isCa: boolean;
   /** QCStatement ids (ETSI EN 319 412-5). */
   qcStatements: string[];
+  /** Extensions that could not be read at all (left out; the backend judges the certificate). */
+  unreadableExtensions: string[];
 }
 
 /** Every value of an attribute type, in encoding order, whatever RDN (or multi-valued RDN) holds it. */
@@ -132,44 +134,74 @@ interface Extensions {
   emails: string[];
   isCa: boolean;
   qcStatements: string[];
+  unreadableExtensions: string[];
 }
 
+/**
+ * The extensions the picker reads. Real certificates carry what a strict
+ * reader trips over — an empty policy OID (a real MUP leaf), extensions
+ * nobody here knows — and the backend's library reads them: so a malformed
+ * entry of a list (a policy, a purpose, a qcStatement) is skipped, and an
+ * extension that cannot be read at all is left out and named in
+ * `unreadableExtensions`. What the picker decides from them is only a hint:
+ * the backend checks the certificate itself.
+ */
 function readExtensions(node: DerNode | undefined): Extensions {
-  const result: Extensions = { policies: [], emails: [], isCa: false, qcStatements: [] };
+  const result: Extensions = { policies: [], emails: [], isCa: false, qcStatements: [], unreadableExtensions: [] };
   if (!node) return result;
   const [list] = childrenOf(node);
   for (const extension of childrenOf(expectTag(list, TAG.sequence))) {
     const parts = childrenOf(expectTag(extension, TAG.sequence));
     const id = readOid(expectTag(parts[0], TAG.oid));
-    const valueNode = expectTag(parts[parts.length - 1], TAG.octetString);
-    const value = readRoot(valueNode.contents, valueNode.contents[0] ?? -1);
-    switch (id) {
-      case OID.keyUsage:
-        result.keyUsage = readBits(value).flatMap((set, bit) => (set && KEY_USAGES[bit] ? [KEY_USAGES[bit]] : []));
-        break;
-      case OID.extKeyUsage:
-        result.extKeyUsage = childrenOf(expectTag(value, TAG.sequence)).map(readOid);
-        break;
-      case OID.certificatePolicies:
-        result.policies = childrenOf(expectTag(value, TAG.sequence)).map((info) => readOid(childrenOf(info)[0]!));
-        break;
-      case OID.subjectAltName:
-        // rfc822Name is [1] IMPLICIT IA5String.
-        result.emails = childrenOf(expectTag(value, TAG.sequence))
-          .filter((name) => name.tag === 0x81)
-          .map((name) => new TextDecoder('latin1').decode(name.contents));
-        break;
-      case OID.basicConstraints: {
-        const [first] = childrenOf(expectTag(value, TAG.sequence));
-        result.isCa = first?.tag === TAG.boolean ? readBoolean(first) : false;
-        break;
-      }
-      case OID.qcStatements:
-        result.qcStatements = childrenOf(expectTag(value, TAG.sequence)).map((statement) => readOid(childrenOf(statement)[0]!));
-        break;
+    try {
+      const valueNode = expectTag(parts[parts.length - 1], TAG.octetString);
+      readExtension(id, readRoot(valueNode.contents, valueNode.contents[0] ?? -1), result);
+    } catch (error) {
+      if (!(error instanceof CertificateParseError)) throw error;
+      result.unreadableExtensions.push(id);
     }
   }
   return result;
+}
+
+/** The first element of each entry of a SEQUENCE OF, as an OID; entries that are not one are skipped. */
+function oidsOf(sequence: DerNode, first: (entry: DerNode) => DerNode | undefined = (entry) => entry): string[] {
+  return childrenOf(expectTag(sequence, TAG.sequence)).flatMap((entry) => {
+    try {
+      return [readOid(expectTag(first(entry), TAG.oid))];
+    } catch (error) {
+      if (error instanceof CertificateParseError) return [];
+      throw error;
+    }
+  });
+}
+
+function readExtension(id: string, value: DerNode, result: Extensions): void {
+  switch (id) {
+    case OID.keyUsage:
+      result.keyUsage = readBits(value).flatMap((set, bit) => (set && KEY_USAGES[bit] ? [KEY_USAGES[bit]] : []));
+      break;
+    case OID.extKeyUsage:
+      result.extKeyUsage = oidsOf(value);
+      break;
+    case OID.certificatePolicies:
+      result.policies = oidsOf(value, (info) => childrenOf(info)[0]);
+      break;
+    case OID.subjectAltName:
+      // rfc822Name is [1] IMPLICIT IA5String.
+      result.emails = childrenOf(expectTag(value, TAG.sequence))
+        .filter((name) => name.tag === 0x81)
+        .map((name) => new TextDecoder('latin1').decode(name.contents));
+      break;
+    case OID.basicConstraints: {
+      const [first] = childrenOf(expectTag(value, TAG.sequence));
+      result.isCa = first?.tag === TAG.boolean ? readBoolean(first) : false;
+      break;
+    }
+    case OID.qcStatements:
+      result.qcStatements = oidsOf(value, (statement) => childrenOf(statement)[0]);
+      break;
+  }
 }
 
 /** Reads a DER certificate. Throws CertificateParseError when it is not one. */
