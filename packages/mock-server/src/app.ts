@@ -246,7 +246,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
       requestLimits,
       reviewerToken,
       certificates: certificates.enabled
-        ? new CertificateService(certificates, store, clock, defaultCertificateOrigin, await store.secret('certificate-identity'))
+        ? new CertificateService(certificates, store, clock, defaultCertificateOrigin, await store.secret('certificate-identity'), log)
         : null,
       faults: options.faults ?? {},
     };

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { LIMITS } from '@egov/auth-widgets/contract';
@@ -13,6 +13,7 @@ import {
 import { DEFAULT_PASSWORD_POLICY, DEFAULT_UPLOAD_POLICY } from './public-config.ts';
 import type { SameSite } from './sessions.ts';
 import { DEFAULT_PENDING_UPLOAD_QUOTA_BYTES } from './upload-quota.ts';
+import { DEFAULT_CRL_REFRESH_MS } from './certificates/revocation.ts';
 import { DEFAULT_GUESS_CAP_POLICY } from './throttle.ts';
 import { DEFAULT_CONFIRM_EMAIL_PATH, DEFAULT_RESET_PASSWORD_PATH } from './site-links.ts';
 
@@ -67,8 +68,13 @@ Certificate login (with --dev the generated TEST PKI in <data-dir>/test-pki is t
                              (EGOV_TRUST_ANCHORS, comma-separated files)
   --qualified-policy <oid>   accept certificates with this qualified policy; repeatable, required
                              with --trust-anchor (EGOV_QUALIFIED_POLICIES, comma-separated)
-  --crl <file>               a revocation list (PEM or DER); with one, revocation is checked and
-                             fails closed; repeatable (EGOV_CRLS, comma-separated files)
+  --crl <file|dir>           revocation lists (PEM or DER; a directory: every .crl/.pem file in it),
+                             re-read on a schedule and when a list has passed its nextUpdate;
+                             revocation is checked and fails closed; repeatable (EGOV_CRLS, comma-separated)
+  --crl-refresh-minutes <n>  re-read the --crl files this often (EGOV_CRL_REFRESH_MINUTES;
+                             default ${DEFAULT_CRL_REFRESH_MS / 60_000}, 1 to 1440)
+  --revocation <crl|off>     check revocation (EGOV_REVOCATION; default crl). --trust-anchor without
+                             any --crl does not start unless this is off
   --certificate-origin <o>   the origin signatures must bind (EGOV_CERTIFICATE_ORIGIN; default:
                              the site URL's origin)
   --accept-non-repudiation-only   accept certificates whose key usage lacks digitalSignature
@@ -131,18 +137,37 @@ function list(value: string | undefined): string[] {
     .filter(Boolean);
 }
 
-/** The contents of files named by flags (certificates, revocation lists); an unreadable one is a usage error. */
-function readFiles(what: string, paths: readonly string[], encoding: 'utf8' | null): (string | Uint8Array)[] {
+function fileError(what: string, path: string, error: unknown): UsageError {
+  return new UsageError(`${what} ${JSON.stringify(path)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+}
+
+/** The text of PEM files named by flags (trust anchors); an unreadable one is a usage error. */
+function readTextFiles(what: string, paths: readonly string[]): string[] {
   return paths.map((path) => {
     try {
-      const content = readFileSync(resolve(path));
-      // A PEM file is text; anything else (a DER revocation list) stays bytes.
-      if (encoding === 'utf8' || content.includes('-----BEGIN ')) return content.toString('utf8');
-      return new Uint8Array(content);
+      return readFileSync(resolve(path), 'utf8');
     } catch (error) {
-      throw new UsageError(`${what} ${JSON.stringify(path)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      throw fileError(what, path, error);
     }
   });
+}
+
+/** Files or directories named by flags, absolute (the server reads them again later); a missing one is a usage error. */
+function existingPaths(what: string, paths: readonly string[]): string[] {
+  return paths.map((path) => {
+    try {
+      statSync(resolve(path));
+      return resolve(path);
+    } catch (error) {
+      throw fileError(what, path, error);
+    }
+  });
+}
+
+function parseRevocation(value: string | undefined): 'crl' | 'off' | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (value === 'crl' || value === 'off') return value;
+  throw new UsageError(`--revocation must be crl or off, not ${JSON.stringify(value)}`);
 }
 
 /** `pnpm start -- --dev` passes the `--` on; it separates nothing here. */
@@ -187,6 +212,8 @@ export function parseServerCommand(argv: readonly string[], env: NodeJS.ProcessE
         'trust-anchor': { type: 'string', multiple: true },
         'qualified-policy': { type: 'string', multiple: true },
         crl: { type: 'string', multiple: true },
+        'crl-refresh-minutes': { type: 'string' },
+        revocation: { type: 'string' },
         'certificate-origin': { type: 'string' },
         'accept-non-repudiation-only': { type: 'boolean' },
         'certificate-registration-review': { type: 'boolean' },
@@ -212,8 +239,10 @@ export function parseServerCommand(argv: readonly string[], env: NodeJS.ProcessE
   const abandonedHours = parseCount('--abandoned-hours', values['abandoned-hours'] ?? env.EGOV_ABANDONED_HOURS);
   const uploadQuota = parseCount('--pending-uploads-quota', values['pending-uploads-quota'] ?? env.EGOV_PENDING_UPLOADS_QUOTA);
   const uploadsDir = values['uploads-dir'] ?? (env.EGOV_UPLOADS_DIR || undefined);
-  const trustAnchors = readFiles('--trust-anchor', values['trust-anchor'] ?? list(env.EGOV_TRUST_ANCHORS), 'utf8');
-  const crls = readFiles('--crl', values.crl ?? list(env.EGOV_CRLS), null);
+  const trustAnchors = readTextFiles('--trust-anchor', values['trust-anchor'] ?? list(env.EGOV_TRUST_ANCHORS));
+  const crlPaths = existingPaths('--crl', values.crl ?? list(env.EGOV_CRLS));
+  const crlRefreshMinutes = parseCount('--crl-refresh-minutes', values['crl-refresh-minutes'] ?? env.EGOV_CRL_REFRESH_MINUTES);
+  const revocation = parseRevocation(values.revocation ?? env.EGOV_REVOCATION);
   const qualifiedPolicies = values['qualified-policy'] ?? list(env.EGOV_QUALIFIED_POLICIES);
   const certificateOrigin = values['certificate-origin'] ?? (env.EGOV_CERTIFICATE_ORIGIN || undefined);
   const nonRepudiationOnly = values['accept-non-repudiation-only'] ?? parseBoolean('EGOV_ACCEPT_NON_REPUDIATION_ONLY', env.EGOV_ACCEPT_NON_REPUDIATION_ONLY);
@@ -254,7 +283,9 @@ export function parseServerCommand(argv: readonly string[], env: NodeJS.ProcessE
       certificates: {
         ...(trustAnchors.length > 0 ? { trustAnchors } : {}),
         ...(qualifiedPolicies.length > 0 ? { qualifiedPolicies } : {}),
-        ...(crls.length > 0 ? { crls } : {}),
+        ...(crlPaths.length > 0 ? { crlPaths } : {}),
+        ...(crlRefreshMinutes === undefined ? {} : { crlRefreshMs: crlRefreshMinutes * 60_000 }),
+        ...(revocation === undefined ? {} : { revocation }),
         ...(certificateOrigin === undefined ? {} : { origin: certificateOrigin }),
         ...(nonRepudiationOnly === undefined ? {} : { allowNonRepudiationOnly: nonRepudiationOnly }),
       },

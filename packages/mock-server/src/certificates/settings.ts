@@ -1,4 +1,6 @@
+import { resolve } from 'node:path';
 import { SIGNATURE_ALGORITHMS, type SignatureAlgorithm } from '@egov/auth-widgets/contract';
+import type { AuditLog } from '../audit-log.ts';
 import { fromPem } from '../test-pki/pem.ts';
 import { ensureTestPki, type TestPki } from '../test-pki/test-pki.ts';
 import type { Store } from '../store.ts';
@@ -6,7 +8,16 @@ import { CertificateChallenges, MAX_CHALLENGE_LIFETIME_MS } from './challenges.t
 import { identityKey, type CertificateIdentity } from './identity.ts';
 import { DEFAULT_EXTENDED_KEY_USAGES, isOid } from './oids.ts';
 import { ProofVerifier } from './proof-verifier.ts';
-import { TrustStore } from './trust-store.ts';
+import {
+  DEFAULT_CRL_REFRESH_MS,
+  MAX_CRL_REFRESH_MS,
+  MIN_CRL_REFRESH_MS,
+  RevocationLists,
+  parseCrls,
+  readCrlSourceSync,
+  type CrlSourceLists,
+} from './revocation.ts';
+import { TrustStore, type RevocationPolicy } from './trust-store.ts';
 import { x509 } from './x509.ts';
 
 /** Certificate login and registration (`MockServerOptions.certificates`). */
@@ -15,12 +26,22 @@ export interface CertificateOptions {
   trustAnchors?: readonly (string | Uint8Array)[];
   /** Certificate policy OIDs of qualified certificates; the signer must have one. Required with trust anchors. */
   qualifiedPolicies?: readonly string[];
-  /** Certificate revocation lists: PEM text (one or more) or DER. */
+  /** Certificate revocation lists: PEM text (one or more) or DER. Read once: `crlPaths` are re-read. */
   crls?: readonly (string | Uint8Array)[];
   /**
+   * Revocation list files, or directories (every `.crl` and `.pem` file in
+   * one), read at startup and again every `crlRefreshMs`, and at once when a
+   * check finds an issuer's list past its nextUpdate (at most once a minute
+   * per file or directory).
+   */
+  crlPaths?: readonly string[];
+  /** How often `crlPaths` are re-read: 1 minute to 24 hours, default 60 minutes. */
+  crlRefreshMs?: number;
+  /**
    * `crl`: every certificate on the path needs a current list from its issuer,
-   * and without one the login fails (closed). Default `crl` when lists are
-   * given or the test PKI is used, else `off`.
+   * and without one the login fails (closed). Default `crl`. Trust anchors
+   * without any list stop the server unless this is `off`: revocation is
+   * never off by accident.
    */
   revocation?: 'crl' | 'off';
   /** The origin signatures must bind. Default: the site URL's origin (else the public URL's, else the listening URL's). */
@@ -45,6 +66,9 @@ export interface CertificateConfig {
   enabled: boolean;
   anchors: x509.X509Certificate[];
   crls: x509.X509Crl[];
+  /** The `crlPaths`, absolute, each with the lists read at startup. */
+  crlSources: CrlSourceLists[];
+  crlRefreshMs: number;
   revocation: 'crl' | 'off';
   qualifiedPolicies: string[];
   algorithms: SignatureAlgorithm[];
@@ -89,8 +113,8 @@ export function checkOrigin(value: string): string {
 /** Reads and checks the certificate options; `devEnabled` turns the test PKI on by default. */
 export function certificateConfig(options: CertificateOptions = {}, defaults: { devEnabled: boolean; testPkiDir: string }): CertificateConfig {
   const anchors = parseAll(options.trustAnchors ?? [], ['CERTIFICATE'], (der) => new x509.X509Certificate(der), 'trust anchor');
-  // RFC 7468 says "X509 CRL"; some tools (and @peculiar/x509) write "CRL".
-  const crls = parseAll(options.crls ?? [], ['X509 CRL', 'CRL'], (der) => new x509.X509Crl(der), 'revocation list');
+  const crls = (options.crls ?? []).flatMap((input, index) => parseCrls(input, `revocation list ${index + 1}`));
+  const crlSources = (options.crlPaths ?? []).map((path) => ({ path: resolve(path), lists: readCrlSourceSync(resolve(path)) }));
   const testPki = options.testPki ?? defaults.devEnabled;
   const qualifiedPolicies = [...new Set(options.qualifiedPolicies ?? [])];
   for (const oid of qualifiedPolicies) if (!isOid(oid)) throw new RangeError(`qualified policy ${JSON.stringify(oid)} is not an OID`);
@@ -98,6 +122,17 @@ export function certificateConfig(options: CertificateOptions = {}, defaults: { 
   for (const oid of extendedKeyUsages) if (!isOid(oid)) throw new RangeError(`extended key usage ${JSON.stringify(oid)} is not an OID`);
   if (anchors.length > 0 && qualifiedPolicies.length === 0) {
     throw new RangeError('trust anchors need at least one qualified policy (--qualified-policy): only qualified certificates are accepted');
+  }
+  const revocation = options.revocation ?? 'crl';
+  if (revocation !== 'crl' && revocation !== 'off') throw new RangeError(`certificate revocation must be crl or off, not ${JSON.stringify(revocation)}`);
+  if (anchors.length > 0 && revocation === 'crl' && crls.length === 0 && crlSources.length === 0) {
+    throw new RangeError(
+      'trust anchors without revocation lists: give the CAs’ lists (--crl <file or directory>), or turn revocation checking off explicitly (--revocation off)',
+    );
+  }
+  const crlRefreshMs = options.crlRefreshMs ?? DEFAULT_CRL_REFRESH_MS;
+  if (!(crlRefreshMs >= MIN_CRL_REFRESH_MS && crlRefreshMs <= MAX_CRL_REFRESH_MS)) {
+    throw new RangeError('the revocation list refresh interval must be from 1 minute to 24 hours');
   }
   const algorithms = [...new Set(options.algorithms ?? SIGNATURE_ALGORITHMS)];
   if (algorithms.length === 0 || !algorithms.every((algorithm) => (SIGNATURE_ALGORITHMS as readonly string[]).includes(algorithm))) {
@@ -111,7 +146,9 @@ export function certificateConfig(options: CertificateOptions = {}, defaults: { 
     enabled: testPki || anchors.length > 0,
     anchors,
     crls,
-    revocation: options.revocation ?? (crls.length > 0 || testPki ? 'crl' : 'off'),
+    crlSources,
+    crlRefreshMs,
+    revocation,
     qualifiedPolicies,
     algorithms,
     allowNonRepudiationOnly: options.allowNonRepudiationOnly ?? false,
@@ -133,14 +170,16 @@ export class CertificateService {
   readonly #clock: () => number;
   readonly #origin: () => string;
   readonly #identitySecret: string;
+  readonly #log: AuditLog;
   #loaded: Promise<{ verifier: ProofVerifier; pki: TestPki | null }> | null = null;
 
-  constructor(config: CertificateConfig, store: Store, clock: () => number, origin: () => string, identitySecret: string) {
+  constructor(config: CertificateConfig, store: Store, clock: () => number, origin: () => string, identitySecret: string, log: AuditLog) {
     this.config = config;
     this.challenges = new CertificateChallenges(store, clock, config.challengeLifetimeMs);
     this.#clock = clock;
     this.#origin = origin;
     this.#identitySecret = identitySecret;
+    this.#log = log;
   }
 
   /** The origin every signature must bind: configured, never taken from a request. */
@@ -179,8 +218,7 @@ export class CertificateService {
   async #build(): Promise<{ verifier: ProofVerifier; pki: TestPki | null }> {
     const { config } = this;
     const pki = config.testPkiDir ? (await ensureTestPki(config.testPkiDir, this.#clock())).pki : null;
-    const crls = [...config.crls, ...(pki?.crls ?? [])];
-    const trust = new TrustStore([...config.anchors, ...(pki?.trustAnchors ?? [])], config.revocation === 'crl' ? { mode: 'crl', crls } : { mode: 'off' });
+    const trust = new TrustStore([...config.anchors, ...(pki?.trustAnchors ?? [])], this.#revocation(pki));
     const verifier = new ProofVerifier(
       {
         trust,
@@ -192,5 +230,24 @@ export class CertificateService {
       this.#clock,
     );
     return { verifier, pki };
+  }
+
+  /** The revocation lists: the `crlPaths` (re-read), the `crls` option's and the test PKI's. Operator warnings go to the log. */
+  #revocation(pki: TestPki | null): RevocationPolicy {
+    const { config } = this;
+    if (config.revocation === 'off') {
+      if (config.anchors.length > 0) this.#log.auth('revocation_off', { kind: 'certificate revocation is not checked (revocation off)' }, 'warn');
+      return { mode: 'off' };
+    }
+    const lists = new RevocationLists({
+      sources: config.crlSources,
+      fixed: [
+        { where: 'the certificates.crls option (then restart)', lists: config.crls },
+        { where: `${pki?.dir ?? ''} (the test PKI: delete it for a new one)`, lists: pki?.crls ?? [] },
+      ],
+      refreshMs: config.crlRefreshMs,
+      log: (event, fields) => this.#log.auth(event, fields, 'warn'),
+    });
+    return { mode: 'crl', lists };
   }
 }

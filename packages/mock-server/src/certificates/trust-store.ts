@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { HttpError } from '../http.ts';
 import { UNDERSTOOD_EXTENSIONS } from './oids.ts';
+import type { RevocationLists } from './revocation.ts';
 import { x509 } from './x509.ts';
 
 /** Longest path accepted: the signer, at most four intermediates, the anchor. */
@@ -15,11 +16,11 @@ function der(value: ArrayBuffer): Buffer {
   return Buffer.from(value);
 }
 
-function sameName(a: x509.Name, b: x509.Name): boolean {
+export function sameName(a: x509.Name, b: x509.Name): boolean {
   return der(a.toArrayBuffer()).equals(der(b.toArrayBuffer()));
 }
 
-function fingerprint(certificate: x509.X509Certificate): string {
+export function fingerprint(certificate: x509.X509Certificate): string {
   return createHash('sha256').update(der(certificate.rawData)).digest('hex');
 }
 
@@ -49,7 +50,7 @@ async function signedBy(certificate: x509.X509Certificate, issuer: x509.X509Cert
 }
 
 /** Revocation checking: off, or against certificate revocation lists (failing closed). */
-export type RevocationPolicy = { mode: 'off' } | { mode: 'crl'; crls: readonly x509.X509Crl[] };
+export type RevocationPolicy = { mode: 'off' } | { mode: 'crl'; lists: RevocationLists };
 
 /**
  * The configured trust anchors and revocation lists, and the path building
@@ -60,8 +61,6 @@ export type RevocationPolicy = { mode: 'off' } | { mode: 'crl'; crls: readonly x
 export class TrustStore {
   readonly anchors: readonly x509.X509Certificate[];
   readonly revocation: RevocationPolicy;
-  /** CRL signature checks, by CRL and issuer: a CRL is verified once per issuer key. */
-  readonly #crlVerified = new Map<string, Promise<boolean>>();
 
   constructor(anchors: readonly x509.X509Certificate[], revocation: RevocationPolicy) {
     this.anchors = anchors;
@@ -105,44 +104,20 @@ export class TrustStore {
   /**
    * Revocation of every certificate on the path below the anchor, when
    * configured: each needs a current revocation list from its issuer, signed
-   * by that issuer. A listed certificate is `certificate_revoked`; no current
-   * list (none, expired, or not signed by the issuer) fails closed as
+   * by that issuer (revocation.ts: the lists are re-read on a schedule and
+   * when one has expired). A listed certificate is `certificate_revoked`; no
+   * current list (none, expired, or not signed by the issuer) fails closed as
    * `certificate_untrusted`.
    */
   async checkRevocation(path: readonly x509.X509Certificate[], now: number): Promise<void> {
     if (this.revocation.mode === 'off') return;
     for (let index = 0; index < path.length - 1; index += 1) {
       const certificate = path[index]!;
-      const issuer = path[index + 1]!;
-      const list = await this.#currentList(certificate, issuer, now);
+      const list = await this.revocation.lists.current(certificate, path[index + 1]!, now);
       if (!list) throw untrusted();
       const entry = list.findRevoked(certificate.serialNumber);
       if (entry && entry.revocationDate.getTime() <= now) throw new HttpError(403, 'certificate_revoked');
     }
-  }
-
-  async #currentList(certificate: x509.X509Certificate, issuer: x509.X509Certificate, now: number): Promise<x509.X509Crl | null> {
-    if (this.revocation.mode === 'off') return null;
-    let best: x509.X509Crl | null = null;
-    for (const [index, crl] of this.revocation.crls.entries()) {
-      if (!sameName(crl.issuerName, certificate.issuerName)) continue;
-      const next = crl.nextUpdate;
-      // A list without nextUpdate cannot say it is current: not relied on.
-      if (!next || crl.thisUpdate.getTime() > now || next.getTime() <= now) continue;
-      if (!(await this.#verifyList(index, crl, issuer))) continue;
-      if (!best || crl.thisUpdate > best.thisUpdate) best = crl;
-    }
-    return best;
-  }
-
-  #verifyList(index: number, crl: x509.X509Crl, issuer: x509.X509Certificate): Promise<boolean> {
-    const key = `${index}:${fingerprint(issuer)}`;
-    let verified = this.#crlVerified.get(key);
-    if (!verified) {
-      verified = crl.verify({ publicKey: issuer }).catch(() => false);
-      this.#crlVerified.set(key, verified);
-    }
-    return verified;
   }
 }
 

@@ -331,7 +331,7 @@ qualified-policies.txt    the qualified-policy OIDs (2.999.381.<n>.1.1)
 manifest.json             all of the above, with each profile's description
 
 A backend outside development can be pointed at it with
-  --trust-anchor trust-anchors.pem --qualified-policy <each OID> --crl <each crl>
+  --trust-anchor trust-anchors.pem --qualified-policy <each OID> --crl crl
 Delete this directory to get a new PKI at the next start.
 `;
 
