@@ -77,8 +77,6 @@ Certificate login (with --dev the generated TEST PKI in <data-dir>/test-pki is t
                              any --crl does not start unless this is off
   --certificate-origin <o>   the origin signatures must bind (EGOV_CERTIFICATE_ORIGIN; default:
                              the site URL's origin)
-  --accept-non-repudiation-only   accept certificates whose key usage lacks digitalSignature
-                             but has nonRepudiation (EGOV_ACCEPT_NON_REPUDIATION_ONLY=1)
   --certificate-registration-review   certificate registrations wait for the reviewer after
                              confirming (EGOV_CERTIFICATE_REGISTRATION_REVIEW=1)
   --help                     show this text
@@ -215,7 +213,6 @@ export function parseServerCommand(argv: readonly string[], env: NodeJS.ProcessE
         'crl-refresh-minutes': { type: 'string' },
         revocation: { type: 'string' },
         'certificate-origin': { type: 'string' },
-        'accept-non-repudiation-only': { type: 'boolean' },
         'certificate-registration-review': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -245,7 +242,6 @@ export function parseServerCommand(argv: readonly string[], env: NodeJS.ProcessE
   const revocation = parseRevocation(values.revocation ?? env.EGOV_REVOCATION);
   const qualifiedPolicies = values['qualified-policy'] ?? list(env.EGOV_QUALIFIED_POLICIES);
   const certificateOrigin = values['certificate-origin'] ?? (env.EGOV_CERTIFICATE_ORIGIN || undefined);
-  const nonRepudiationOnly = values['accept-non-repudiation-only'] ?? parseBoolean('EGOV_ACCEPT_NON_REPUDIATION_ONLY', env.EGOV_ACCEPT_NON_REPUDIATION_ONLY);
   const registrationReview =
     values['certificate-registration-review'] ?? parseBoolean('EGOV_CERTIFICATE_REGISTRATION_REVIEW', env.EGOV_CERTIFICATE_REGISTRATION_REVIEW);
   return {
@@ -287,7 +283,6 @@ export function parseServerCommand(argv: readonly string[], env: NodeJS.ProcessE
         ...(crlRefreshMinutes === undefined ? {} : { crlRefreshMs: crlRefreshMinutes * 60_000 }),
         ...(revocation === undefined ? {} : { revocation }),
         ...(certificateOrigin === undefined ? {} : { origin: certificateOrigin }),
-        ...(nonRepudiationOnly === undefined ? {} : { allowNonRepudiationOnly: nonRepudiationOnly }),
       },
       ...(registrationReview === undefined ? {} : { certificateRegistrationReview: registrationReview }),
     },

@@ -277,7 +277,6 @@ describe('command line', () => {
         '--qualified-policy', pki.qualifiedPolicies[1]!,
         '--crl', crl,
         '--certificate-origin', 'https://portal.example',
-        '--accept-non-repudiation-only',
         '--certificate-registration-review',
       ],
       {},
@@ -287,7 +286,6 @@ describe('command line', () => {
     assert.deepEqual(certificates.crlPaths, [crl], 'lists are named by path: the server re-reads them');
     assert.deepEqual(certificates.qualifiedPolicies, pki.qualifiedPolicies.slice(0, 2));
     assert.equal(certificates.origin, 'https://portal.example');
-    assert.equal(certificates.allowNonRepudiationOnly, true);
     assert.equal(command.options.certificateRegistrationReview, true);
 
     const fromEnv = parseServerCommand([], { EGOV_TRUST_ANCHORS: anchors, EGOV_QUALIFIED_POLICIES: ` ${pki.qualifiedPolicies[0]} , ${pki.qualifiedPolicies[2]}`, EGOV_CERTIFICATE_ORIGIN: 'https://site.example' });

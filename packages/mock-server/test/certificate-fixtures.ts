@@ -121,3 +121,36 @@ export async function registerAndConfirm(server: TestServer, entry: TestPkiCerti
 export function profile(pki: TestPki, name: TestProfileName): TestPkiCertificate {
   return pki.profile(name);
 }
+
+/**
+ * A certificate the issuing CA of `base`'s certification body issues now,
+ * for `base`'s key pair (so `signProof` signs with it): the subject, key
+ * usage and extensions as given, the body's qualified policy unless told
+ * otherwise. For shapes the profiles do not have (another identifier, a
+ * card's authentication certificate, a renewal).
+ */
+export async function issuedLike(
+  pki: TestPki,
+  base: TestPkiCertificate,
+  options: { serial: string; subject?: x509.JsonName; keyUsage?: number; extensions?: x509.Extension[] },
+): Promise<TestPkiCertificate> {
+  const body = pki.body(base.issuer as Parameters<TestPki['body']>[0]);
+  const rsa = body.issuing.keys === 'rsa';
+  const signingKey = await crypto.subtle.importKey('pkcs8', body.issuing.privateKey, rsa ? { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } : { name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign']);
+  const certificate = await x509.X509CertificateGenerator.create({
+    serialNumber: options.serial,
+    subject: options.subject ?? base.certificate.subjectName,
+    issuer: body.issuing.certificate.subjectName,
+    publicKey: base.certificate.publicKey,
+    signingKey,
+    signingAlgorithm: rsa ? { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } : { name: 'ECDSA', hash: 'SHA-256' },
+    notBefore: new Date(PKI_TIME - 86_400_000),
+    notAfter: new Date(PKI_TIME + 365 * 86_400_000),
+    extensions: [
+      new x509.KeyUsagesExtension(options.keyUsage ?? x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation, true),
+      new x509.CertificatePolicyExtension([body.body.qualifiedPolicy]),
+      ...(options.extensions ?? []),
+    ],
+  });
+  return { ...base, certificate, chain: [body.issuing.certificate] };
+}

@@ -17,7 +17,7 @@ import type { MockServerOptions } from '../src/options.ts';
 import { OID } from '../src/certificates/oids.ts';
 import { PROOF_LIMITS } from '../src/certificates/proof-verifier.ts';
 import type { TestPki } from '../src/test-pki/test-pki.ts';
-import { PKI_TIME, base64, certificateLogin, challengeFor, sharedTestPki, signProof } from './certificate-fixtures.ts';
+import { PKI_TIME, base64, certificateLogin, challengeFor, issuedLike, sharedTestPki, signProof } from './certificate-fixtures.ts';
 import { Browser, errorCode, startServer, type TestServer } from './helpers.ts';
 
 let shared: Awaited<ReturnType<typeof sharedTestPki>>;
@@ -69,7 +69,16 @@ describe('each refused certificate or proof has its own code', () => {
   test('issued by a CA that is not a trust anchor → 403 certificate_untrusted', () => refused(withProfile('untrusted'), 403, 'certificate_untrusted'));
   test('self-signed → 403 certificate_untrusted', () => refused(withProfile('self-signed'), 403, 'certificate_untrusted'));
   test('no digitalSignature in key usage → 403 certificate_key_usage', () => refused(withProfile('wrong-key-usage'), 403, 'certificate_key_usage'));
-  test('nonRepudiation only → 403 certificate_key_usage (unless configured)', () => refused(withProfile('non-repudiation-only'), 403, 'certificate_key_usage'));
+  test('nonRepudiation only (as Halcom issues it) is the qualified signing certificate: accepted (and not registered)', () =>
+    refused(withProfile('non-repudiation-only'), 403, 'certificate_not_registered'));
+  test('a card’s authentication certificate (digitalSignature and clientAuth, no nonRepudiation) → 403 certificate_key_usage', async () => {
+    const authentication = await issuedLike(pki, pki.profile('valid-ecdsa'), {
+      serial: '5a01',
+      keyUsage: x509.KeyUsageFlags.digitalSignature,
+      extensions: [new x509.ExtendedKeyUsageExtension(['1.3.6.1.5.5.7.3.2'])],
+    });
+    await refused(async (browser) => signProof(authentication, await challengeFor(browser)), 403, 'certificate_key_usage');
+  });
   test('an extended key usage without client authentication → 403 certificate_key_usage', () => refused(withProfile('wrong-eku'), 403, 'certificate_key_usage'));
   test('a policy that is not on the qualified list → 403 certificate_policy', () => refused(withProfile('wrong-policy'), 403, 'certificate_policy'));
   test('listed in its CA’s revocation list → 403 certificate_revoked', () => refused(withProfile('revoked'), 403, 'certificate_revoked'));
@@ -282,15 +291,6 @@ describe('a sub-CA of a trusted root vouches only for what it may (security revi
 });
 
 describe('configuration of the checks', () => {
-  test('nonRepudiation-only certificates pass when configured', async () => {
-    const server = await startServer(shared.options({ clock: () => PKI_TIME, certificates: { allowNonRepudiationOnly: true } }));
-    try {
-      assert.equal(errorCode(await certificateLogin(new Browser(server.api), pki.profile('non-repudiation-only'))), 'certificate_not_registered');
-    } finally {
-      await server.cleanup();
-    }
-  });
-
   test('an algorithm left off the allow-list is refused', async () => {
     const server = await startServer(shared.options({ clock: () => PKI_TIME, certificates: { algorithms: ['ECDSA-P256-SHA256'] } }));
     try {

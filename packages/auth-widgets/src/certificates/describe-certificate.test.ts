@@ -76,15 +76,21 @@ describe('describeCertificate', () => {
       expect(describeCertificate(der, DIRECTORY, NOW, false)).to.include({ usable: false, hiddenBecause: 'no_private_key' });
     });
 
-    it('wrong key usage: no digitalSignature', async () => {
+    it('wrong key usage: neither nonRepudiation nor digitalSignature', async () => {
       const { der } = await testCertificate({ keyUsage: x509.KeyUsageFlags.keyEncipherment });
       expect(describeCertificate(der, DIRECTORY, NOW)).to.include({ usable: false, hiddenBecause: 'wrong_key_usage' });
     });
 
-    it('nonRepudiation only is wrong unless configured', async () => {
-      const { der } = await testCertificate({ keyUsage: x509.KeyUsageFlags.nonRepudiation });
-      expect(describeCertificate(der, DIRECTORY, NOW).hiddenBecause).to.equal('wrong_key_usage');
-      expect(describeCertificate(der, DIRECTORY, NOW, true, { allowNonRepudiationOnly: true }).usable).to.equal(true);
+    it('the qualified signing certificate logs in: nonRepudiation, with or without digitalSignature (issue 13; Halcom issues nonRepudiation only)', async () => {
+      const halcom = await testCertificate({ keyUsage: x509.KeyUsageFlags.nonRepudiation });
+      expect(describeCertificate(halcom.der, DIRECTORY, NOW)).to.include({ usable: true });
+      const both = await testCertificate({ keyUsage: x509.KeyUsageFlags.nonRepudiation | x509.KeyUsageFlags.digitalSignature });
+      expect(describeCertificate(both.der, DIRECTORY, NOW)).to.include({ usable: true });
+    });
+
+    it('a card’s authentication certificate (digitalSignature without nonRepudiation) is hidden as such, so the person picks the signing one', async () => {
+      const { der } = await testCertificate({ keyUsage: x509.KeyUsageFlags.digitalSignature, extKeyUsage: [OIDS.clientAuth] });
+      expect(describeCertificate(der, DIRECTORY, NOW)).to.include({ usable: false, hiddenBecause: 'authentication_only' });
     });
 
     it('wrong key usage: an extended key usage for servers or code only', async () => {
@@ -99,10 +105,10 @@ describe('describeCertificate', () => {
       expect(describeCertificate(der, DIRECTORY, NOW).hiddenBecause).to.equal('wrong_key_usage');
     });
 
-    it('no KeyUsage extension at all allows any usage (RFC 5280)', async () => {
+    it('no KeyUsage extension at all: not the qualified signing certificate (it needs nonRepudiation), as the backend says', async () => {
       const { der } = await testCertificate({ keyUsage: null });
       const d = describeCertificate(der, DIRECTORY, NOW);
-      expect(d.usable).to.equal(true);
+      expect(d).to.include({ usable: false, hiddenBecause: 'wrong_key_usage' });
       expect(d.keyUsage).to.equal(undefined);
     });
 
@@ -194,7 +200,7 @@ describe('describeCertificate', () => {
     it('purpose, from key usage and extended key usage: signing, authentication or both', async () => {
       const { KeyUsageFlags: KU } = x509;
       const purposes = async (keyUsage: number | null, extKeyUsage?: string[]) =>
-        describeCertificate((await testCertificate({ keyUsage, extKeyUsage })).der, DIRECTORY, NOW, true, { allowNonRepudiationOnly: true }).purposes;
+        describeCertificate((await testCertificate({ keyUsage, extKeyUsage })).der, DIRECTORY, NOW, true).purposes;
       // A MUP identity card: one certificate for authentication, one for signing.
       expect(await purposes(KU.digitalSignature, [OIDS.clientAuth])).to.deep.equal(['authentication']);
       expect(await purposes(KU.digitalSignature | KU.nonRepudiation, ['1.3.6.1.5.5.7.3.4'])).to.deep.equal(['signing']);
@@ -313,7 +319,8 @@ describe('describeCertificate over the mock server\'s test PKI', () => {
     ['no-private-key', 'no_private_key'],
     ['wrong-key-usage', 'wrong_key_usage'],
     ['wrong-eku', 'wrong_key_usage'],
-    ['non-repudiation-only', 'wrong_key_usage'],
+    // Halcom's qualified signing certificate: nonRepudiation only (issue 13).
+    ['non-repudiation-only', undefined],
     // The backend would refuse it after the PIN: it could not tell whose it is.
     ['invalid-personal-number', 'invalid_personal_number'],
     // Mapped by issuer and serial instead.

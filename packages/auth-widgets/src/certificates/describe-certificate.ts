@@ -9,7 +9,7 @@ import { personalNumberOf } from '../client/rules.js';
 import { nameValues, OID, parseCertificate, type KeyUsage, type ParsedCertificate } from './x509.js';
 
 /** Why a certificate is not offered, in the order they are checked (the first that applies is given). */
-export const HIDDEN_REASONS = ['expired', 'not_yet_valid', 'untrusted_ca', 'no_private_key', 'wrong_key_usage', 'not_qualified', 'invalid_personal_number'] as const;
+export const HIDDEN_REASONS = ['expired', 'not_yet_valid', 'untrusted_ca', 'no_private_key', 'authentication_only', 'wrong_key_usage', 'not_qualified', 'invalid_personal_number'] as const;
 export type HiddenReason = (typeof HIDDEN_REASONS)[number];
 
 /** What a certificate is for, as a person would tell two of them apart (a card often holds one of each). */
@@ -61,8 +61,6 @@ type BodyWithPolicies = CertificationBody & { qualifiedPolicies?: string[] };
 export interface DescribeOptions {
   /** Qualified-policy OIDs for every issuer, added to the issuer's own `qualifiedPolicies`. */
   qualifiedPolicies?: string[];
-  /** Accept a key whose KeyUsage has nonRepudiation but not digitalSignature (off by default, as on the backend). */
-  allowNonRepudiationOnly?: boolean;
 }
 
 /** ETSI EN 319 412-5 QcCompliance: "this is an EU qualified certificate". */
@@ -211,17 +209,31 @@ function hiddenReason(
   if (context.now.getTime() < certificate.notBefore.getTime()) return 'not_yet_valid';
   if (!context.body) return 'untrusted_ca';
   if (!context.hasPrivateKey) return 'no_private_key';
-  if (!usableForLogin(certificate, context.options)) return 'wrong_key_usage';
+  // A card's other certificate (authentication: digitalSignature without nonRepudiation) is said as such: the person picks the signing one.
+  if (isAuthenticationOnly(certificate)) return 'authentication_only';
+  if (!usableForLogin(certificate)) return 'wrong_key_usage';
   if (!context.qualified) return 'not_qualified';
   // The backend could not tell whose it is (and would refuse it after the PIN).
   if (context.personalNumberInvalid) return 'invalid_personal_number';
   return undefined;
 }
 
-function usableForLogin(certificate: ParsedCertificate, options: DescribeOptions): boolean {
+/**
+ * The qualified signing certificate logs in: key usage nonRepudiation, with
+ * or without digitalSignature — what the Serbian trusted list calls a
+ * qualified certificate, and what Halcom issues (nonRepudiation only). The
+ * backend applies the same rule. Not a CA; an extended key usage, when
+ * present, must allow a login purpose.
+ */
+function usableForLogin(certificate: ParsedCertificate): boolean {
   if (certificate.isCa) return false;
-  const usage = certificate.keyUsage;
-  if (usage && !usage.includes('digitalSignature') && !(options.allowNonRepudiationOnly && usage.includes('nonRepudiation'))) return false;
+  if (!certificate.keyUsage?.includes('nonRepudiation')) return false;
   const eku = certificate.extKeyUsage;
   return !eku || eku.some((oid) => LOGIN_EKUS.includes(oid));
+}
+
+/** A card's authentication certificate: digitalSignature without nonRepudiation. */
+function isAuthenticationOnly(certificate: ParsedCertificate): boolean {
+  const usage = certificate.keyUsage ?? [];
+  return !certificate.isCa && usage.includes('digitalSignature') && !usage.includes('nonRepudiation');
 }

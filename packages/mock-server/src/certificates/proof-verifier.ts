@@ -67,8 +67,6 @@ export interface ProofPolicy {
   /** Certificate policy OIDs of qualified certificates: the signer must have one of them. */
   qualifiedPolicies: ReadonlySet<string>;
   algorithms: ReadonlySet<SignatureAlgorithm>;
-  /** Accept a key usage of nonRepudiation without digitalSignature. Default false. */
-  allowNonRepudiationOnly: boolean;
   /** Extended key usages that allow signing a login challenge, when the certificate has the extension. */
   extendedKeyUsages: ReadonlySet<string>;
 }
@@ -217,16 +215,17 @@ async function importSignerKey(certificate: x509.X509Certificate, algorithm: Sig
 }
 
 /**
- * Key usage must include digitalSignature (nonRepudiation alone only when
- * configured); a CA certificate is not a personal one; an extended key usage,
- * when present, must allow client authentication (or e-mail protection, or
- * any).
+ * The qualified signing certificate logs in: key usage nonRepudiation, with
+ * or without digitalSignature — what the Serbian trusted list calls a
+ * qualified certificate (and what Halcom issues: nonRepudiation only). A
+ * card's authentication certificate (digitalSignature alone) is not one. A
+ * CA certificate is not a personal one; an extended key usage, when
+ * present, must allow client authentication (or e-mail protection, or any).
+ * The picker applies the same rule (describe-certificate.ts).
  */
 function checkKeyUsage(certificate: x509.X509Certificate, policy: ProofPolicy): void {
   const usage = certificate.getExtension(x509.KeyUsagesExtension)?.usages ?? 0;
-  const digitalSignature = (usage & x509.KeyUsageFlags.digitalSignature) !== 0;
-  const nonRepudiation = (usage & x509.KeyUsageFlags.nonRepudiation) !== 0;
-  if (!digitalSignature && !(nonRepudiation && policy.allowNonRepudiationOnly)) throw refuse('certificate_key_usage');
+  if ((usage & x509.KeyUsageFlags.nonRepudiation) === 0) throw refuse('certificate_key_usage');
   if (certificate.getExtension(x509.BasicConstraintsExtension)?.ca) throw refuse('certificate_key_usage');
   const extended = certificate.getExtension(x509.ExtendedKeyUsageExtension);
   if (extended && !extended.usages.some((purpose) => policy.extendedKeyUsages.has(String(purpose)))) throw refuse('certificate_key_usage');

@@ -46,8 +46,6 @@ export interface CertificateOptions {
   revocation?: 'crl' | 'off';
   /** The origin signatures must bind. Default: the site URL's origin (else the public URL's, else the listening URL's). */
   origin?: string;
-  /** Accept a certificate whose key usage is nonRepudiation without digitalSignature. Default false. */
-  allowNonRepudiationOnly?: boolean;
   /** Extended key usages that allow the use, when a certificate has the extension. Default client authentication, smart-card logon, e-mail protection, any. */
   extendedKeyUsages?: readonly string[];
   /** Signature algorithms accepted (a subset of the contract's). Default all of them. */
@@ -72,7 +70,6 @@ export interface CertificateConfig {
   revocation: 'crl' | 'off';
   qualifiedPolicies: string[];
   algorithms: SignatureAlgorithm[];
-  allowNonRepudiationOnly: boolean;
   extendedKeyUsages: string[];
   challengeLifetimeMs: number;
   origin: string | undefined;
@@ -151,7 +148,6 @@ export function certificateConfig(options: CertificateOptions = {}, defaults: { 
     revocation,
     qualifiedPolicies,
     algorithms,
-    allowNonRepudiationOnly: options.allowNonRepudiationOnly ?? false,
     extendedKeyUsages,
     challengeLifetimeMs,
     origin: options.origin === undefined ? undefined : checkOrigin(options.origin),
@@ -224,7 +220,6 @@ export class CertificateService {
         trust,
         qualifiedPolicies: new Set([...config.qualifiedPolicies, ...(pki?.qualifiedPolicies ?? [])]),
         algorithms: new Set(config.algorithms),
-        allowNonRepudiationOnly: config.allowNonRepudiationOnly,
         extendedKeyUsages: new Set(config.extendedKeyUsages),
       },
       this.#clock,

@@ -100,7 +100,7 @@ async function lookAlikeTokens(): Promise<DevTestToken[]> {
     ],
     { label: 'Card A' },
   );
-  const token = await testToken('token-b', [{ id: 'token-b:auth', leaf: { ...common, keyUsage: x509.KeyUsageFlags.digitalSignature, extKeyUsage: [OIDS.clientAuth], sanEmails: ['ana.other@example.test'] } }], {
+  const token = await testToken('token-b', [{ id: 'token-b:sign', leaf: { ...common, keyUsage: x509.KeyUsageFlags.nonRepudiation, sanEmails: ['ana.other@example.test'] } }], {
     label: 'Token B',
   });
   return [card, token];
@@ -363,25 +363,28 @@ describe('<egov-certificate-picker>', () => {
     it('says what each certificate is for, its short serial number, e-mail, the card or token it is on, and an unambiguous date', async () => {
       const agent = new SoftAgent(await lookAlikeTokens(), { pinPrompt: async () => '1234' });
       const el = await picker(agent);
-      expect(visibleItems(el)).to.deep.equal(['card-a:auth', 'card-a:sign', 'token-b:auth']);
-      const [auth, sign, other] = visibleItems(el).map((id) => seen(el.querySelector(`[data-certificate="${id}"]`)));
-      expect(auth).to.contain('Purpose: authentication');
+      // The card's authentication certificate is not the qualified one (issue 13): it is listed as hidden, saying which to choose.
+      expect(visibleItems(el)).to.deep.equal(['card-a:sign', 'token-b:sign']);
+      expect(hidden(el)).to.deep.equal(['authentication_only']);
+      el.querySelector<HTMLDetailsElement>('details:has([data-hidden])')!.open = true;
+      expect(seen(el.querySelector('[data-hidden=authentication_only]'))).to.contain('the card’s authentication certificate: choose its signing certificate');
+      const [sign, other] = visibleItems(el).map((id) => seen(el.querySelector(`[data-certificate="${id}"]`)));
       expect(sign).to.contain('Purpose: signing');
       expect(sign).not.to.contain('authentication');
-      expect(auth).to.contain('On the card or token: Card A');
+      expect(sign).to.contain('On the card or token: Card A');
       expect(other).to.contain('On the card or token: Token B');
       expect(other).to.contain('E-mail: ana.other@example.test');
-      for (const text of [auth, sign, other]) expect(text).to.contain('valid until 3\u00a0December\u00a02031');
-      // Three serial numbers, each short, none the same.
-      const serials = [auth, sign, other].map((text) => /Serial number: ([^·]+?)(?: ·|$| E-mail| On the)/.exec(text)?.[1]);
-      expect(new Set(serials).size, String(serials)).to.equal(3);
+      for (const text of [sign, other]) expect(text).to.contain('valid until 3\u00a0December\u00a02031');
+      // Two serial numbers, each short, not the same.
+      const serials = [sign, other].map((text) => /Serial number: ([^·]+?)(?: ·|$| E-mail| On the)/.exec(text)?.[1]);
+      expect(new Set(serials).size, String(serials)).to.equal(2);
       for (const serial of serials) expect(serial!.replace(/[\u00a0…]/g, '').length).to.be.within(1, 8);
       await expect(el).to.be.accessible();
 
       const serbian = await picker(new SoftAgent(await lookAlikeTokens()), 'sr-Cyrl');
-      const item = seen(serbian.querySelector('[data-certificate="card-a:auth"]'));
+      const item = seen(serbian.querySelector('[data-certificate="card-a:sign"]'));
       expect(item).to.contain('важи до 3.\u00a0децембра\u00a02031.');
-      expect(item).to.contain('Намена: аутентикација');
+      expect(item).to.contain('Намена: потписивање');
       expect(item).to.contain('На картици или токену: Card A');
       await expect(serbian).to.be.accessible();
     });

@@ -78,6 +78,8 @@ export function hiddenText(t: Texts, reason: HiddenReason | undefined): string {
       return t.hiddenUntrusted;
     case 'no_private_key':
       return t.hiddenNoKey;
+    case 'authentication_only':
+      return t.hiddenAuthenticationOnly;
     case 'wrong_key_usage':
       return t.hiddenKeyUsage;
     case 'not_qualified':

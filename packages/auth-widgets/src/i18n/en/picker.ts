@@ -60,6 +60,7 @@ export const picker = {
   hiddenUntrusted: 'issued by a certification body this site does not accept',
   hiddenNoKey: 'its private key is not on the card or token',
   hiddenNotQualified: 'not a qualified certificate',
+  hiddenAuthenticationOnly: 'the card’s authentication certificate: choose its signing certificate',
   hiddenKeyUsage: 'not meant for signing',
   hiddenInvalidPersonalNumber: 'the personal number (JMBG) in it is not valid',
   pinPreviousWrong: (left: number | undefined) =>

@@ -62,6 +62,7 @@ export const picker: PickerMessages = {
   hiddenUntrusted: 'издало га је сертификационо тело које овај сајт не прихвата',
   hiddenNoKey: 'његов приватни кључ није на картици или токену',
   hiddenNotQualified: 'није квалификовани сертификат',
+  hiddenAuthenticationOnly: 'сертификат картице за аутентикацију: изаберите њен сертификат за потписивање',
   hiddenKeyUsage: 'није намењен потписивању',
   hiddenInvalidPersonalNumber: 'матични број (ЈМБГ) у њему није исправан',
   pinPreviousWrong: (left: number | undefined) =>
