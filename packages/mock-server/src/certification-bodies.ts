@@ -1,7 +1,28 @@
 import type { CertificationBody, LocalizedText } from '@egov/auth-widgets/contract';
 import { cyrillicToLatin } from '@egov/auth-widgets/i18n/transliterate';
 import { linkHref, mailtoHref, telHref } from '@egov/auth-widgets/rules';
+import { readFileSync } from 'node:fs';
+import { OID } from './certificates/oids.ts';
+import { x509 } from './certificates/x509.ts';
 import { testBody, type TestBodyId } from './test-pki/bodies.ts';
+
+/** The public CA certificates of the Serbian trusted list (fixtures/real-pki, with SOURCES.md). */
+const REAL_PKI = new URL('../fixtures/real-pki/', import.meta.url);
+
+/**
+ * The names a body's issuing CAs go by, read from their certificates — the
+ * CN and O exactly as each certificate spells them, never typed by hand:
+ * a typed "Ministarstvo unutrašnjih poslova" missed the real
+ * "Ministarstvo unutrašnjih poslova Republike Srbije", and every real MUP,
+ * Pošta, Halcom and E-Smart certificate was hidden as from an unknown CA.
+ */
+export function issuingCaNames(files: readonly string[]): string[] {
+  const names = files.flatMap((file) => {
+    const { subjectName } = new x509.X509Certificate(readFileSync(new URL(file, REAL_PKI)));
+    return [...subjectName.getField(OID.commonName), ...subjectName.getField(OID.organization)];
+  });
+  return [...new Set(names)];
+}
 
 /**
  * What to do with a locked or forgotten PIN: only the body that issued the
@@ -32,8 +53,9 @@ function testIssuers(id: TestBodyId): string[] {
  * names them, with their sites, support and what to do with a locked PIN.
  * `instructions` are the pages the portal's user guide links for getting
  * and installing each body's certificate (in https; ITE publishes none).
- * `issuerNames` holds the real bodies' organization names and the test
- * PKI's issuing CAs. A ministry checks the contacts and issuer names
+ * `issuerNames` holds the CN and O of the real bodies' issuing CAs that
+ * the trusted list grants qualified status, read from their certificates,
+ * and the test PKI's issuing CAs. A ministry checks the contacts and issuer names
  * against each body's published certificates before going live: it is
  * configuration (`certificationBodies`), not code.
  */
@@ -46,7 +68,8 @@ export const DEFAULT_CERTIFICATION_BODIES: readonly CertificationBody[] = Object
       instructions: 'https://ca.mup.gov.rs/eng.html',
       support: { email: 'ca@mup.gov.rs', url: 'https://ca.mup.gov.rs/' },
       pinUnblock: pinUnblock({ en: 'For the certificate on your identity card, that is the Ministry of Interior.', srCyrl: 'За сертификат на личној карти то је Министарство унутрашњих послова.' }),
-      issuerNames: ['Ministarstvo unutrašnjih poslova', 'MUP Republike Srbije', 'MUPCA', ...testIssuers('mup')],
+      // The trusted list's granted MUP services (sequence 36); the withdrawn 2013 MUPCA Gradjani is not among them.
+      issuerNames: [...issuingCaNames(['mup-gradjani-ca-4.cer', 'mup-stranci-ca-4.cer', 'mupca-gradjani-3.cer', 'mupca-sluzbenici-3.cer', 'mupca-stranci.cer']), ...testIssuers('mup')],
     },
     {
       id: 'posta',
@@ -55,7 +78,7 @@ export const DEFAULT_CERTIFICATION_BODIES: readonly CertificationBody[] = Object
       instructions: 'https://www.posta.rs/eng/stanovnistvo/usluga.aspx?usluga=e-services/electronic-certificates/qualified-e-signature-certificate&strana=service-description',
       support: { url: 'https://www.ca.posta.rs/' },
       pinUnblock: pinUnblock(),
-      issuerNames: ['JP Pošta Srbije', 'Posta CA', 'PostaCA', ...testIssuers('posta')],
+      issuerNames: [...issuingCaNames(['posta-srbije-ca-1.cer', 'posta-srbije-ca-2.cer']), ...testIssuers('posta')],
     },
     {
       id: 'pks',
@@ -64,7 +87,7 @@ export const DEFAULT_CERTIFICATION_BODIES: readonly CertificationBody[] = Object
       instructions: 'https://pks.rs/strana/sekcija/usluge-elektronski-sertifikat-procedura-izdavanja',
       support: { url: 'https://www.pks.rs/' },
       pinUnblock: pinUnblock(),
-      issuerNames: ['Privredna komora Srbije', 'PKS CA', ...testIssuers('pks')],
+      issuerNames: [...issuingCaNames(['pks-ca-class1.cer', 'pks-ca-class1-kvalifikovani-sertifikati.cer', 'pks-ca-cloud.cer']), ...testIssuers('pks')],
     },
     {
       id: 'halcom',
@@ -73,7 +96,10 @@ export const DEFAULT_CERTIFICATION_BODIES: readonly CertificationBody[] = Object
       instructions: 'https://www.halcom.com/sl_en/qualified-digital-certificate/',
       support: { url: 'https://support.halcom.com/' },
       pinUnblock: pinUnblock(),
-      issuerNames: ['Halcom', 'Halcom BG CA', ...testIssuers('halcom')],
+      issuerNames: [
+        ...issuingCaNames(['halcom-bg-ca-fl-e-signature.cer', 'halcom-bg-ca-fl-e-signature-2.cer', 'halcom-bg-ca-pl-e-signature.cer', 'halcom-bg-ca-pl-e-signature-2.cer']),
+        ...testIssuers('halcom'),
+      ],
     },
     {
       id: 'esmart',
@@ -82,7 +108,7 @@ export const DEFAULT_CERTIFICATION_BODIES: readonly CertificationBody[] = Object
       instructions: 'https://www.e-smartsys.com/en/services/Pages/ESS-QCA-Qualified-certificate-for-electronic-signature.aspx',
       support: { email: 'info_qca@e-smartsys.com', url: 'https://essqca.e-smartsys.com/' },
       pinUnblock: pinUnblock(),
-      issuerNames: ['E-Smart Systems', 'ESS QCA', ...testIssuers('esmart')],
+      issuerNames: [...issuingCaNames(['ess-iqca1-2019-01.cer', 'ess-iqca1-2019-06.cer', 'ess-iqca1-v3.cer']), ...testIssuers('esmart')],
     },
     {
       id: 'ite',
@@ -90,7 +116,17 @@ export const DEFAULT_CERTIFICATION_BODIES: readonly CertificationBody[] = Object
       site: 'https://www.ite.gov.rs/',
       support: { url: 'https://www.ite.gov.rs/' },
       pinUnblock: pinUnblock(),
-      issuerNames: ['Kancelarija za informacione tehnologije i elektronsku upravu', ...testIssuers('ite')],
+      issuerNames: [...issuingCaNames(['eid-rs-sign.cer']), ...testIssuers('ite')],
+    },
+    {
+      // On the trusted list (granted qualified services), not in the portal guide's list of five.
+      id: 'paperless',
+      name: { en: 'Paperless', 'sr-Cyrl': 'Paperless' },
+      // The trusted list's contacts for Paperless doo Beograd.
+      site: 'https://paperless.rs/ca/',
+      support: { email: 'ca@paperless.rs', url: 'https://paperless.rs/ca/' },
+      pinUnblock: pinUnblock(),
+      issuerNames: issuingCaNames(['paperless-fl-esignature-ca-1.cer', 'paperless-pl-esignature-ca-1.cer', 'paperless-gov-esignature-ca-1.cer']),
     },
   ].map((entry): CertificationBody => ({ ...entry, name: withLatin(entry.name), pinUnblock: withLatin(entry.pinUnblock) })),
 );

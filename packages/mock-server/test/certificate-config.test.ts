@@ -62,10 +62,10 @@ describe('GET /config with certificate support', () => {
     assert.equal(config.certificateRegistrationReview, false);
   });
 
-  test('lists the six certification bodies with names in every locale, https sites, support and PIN guidance', () => {
+  test('lists the certification bodies with names in every locale, https sites, support and PIN guidance', () => {
     assert.deepEqual(
       config.certificationBodies.map((body) => body.id),
-      ['mup', 'posta', 'pks', 'halcom', 'esmart', 'ite'],
+      ['mup', 'posta', 'pks', 'halcom', 'esmart', 'ite', 'paperless'],
     );
     const byId = Object.fromEntries(config.certificationBodies.map((body) => [body.id, body])) as Record<string, CertificationBody>;
     assert.equal(byId.mup!.name['sr-Cyrl'], 'Министарство унутрашњих послова');
@@ -89,6 +89,7 @@ describe('GET /config with certificate support', () => {
       halcom: 'https://www.halcom.com/sl_en/qualified-digital-certificate/',
       esmart: 'https://www.e-smartsys.com/en/services/Pages/ESS-QCA-Qualified-certificate-for-electronic-signature.aspx',
       ite: undefined,
+      paperless: undefined,
     });
     const [mup] = DEFAULT_CERTIFICATION_BODIES;
     assert.throws(() => checkCertificationBodies([{ ...mup!, instructions: 'http://ca.mup.gov.rs/eng.html' }]), /instructions must be an https URL/);
@@ -108,7 +109,7 @@ describe('GET /config with certificate support', () => {
     try {
       const plainConfig = (await request(`${plain.api}${API_PATHS.config}`)).json as unknown as PublicConfig;
       assert.deepEqual(plainConfig.loginModes, ['password']);
-      assert.equal(plainConfig.certificationBodies.length, 6, 'the directory is still published');
+      assert.equal(plainConfig.certificationBodies.length, 7, 'the directory is still published');
       const browser = new Browser(plain.api);
       for (const path of [API_PATHS.certificateChallenge, API_PATHS.certificateLogin, API_PATHS.certificateRegistration]) {
         const reply = await browser.post(path, {});

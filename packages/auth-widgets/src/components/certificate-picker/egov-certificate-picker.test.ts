@@ -332,6 +332,7 @@ describe('<egov-certificate-picker>', () => {
         'Halcom',
         'eSMART Systems',
         'Office for IT and eGovernment',
+        'Paperless',
       ]);
       expect(shown[0]![1]).to.equal('https://ca.mup.gov.rs/eng.html');
       expect(shown[5]![1], 'a body without instructions links its site').to.equal('https://www.ite.gov.rs/');
