@@ -66,6 +66,8 @@ export const SERVER_USAGE = `Usage: egov-mock-server [options]
 Certificate login (with --dev the generated TEST PKI in <data-dir>/test-pki is trusted too):
   --trust-anchor <pem-file>  trust the CA certificates in this PEM file; repeatable
                              (EGOV_TRUST_ANCHORS, comma-separated files)
+  --intermediate <pem-file>  intermediate CA certificates for cards that send none (a MUP card);
+                             never anchors; repeatable (EGOV_INTERMEDIATES, comma-separated files)
   --qualified-policy <oid>   accept certificates with this qualified policy; repeatable, required
                              with --trust-anchor (EGOV_QUALIFIED_POLICIES, comma-separated)
   --crl <file|dir>           revocation lists (PEM or DER; a directory: every .crl/.pem file in it),
@@ -208,6 +210,7 @@ export function parseServerCommand(argv: readonly string[], env: NodeJS.ProcessE
         'pending-uploads-quota': { type: 'string' },
         'abandoned-hours': { type: 'string' },
         'trust-anchor': { type: 'string', multiple: true },
+        intermediate: { type: 'string', multiple: true },
         'qualified-policy': { type: 'string', multiple: true },
         crl: { type: 'string', multiple: true },
         'crl-refresh-minutes': { type: 'string' },
@@ -237,6 +240,7 @@ export function parseServerCommand(argv: readonly string[], env: NodeJS.ProcessE
   const uploadQuota = parseCount('--pending-uploads-quota', values['pending-uploads-quota'] ?? env.EGOV_PENDING_UPLOADS_QUOTA);
   const uploadsDir = values['uploads-dir'] ?? (env.EGOV_UPLOADS_DIR || undefined);
   const trustAnchors = readTextFiles('--trust-anchor', values['trust-anchor'] ?? list(env.EGOV_TRUST_ANCHORS));
+  const intermediates = readTextFiles('--intermediate', values.intermediate ?? list(env.EGOV_INTERMEDIATES));
   const crlPaths = existingPaths('--crl', values.crl ?? list(env.EGOV_CRLS));
   const crlRefreshMinutes = parseCount('--crl-refresh-minutes', values['crl-refresh-minutes'] ?? env.EGOV_CRL_REFRESH_MINUTES);
   const revocation = parseRevocation(values.revocation ?? env.EGOV_REVOCATION);
@@ -278,6 +282,7 @@ export function parseServerCommand(argv: readonly string[], env: NodeJS.ProcessE
       ...(abandonedHours === undefined ? {} : { abandonedRegistrationMs: abandonedHours * 3_600_000 }),
       certificates: {
         ...(trustAnchors.length > 0 ? { trustAnchors } : {}),
+        ...(intermediates.length > 0 ? { intermediates } : {}),
         ...(qualifiedPolicies.length > 0 ? { qualifiedPolicies } : {}),
         ...(crlPaths.length > 0 ? { crlPaths } : {}),
         ...(crlRefreshMinutes === undefined ? {} : { crlRefreshMs: crlRefreshMinutes * 60_000 }),

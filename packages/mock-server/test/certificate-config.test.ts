@@ -278,12 +278,14 @@ describe('command line', () => {
         '--qualified-policy', pki.qualifiedPolicies[1]!,
         '--crl', crl,
         '--certificate-origin', 'https://portal.example',
+        '--intermediate', anchors,
         '--certificate-registration-review',
       ],
       {},
     );
     const certificates = command.options.certificates!;
     assert.equal(typeof certificates.trustAnchors![0], 'string');
+    assert.equal(typeof certificates.intermediates![0], 'string', '--intermediate reads its file');
     assert.deepEqual(certificates.crlPaths, [crl], 'lists are named by path: the server re-reads them');
     assert.deepEqual(certificates.qualifiedPolicies, pki.qualifiedPolicies.slice(0, 2));
     assert.equal(certificates.origin, 'https://portal.example');

@@ -200,8 +200,8 @@ describe('each refused certificate or proof has its own code', () => {
     await refused(async (browser) => signProof(user, await challengeFor(browser), { certificate: forged, chain: [fakeCa, fakeRoot] }), 403, 'certificate_untrusted');
     // The real chain with the real root appended is fine: the root is only a hint, the anchor is the configured one.
     await refused(async (browser) => signProof(pki.profile('valid'), await challengeFor(browser), { chain: [real.issuing.certificate, real.root.certificate] }), 403, 'certificate_not_registered');
-    // Without the intermediate there is no path.
-    await refused(async (browser) => signProof(pki.profile('valid'), await challengeFor(browser), { chain: [] }), 403, 'certificate_untrusted');
+    // A card that sends no CA certificate (a MUP card carries none): the server's known intermediates complete the path.
+    await refused(async (browser) => signProof(pki.profile('valid'), await challengeFor(browser), { chain: [] }), 403, 'certificate_not_registered');
   });
 
   test('every refusal is logged with its code only, and counted', () => {
@@ -291,6 +291,34 @@ describe('a sub-CA of a trusted root vouches only for what it may (security revi
 });
 
 describe('configuration of the checks', () => {
+  test('a card that sends no chain: the path needs the intermediate from the server, and only anchors end it (issue 13)', async () => {
+    const mup = pki.body('mup');
+    const options = (intermediates: string[]) =>
+      shared.options({
+        clock: () => PKI_TIME,
+        // The configured deployment alone (no test PKI): the MUP root as anchor, its list, and maybe its issuing CA.
+        certificates: { testPki: false, trustAnchors: [mup.root.certificate.toString('pem')], qualifiedPolicies: pki.qualifiedPolicies, revocation: 'off', intermediates },
+      });
+    const without = await startServer(options([]));
+    const withIssuing = await startServer(options([mup.issuing.certificate.toString('pem')]));
+    // An intermediate is never an anchor: the issuing CA alone, as "intermediate", with another root as anchor, ends nowhere.
+    const notAnAnchor = await startServer(
+      shared.options({
+        clock: () => PKI_TIME,
+        certificates: { testPki: false, trustAnchors: [pki.body('posta').root.certificate.toString('pem')], qualifiedPolicies: pki.qualifiedPolicies, revocation: 'off', intermediates: [mup.issuing.certificate.toString('pem')] },
+      }),
+    );
+    try {
+      const card = pki.profile('valid');
+      assert.equal(card.issuer, 'mup');
+      assert.equal(errorCode(await certificateLogin(new Browser(without.api), card, { chain: [] })), 'certificate_untrusted');
+      assert.equal(errorCode(await certificateLogin(new Browser(withIssuing.api), card, { chain: [] })), 'certificate_not_registered');
+      assert.equal(errorCode(await certificateLogin(new Browser(notAnAnchor.api), card, { chain: [] })), 'certificate_untrusted');
+    } finally {
+      await Promise.all([without.cleanup(), withIssuing.cleanup(), notAnAnchor.cleanup()]);
+    }
+  });
+
   test('an algorithm left off the allow-list is refused', async () => {
     const server = await startServer(shared.options({ clock: () => PKI_TIME, certificates: { algorithms: ['ECDSA-P256-SHA256'] } }));
     try {

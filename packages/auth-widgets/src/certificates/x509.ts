@@ -252,10 +252,15 @@ export function signatureAlgorithmFor(publicKey: PublicKeyInfo): SignatureAlgori
   return undefined;
 }
 
-/** WebCrypto parameters for a contract algorithm: how to import (or re-type) the key and how to sign. */
+/**
+ * WebCrypto parameters for a contract algorithm: how to import (or re-type)
+ * the key and how to sign. Typed by shape, not by the DOM's names, so the
+ * reader type-checks in Node programs too (the backend's tests read real
+ * certificates with it).
+ */
 export function webCryptoParams(algorithm: SignatureAlgorithm): {
-  key: RsaHashedImportParams | EcKeyImportParams;
-  sign: AlgorithmIdentifier | RsaPssParams | EcdsaParams;
+  key: { name: string; hash: string } | { name: string; namedCurve: string };
+  sign: { name: string; hash?: string; saltLength?: number };
 } {
   switch (algorithm) {
     case 'RSASSA-PKCS1-v1_5-SHA256':

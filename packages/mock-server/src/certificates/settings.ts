@@ -24,6 +24,12 @@ import { x509 } from './x509.ts';
 export interface CertificateOptions {
   /** Trust anchors: PEM text (one or more certificates) or DER. Only these end a chain. */
   trustAnchors?: readonly (string | Uint8Array)[];
+  /**
+   * Intermediate CA certificates the server knows (PEM or DER): candidates
+   * for the path when a card sends none — a MUP card carries no CA
+   * certificate. They never end a path; only anchors do.
+   */
+  intermediates?: readonly (string | Uint8Array)[];
   /** Certificate policy OIDs of qualified certificates; the signer must have one. Required with trust anchors. */
   qualifiedPolicies?: readonly string[];
   /** Certificate revocation lists: PEM text (one or more) or DER. Read once: `crlPaths` are re-read. */
@@ -63,6 +69,7 @@ export interface CertificateConfig {
   /** Whether certificates can be verified at all (trust anchors, or the test PKI). */
   enabled: boolean;
   anchors: x509.X509Certificate[];
+  intermediates: x509.X509Certificate[];
   crls: x509.X509Crl[];
   /** The `crlPaths`, absolute, each with the lists read at startup. */
   crlSources: CrlSourceLists[];
@@ -110,6 +117,7 @@ export function checkOrigin(value: string): string {
 /** Reads and checks the certificate options; `devEnabled` turns the test PKI on by default. */
 export function certificateConfig(options: CertificateOptions = {}, defaults: { devEnabled: boolean; testPkiDir: string }): CertificateConfig {
   const anchors = parseAll(options.trustAnchors ?? [], ['CERTIFICATE'], (der) => new x509.X509Certificate(der), 'trust anchor');
+  const intermediates = parseAll(options.intermediates ?? [], ['CERTIFICATE'], (der) => new x509.X509Certificate(der), 'intermediate');
   const crls = (options.crls ?? []).flatMap((input, index) => parseCrls(input, `revocation list ${index + 1}`));
   const crlSources = (options.crlPaths ?? []).map((path) => ({ path: resolve(path), lists: readCrlSourceSync(resolve(path)) }));
   const testPki = options.testPki ?? defaults.devEnabled;
@@ -142,6 +150,7 @@ export function certificateConfig(options: CertificateOptions = {}, defaults: { 
   return {
     enabled: testPki || anchors.length > 0,
     anchors,
+    intermediates,
     crls,
     crlSources,
     crlRefreshMs,
@@ -214,7 +223,9 @@ export class CertificateService {
   async #build(): Promise<{ verifier: ProofVerifier; pki: TestPki | null }> {
     const { config } = this;
     const pki = config.testPkiDir ? (await ensureTestPki(config.testPkiDir, this.#clock())).pki : null;
-    const trust = new TrustStore([...config.anchors, ...(pki?.trustAnchors ?? [])], this.#revocation(pki));
+    // The test PKI's issuing CAs are known like a deployment's intermediates: a test card may send none.
+    const intermediates = [...config.intermediates, ...(pki?.bodies.map((body) => body.issuing.certificate) ?? [])];
+    const trust = new TrustStore([...config.anchors, ...(pki?.trustAnchors ?? [])], this.#revocation(pki), intermediates);
     const verifier = new ProofVerifier(
       {
         trust,
