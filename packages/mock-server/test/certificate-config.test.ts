@@ -5,7 +5,7 @@
  * certificate flags.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -25,7 +25,7 @@ import { x509 } from '../src/certificates/x509.ts';
 import { DEFAULT_CERTIFICATION_BODIES, checkCertificationBodies } from '../src/certification-bodies.ts';
 import { TEST_BODIES } from '../src/test-pki/bodies.ts';
 import { TEST_PROFILE_NAMES } from '../src/test-pki/profiles.ts';
-import type { TestPki } from '../src/test-pki/test-pki.ts';
+import { ensureTestPki, type TestPki } from '../src/test-pki/test-pki.ts';
 import { PKI_TIME, challengeFor, registerAndConfirm, sharedTestPki } from './certificate-fixtures.ts';
 import { Browser, DEV_TOKEN, errorCode, request, startServer, type TestServer } from './helpers.ts';
 
@@ -189,7 +189,8 @@ describe('GET /dev/test-tokens', () => {
       assert.equal(mup.label, 'TEST MUP lična karta');
       assert.equal(mup.pin, '1234');
       assert.equal(mup.maxPinTries, 3);
-      assert.deepEqual(mup.certificates.map((c) => c.profile), ['valid', 'expired', 'no-private-key', 'wrong-policy']);
+      // The card's two certificates — signing and authentication — and the rest.
+      assert.deepEqual(mup.certificates.map((c) => c.profile), ['valid', 'mup-authentication', 'expired', 'no-private-key', 'wrong-policy']);
       assert.deepEqual(byId['test-halcom']!.certificates.map((c) => c.profile), ['valid-ecdsa', 'untrusted', 'revoked', 'not-yet-valid']);
       const profiles = tokens.tokens.flatMap((token) => token.certificates.map((c) => c.profile));
       assert.deepEqual([...profiles].sort(), [...TEST_PROFILE_NAMES].sort(), 'every profile on some token, once');
@@ -259,6 +260,105 @@ describe('the test PKI of a data directory', () => {
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
+  });
+
+  test('a test PKI an older version made (another format) is replaced, not read', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'egov-pki-old-')), 'test-pki');
+    try {
+      const { pki: made } = await ensureTestPki(dir, PKI_TIME);
+      const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { format: string };
+      writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ ...manifest, format: 'egov-test-pki/1' }));
+      const { pki: again, created } = await ensureTestPki(dir, PKI_TIME);
+      assert.equal(created, true);
+      assert.notEqual(again.profile('valid').certificate.serialNumber, made.profile('valid').certificate.serialNumber);
+      assert.equal(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).format, manifest.format);
+      assert.deepEqual(readdirSync(join(dir, '..')), ['test-pki'], 'nothing left beside it');
+      writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ ...manifest, format: 'something-else/1' }));
+      await assert.rejects(ensureTestPki(dir, PKI_TIME), /not a egov-test-pki/, 'a directory that is not a test PKI is never deleted');
+    } finally {
+      rmSync(join(dir, '..'), { recursive: true, force: true });
+    }
+  });
+});
+
+/** The attribute types (OIDs) and values of each RDN of a name, in DER order. */
+function rdns(name: x509.Name): [string, string][][] {
+  const short: Record<string, string> = { C: '2.5.4.6', L: '2.5.4.7', O: '2.5.4.10', OU: '2.5.4.11', CN: '2.5.4.3', SN: '2.5.4.4', G: '2.5.4.42', E: '1.2.840.113549.1.9.1' };
+  return name.toJSON().map((rdn) => Object.entries(rdn).flatMap(([type, values]) => values.map((value): [string, string] => [short[type] ?? type, value])));
+}
+
+describe('the test PKI is shaped like the real one (docs/real-pki-facts.md; issue 13)', () => {
+  const QCP_N_QSCD = '0.4.0.194112.1.2';
+  const SERIAL = '2.5.4.5';
+
+  test('CA names are the real ones marked TEST, with the real attributes in the real order', () => {
+    const issuing = Object.fromEntries(pki.bodies.map((entry) => [entry.body.id, entry.issuing.certificate]));
+    assert.deepEqual(
+      Object.values(issuing).map((certificate) => certificate.subjectName.getField('2.5.4.3')[0]),
+      ['TEST MUP Gradjani CA 4', 'TEST Pošta Srbije CA 1', 'TEST PKS CA Class1 - Kvalifikovani sertifikati', 'TEST Halcom BG CA FL e-signature', 'TEST ESS IQCA1 V3', 'TEST EID RS Sign'],
+    );
+    assert.deepEqual(rdns(issuing['mup']!.subjectName).map((rdn) => rdn.map(([type]) => type)), [['2.5.4.6'], ['2.5.4.7'], ['2.5.4.97'], ['2.5.4.11'], ['2.5.4.10'], ['2.5.4.3']]);
+    assert.deepEqual(rdns(issuing['halcom']!.subjectName)[2], [['2.5.4.97', 'MB:RS-17419722'], ['2.5.4.97', 'VATRS-102193722']], 'Halcom: one multi-valued RDN');
+    for (const certificate of Object.values(issuing)) assert.match(certificate.subjectName.getField('2.5.4.10')[0]!, /^TEST /);
+  });
+
+  test('E-Smart’s CAs sign with RSA-PSS, SHA-512, salt 64', async () => {
+    const esmart = pki.body('esmart');
+    for (const certificate of [esmart.issuing.certificate, pki.profile('no-personal-number').certificate]) {
+      const algorithm = certificate.signatureAlgorithm as unknown as { name: string; hash: { name: string }; saltLength: number };
+      assert.deepEqual([algorithm.name, algorithm.hash.name, algorithm.saltLength], ['RSA-PSS', 'SHA-512', 64]);
+    }
+    assert.ok(await esmart.issuing.certificate.verify({ publicKey: esmart.root.certificate.publicKey, signatureOnly: true }));
+  });
+
+  test('leaves: CA:RS-<n> and the holder identifier beside the names in one RDN; the CN as each body writes it', () => {
+    const valid = rdns(pki.profile('valid').certificate.subjectName);
+    assert.deepEqual(valid[0], [['2.5.4.6', 'RS']]);
+    const names = valid[1]!;
+    const serials = names.filter(([type]) => type === SERIAL).map(([, value]) => value);
+    assert.equal(serials.length, 2);
+    assert.match(serials[0]!, /^CA:RS-\d{9}$/);
+    assert.equal(serials[1], `PNORS-${pki.profile('valid').personalNumber}`);
+    const commonName = names.find(([type]) => type === '2.5.4.3')![1];
+    assert.equal(commonName, `ПЕТАР ТЕСТОВИЋ ${serials[0]!.slice('CA:RS-'.length)} Sign`, 'MUP: Cyrillic capitals, its number, " Sign"');
+    assert.match(pki.profile('multi-valued-rdn').certificate.subjectName.getField('2.5.4.3')[0]!, /^Petar Testović \d{9}$/, 'Pošta');
+    assert.match(pki.profile('valid-ecdsa').certificate.subjectName.getField('2.5.4.3')[0]!, /^Jelena Probić \d{6}$/, 'Halcom');
+    assert.deepEqual(pki.profile('idc-holder').certificate.subjectName.getField(SERIAL).slice(1), ['IDCRS-T00000005']);
+    assert.match(pki.profile('passport-holder').certificate.subjectName.getField(SERIAL)[1]!, /^PASDE-/);
+    assert.deepEqual(pki.profile('no-personal-number').certificate.subjectName.getField(SERIAL).length, 1);
+  });
+
+  test('qualified leaves: QCP-n-qscd and the body’s TEST policy, qcStatements; the backend’s list still accepts them', () => {
+    for (const entry of pki.certificates) {
+      const policies = entry.certificate.getExtension(x509.CertificatePolicyExtension)!.policies;
+      const qcStatements = entry.certificate.getExtension('1.3.6.1.5.5.7.1.3');
+      if (entry.name === 'wrong-policy' || entry.name === 'mup-authentication') {
+        assert.ok(!policies.includes(QCP_N_QSCD) && !qcStatements, entry.name);
+        continue;
+      }
+      assert.equal(policies[0], QCP_N_QSCD, entry.name);
+      assert.match(policies[1]!, /^2\.999\.381\.\d\.1\.1$/, entry.name);
+      assert.ok(pki.qualifiedPolicies.includes(policies[1]!), entry.name);
+      // QcCompliance, QcSSCD, QcType esign, natural person (their DER OIDs).
+      const der = Buffer.from(qcStatements!.value).toString('hex');
+      for (const oid of ['04008e460101', '04008e460104', '04008e460106', '04008e46010601', '04008bec490101']) assert.ok(der.includes(oid), `${entry.name}: ${oid}`);
+    }
+    assert.ok(!pki.qualifiedPolicies.includes(QCP_N_QSCD), 'only the TEST arc is trusted as qualified: a real certificate never passes as a test one');
+  });
+
+  test('key usage and e-mail where each body puts them', () => {
+    const usage = (name: Parameters<TestPki['profile']>[0]) => pki.profile(name).certificate.getExtension(x509.KeyUsagesExtension)!.usages;
+    const { digitalSignature, nonRepudiation } = x509.KeyUsageFlags;
+    assert.equal(usage('valid'), digitalSignature | nonRepudiation, 'MUP');
+    assert.equal(usage('multi-valued-rdn'), digitalSignature | nonRepudiation, 'Pošta');
+    for (const name of ['valid-ecdsa', 'idc-holder', 'passport-holder'] as const) assert.equal(usage(name), nonRepudiation, `Halcom: ${name}`);
+    assert.equal(usage('mup-authentication'), digitalSignature, 'the MUP card’s authentication certificate');
+    assert.deepEqual([...pki.profile('mup-authentication').certificate.getExtension(x509.ExtendedKeyUsageExtension)!.usages].map(String), ['1.3.6.1.5.5.7.3.2']);
+    const san = (name: Parameters<TestPki['profile']>[0]) => pki.profile(name).certificate.getExtension(x509.SubjectAlternativeNameExtension)?.names.items.map((item) => item.value);
+    assert.deepEqual(san('valid'), ['petar.testovic@example.test']);
+    assert.equal(pki.profile('valid').certificate.subjectName.getField('1.2.840.113549.1.9.1').length, 0);
+    assert.equal(san('valid-ecdsa'), undefined);
+    assert.deepEqual(pki.profile('valid-ecdsa').certificate.subjectName.getField('1.2.840.113549.1.9.1'), ['jelena.probic@example.test']);
   });
 });
 

@@ -19,7 +19,7 @@ import {
 import { x509 } from '../src/certificates/x509.ts';
 import type { MockServerOptions } from '../src/options.ts';
 import type { TestProfileName } from '../src/test-pki/profiles.ts';
-import { ensureTestPki, type TestPki, type TestPkiCertificate } from '../src/test-pki/test-pki.ts';
+import { CA_SIGNING, ensureTestPki, importCaKey, type TestPki, type TestPkiCertificate } from '../src/test-pki/test-pki.ts';
 import { confirm, latest, tokenOf } from './fixtures.ts';
 import { Browser, type Reply, type TestServer } from './helpers.ts';
 
@@ -135,15 +135,14 @@ export async function issuedLike(
   options: { serial: string; subject?: x509.JsonName; keyUsage?: number; extensions?: x509.Extension[] },
 ): Promise<TestPkiCertificate> {
   const body = pki.body(base.issuer as Parameters<TestPki['body']>[0]);
-  const rsa = body.issuing.keys === 'rsa';
-  const signingKey = await crypto.subtle.importKey('pkcs8', body.issuing.privateKey, rsa ? { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } : { name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign']);
+  const signingKey = await importCaKey(body.issuing);
   const certificate = await x509.X509CertificateGenerator.create({
     serialNumber: options.serial,
     subject: options.subject ?? base.certificate.subjectName,
     issuer: body.issuing.certificate.subjectName,
     publicKey: base.certificate.publicKey,
     signingKey,
-    signingAlgorithm: rsa ? { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } : { name: 'ECDSA', hash: 'SHA-256' },
+    signingAlgorithm: CA_SIGNING[body.issuing.keys],
     notBefore: new Date(PKI_TIME - 86_400_000),
     notAfter: new Date(PKI_TIME + 365 * 86_400_000),
     extensions: [

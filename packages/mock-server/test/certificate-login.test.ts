@@ -248,6 +248,18 @@ describe('certificate registration and login', () => {
     assert.deepEqual(reply.json.user, { email: 'marko@example.test', acr: 'high' });
   });
 
+  test('holders without a Serbian personal number: the identity card’s or the passport’s number maps the account', async () => {
+    for (const [name, email] of [
+      ['idc-holder', 'marko.idc@example.test'],
+      ['passport-holder', 'hans@example.test'],
+    ] as const) {
+      assert.equal(errorCode(await certificateLogin(new Browser(server.api), pki.profile(name))), 'certificate_not_registered', name);
+      await registerAndConfirm(server, pki.profile(name), email);
+      const reply = await certificateLogin(new Browser(server.api), pki.profile(name));
+      assert.deepEqual(reply.json.user, { email, acr: 'high' }, name);
+    }
+  });
+
   test('a taken e-mail: the same 202, a notice to its owner, no account', async () => {
     const store = await server.mock.store();
     const accounts = await store.countAccounts();

@@ -21,8 +21,8 @@ import { listSignedBy } from '../src/certificates/revocation.ts';
 import { x509 } from '../src/certificates/x509.ts';
 import type { LogEntry } from '../src/logger.ts';
 import type { MockServerOptions } from '../src/options.ts';
-import { KEY_ALGORITHMS, type TestCa, type TestPki, type TestPkiBody } from '../src/test-pki/test-pki.ts';
-import { PKI_TIME, certificateLogin, sharedTestPki, signingKey } from './certificate-fixtures.ts';
+import { CA_SIGNING, importCaKey, type TestCa, type TestPki, type TestPkiBody } from '../src/test-pki/test-pki.ts';
+import { PKI_TIME, certificateLogin, sharedTestPki } from './certificate-fixtures.ts';
 import { Browser, errorCode, manualClock, startServer, type TestServer } from './helpers.ts';
 
 const MINUTE = 60_000;
@@ -68,8 +68,8 @@ async function listOf(ca: TestCa, spec: ListSpec): Promise<x509.X509Crl> {
     issuer: ca.certificate.subjectName,
     thisUpdate: new Date(spec.thisUpdate),
     nextUpdate: new Date(spec.nextUpdate),
-    signingKey: await signingKey(ca.privateKey, KEY_ALGORITHMS[ca.keys]),
-    signingAlgorithm: KEY_ALGORITHMS[ca.keys],
+    signingKey: await importCaKey(ca),
+    signingAlgorithm: CA_SIGNING[ca.keys],
     entries: (spec.revoked ?? []).map((certificate) => ({ serialNumber: certificate.serialNumber, revocationDate: new Date(spec.thisUpdate) })),
     ...(spec.number === undefined ? {} : { extensions: [crlNumber(spec.number)] }),
   });
@@ -344,8 +344,8 @@ describe('revocation is never off by accident', () => {
       issuer: mup.issuing.certificate.subjectName,
       thisUpdate: new Date(PKI_TIME),
       nextUpdate: new Date(PKI_TIME + DAY),
-      signingKey: await signingKey(mup.issuing.privateKey, KEY_ALGORITHMS[mup.issuing.keys]),
-      signingAlgorithm: KEY_ALGORITHMS[mup.issuing.keys],
+      signingKey: await importCaKey(mup.issuing),
+      signingAlgorithm: CA_SIGNING[mup.issuing.keys],
       extensions: [new x509.Extension('2.5.29.27', true, new Uint8Array([0x02, 0x01, 0x01]))],
     });
     writeFileSync(delta, deltaList.toString('pem'));

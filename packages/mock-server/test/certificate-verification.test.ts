@@ -16,7 +16,8 @@ import { x509 } from '../src/certificates/x509.ts';
 import type { MockServerOptions } from '../src/options.ts';
 import { OID } from '../src/certificates/oids.ts';
 import { PROOF_LIMITS } from '../src/certificates/proof-verifier.ts';
-import type { TestPki } from '../src/test-pki/test-pki.ts';
+import type { CaKeyKind } from '../src/test-pki/bodies.ts';
+import { CA_KEY_IMPORT, CA_SIGNING, type TestPki } from '../src/test-pki/test-pki.ts';
 import { PKI_TIME, base64, certificateLogin, challengeFor, issuedLike, sharedTestPki, signProof } from './certificate-fixtures.ts';
 import { Browser, errorCode, startServer, type TestServer } from './helpers.ts';
 
@@ -32,12 +33,11 @@ after(() => shared.cleanup());
 const DAY = 24 * 60 * 60_000;
 
 /** Imports a PKCS#8 CA key of the test PKI for signing certificates or lists. */
-async function caKey(privateKey: Uint8Array, keys: 'rsa' | 'ecdsa'): Promise<webcrypto.CryptoKey> {
-  const params = keys === 'rsa' ? { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } : { name: 'ECDSA', namedCurve: 'P-256' };
-  return crypto.subtle.importKey('pkcs8', privateKey, params, false, ['sign']);
+async function caKey(privateKey: Uint8Array, keys: CaKeyKind): Promise<webcrypto.CryptoKey> {
+  return crypto.subtle.importKey('pkcs8', privateKey, CA_KEY_IMPORT[keys], false, ['sign']);
 }
 
-const signing = (keys: 'rsa' | 'ecdsa') => (keys === 'rsa' ? { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } : { name: 'ECDSA', hash: 'SHA-256' });
+const signing = (keys: CaKeyKind) => CA_SIGNING[keys];
 
 describe('each refused certificate or proof has its own code', () => {
   let server: TestServer;
@@ -79,6 +79,8 @@ describe('each refused certificate or proof has its own code', () => {
     });
     await refused(async (browser) => signProof(authentication, await challengeFor(browser)), 403, 'certificate_key_usage');
   });
+  test('the test MUP card’s own authentication certificate (mup-authentication) → 403 certificate_key_usage', () =>
+    refused(withProfile('mup-authentication'), 403, 'certificate_key_usage'));
   test('an extended key usage without client authentication → 403 certificate_key_usage', () => refused(withProfile('wrong-eku'), 403, 'certificate_key_usage'));
   test('a policy that is not on the qualified list → 403 certificate_policy', () => refused(withProfile('wrong-policy'), 403, 'certificate_policy'));
   test('listed in its CA’s revocation list → 403 certificate_revoked', () => refused(withProfile('revoked'), 403, 'certificate_revoked'));

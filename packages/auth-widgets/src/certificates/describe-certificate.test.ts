@@ -325,6 +325,11 @@ describe('describeCertificate over the mock server\'s test PKI', () => {
     ['invalid-personal-number', 'invalid_personal_number'],
     // Mapped by issuer and serial instead.
     ['no-personal-number', undefined],
+    // Mapped by the identity card's or the passport's number (Halcom, issue 13).
+    ['idc-holder', undefined],
+    ['passport-holder', undefined],
+    // The MUP card's other certificate: digitalSignature only, clientAuth.
+    ['mup-authentication', 'authentication_only'],
     // Revocation is the backend's to check.
     ['revoked', undefined],
   ];
@@ -340,7 +345,7 @@ describe('describeCertificate over the mock server\'s test PKI', () => {
     expect(d.hiddenBecause).to.equal(listsPolicies ? 'not_qualified' : undefined);
   });
 
-  it('reads the same personal number from the standard, multi-valued and reversed layouts; never from a namesake\'s CN', () => {
+  it('reads the same personal number from the real (one multi-valued RDN), multi-valued and reversed layouts; never from a namesake\'s CN', () => {
     const number = describeProfile('valid').personalNumber;
     expect(number).to.match(/^\d{13}$/);
     expect(isValidJmbg(number!)).to.equal(true);
@@ -352,10 +357,22 @@ describe('describeCertificate over the mock server\'s test PKI', () => {
     expect(describeProfile('no-personal-number').personalNumber).to.equal(undefined);
   });
 
-  it('names the issuer from the directory and reads e-mail from subjectAltName', () => {
+  it('names the issuer from the directory and reads e-mail from subjectAltName (MUP) or the subject (Halcom)', () => {
     const d = describeProfile('valid');
     expect(d.issuer.body?.id).to.equal('mup');
     expect(d.email).to.match(/@example\.test$/);
+    expect(describeProfile('valid-ecdsa').issuer.body?.id).to.equal('halcom');
+    expect(describeProfile('valid-ecdsa').email).to.equal('jelena.probic@example.test');
+    expect(describeProfile('no-personal-number').issuer.body?.id).to.equal('esmart');
     expect(describeProfile('no-email').email).to.equal(undefined);
+  });
+
+  it('reads the test PKI as the real certificates are written: qualified, the holder\'s identifier, the signing key usage of each body', () => {
+    expect(describeProfile('valid').qualified).to.equal(true);
+    expect(describeProfile('valid').keyUsage).to.deep.equal(['digitalSignature', 'nonRepudiation']);
+    expect(describeProfile('valid-ecdsa').keyUsage).to.deep.equal(['nonRepudiation']);
+    expect(describeProfile('valid').policies).to.include(OIDS.qcpNaturalQscd);
+    expect(describeProfile('idc-holder').personalNumber).to.equal(undefined);
+    expect(describeProfile('passport-holder').personalNumber).to.equal(undefined);
   });
 });

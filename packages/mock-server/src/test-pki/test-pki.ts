@@ -12,29 +12,53 @@ import { basename, dirname, join } from 'node:path';
 import type { DevTestCertificate } from '@egov/auth-widgets/contract';
 import { OID } from '../certificates/oids.ts';
 import { x509 } from '../certificates/x509.ts';
-import { TEST_BODIES, UNTRUSTED_BODY, type TestBody, type TestBodyId } from './bodies.ts';
+import { TEST_BODIES, UNTRUSTED_BODY, type CaKeyKind, type TestBody, type TestBodyId } from './bodies.ts';
 import { fromPem, toPem } from './pem.ts';
 import { PROFILE_SPECS, subjectOf, type ProfileSpec, type TestProfileName } from './profiles.ts';
 
 const DAY = 24 * 60 * 60_000;
 const YEAR = 365 * DAY;
 const MANIFEST = 'manifest.json';
-const FORMAT = 'egov-test-pki/1';
+/** Version 2: subjects, policies, qcStatements and CA names shaped like the real PKI (issue 13). */
+const FORMAT = 'egov-test-pki/2';
 
 export const TEST_PKI_WARNING =
   'TEST PKI: generated certificates of made-up people and their private keys, published on purpose. Trust it only in development; never on a production server.';
 
+/** A user certificate's key. */
 type KeyKind = 'rsa' | 'ecdsa';
 
-const KEY_PARAMS: Record<KeyKind, webcrypto.RsaHashedKeyGenParams | webcrypto.EcKeyGenParams> = {
+const KEY_PARAMS: Record<CaKeyKind, webcrypto.RsaHashedKeyGenParams | webcrypto.EcKeyGenParams> = {
   rsa: { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
+  'rsa-pss': { name: 'RSA-PSS', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-512' },
   ecdsa: { name: 'ECDSA', namedCurve: 'P-256' },
 };
 
-const SIGNING: Record<KeyKind, webcrypto.Algorithm | webcrypto.EcdsaParams> = {
+/**
+ * How a CA of each key kind signs. RSA-PSS as E-Smart's real V3 CAs: SHA-512,
+ * MGF1 with SHA-512, salt 64 bytes (docs/real-pki-facts.md §2.2).
+ */
+export const CA_SIGNING: Record<CaKeyKind, webcrypto.RsaHashedImportParams | webcrypto.RsaPssParams | webcrypto.EcdsaParams> & {
+  'rsa-pss': webcrypto.RsaPssParams & { hash: string };
+} = {
   rsa: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
+  'rsa-pss': { name: 'RSA-PSS', hash: 'SHA-512', saltLength: 64 },
   ecdsa: { name: 'ECDSA', hash: 'SHA-256' },
 };
+
+/** WebCrypto import parameters of a CA's PKCS#8 key, by its kind. */
+export const CA_KEY_IMPORT: Record<CaKeyKind, webcrypto.RsaHashedImportParams | webcrypto.EcKeyImportParams> = {
+  rsa: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
+  'rsa-pss': { name: 'RSA-PSS', hash: 'SHA-512' },
+  ecdsa: { name: 'ECDSA', namedCurve: 'P-256' },
+};
+
+const SIGNING = CA_SIGNING;
+
+/** A test CA's private key, imported for signing (more test certificates or lists). */
+export async function importCaKey(ca: { privateKey: Uint8Array; keys: CaKeyKind }): Promise<webcrypto.CryptoKey> {
+  return crypto.subtle.importKey('pkcs8', new Uint8Array(ca.privateKey), CA_KEY_IMPORT[ca.keys], false, ['sign']) as Promise<webcrypto.CryptoKey>;
+}
 
 /** WebCrypto import parameters of a key kind, as DevTestCertificate carries them. */
 export const KEY_ALGORITHMS: Record<KeyKind, DevTestCertificate['keyAlgorithm']> = {
@@ -46,7 +70,7 @@ export interface TestCa {
   certificate: x509.X509Certificate;
   /** PKCS#8 DER. */
   privateKey: Uint8Array;
-  keys: KeyKind;
+  keys: CaKeyKind;
 }
 
 export interface TestPkiBody {
@@ -92,7 +116,7 @@ export interface TestPki {
 
 // ---------------------------------------------------------------- generation
 
-async function generateKeys(kind: KeyKind): Promise<webcrypto.CryptoKeyPair> {
+async function generateKeys(kind: CaKeyKind): Promise<webcrypto.CryptoKeyPair> {
   return crypto.subtle.generateKey(KEY_PARAMS[kind], true, ['sign', 'verify']) as Promise<webcrypto.CryptoKeyPair>;
 }
 
@@ -114,18 +138,18 @@ function caName(organization: string, commonName: string): Record<string, string
 interface LiveCa {
   certificate: x509.X509Certificate;
   keys: webcrypto.CryptoKeyPair;
-  kind: KeyKind;
+  kind: CaKeyKind;
 }
 
 async function toTestCa(ca: LiveCa): Promise<TestCa> {
   return { certificate: ca.certificate, privateKey: await exportPkcs8(ca.keys.privateKey), keys: ca.kind };
 }
 
-async function makeRoot(organization: string, commonName: string, kind: KeyKind, now: number): Promise<LiveCa> {
+async function makeRoot(name: Record<string, string[]>[], kind: CaKeyKind, now: number): Promise<LiveCa> {
   const keys = await generateKeys(kind);
   const certificate = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: serialNumber(),
-    name: caName(organization, commonName),
+    name,
     keys,
     signingAlgorithm: SIGNING[kind],
     notBefore: new Date(now - DAY),
@@ -139,11 +163,11 @@ async function makeRoot(organization: string, commonName: string, kind: KeyKind,
   return { certificate, keys, kind };
 }
 
-async function makeIssuing(root: LiveCa, organization: string, commonName: string, kind: KeyKind, now: number): Promise<LiveCa> {
+async function makeIssuing(root: LiveCa, subject: Record<string, string[]>[], kind: CaKeyKind, now: number): Promise<LiveCa> {
   const keys = await generateKeys(kind);
   const certificate = await x509.X509CertificateGenerator.create({
     serialNumber: serialNumber(),
-    subject: caName(organization, commonName),
+    subject,
     issuer: root.certificate.subjectName,
     publicKey: keys.publicKey,
     signingKey: root.keys.privateKey,
@@ -161,11 +185,64 @@ async function makeIssuing(root: LiveCa, organization: string, commonName: strin
   return { certificate, keys, kind };
 }
 
-const KEY_USAGES: Record<ProfileSpec['keyUsage'], number> = {
+const KEY_USAGES: Record<Exclude<ProfileSpec['keyUsage'], 'body'>, number> = {
   signing: x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation,
   encipherment: x509.KeyUsageFlags.keyEncipherment,
   'non-repudiation': x509.KeyUsageFlags.nonRepudiation,
+  authentication: x509.KeyUsageFlags.digitalSignature,
 };
+
+/** ETSI EN 319 412-5 / 319 412-1 and the EU certificate policies the qualified test certificates carry (docs/real-pki-facts.md §3.1). */
+export const QC_OID = {
+  /** QCP-n-qscd (ETSI EN 319 411-2): qualified certificate of a natural person, key on a QSCD. */
+  qcpNaturalQscd: '0.4.0.194112.1.2',
+  qcCompliance: '0.4.0.1862.1.1',
+  qcSscd: '0.4.0.1862.1.4',
+  qcType: '0.4.0.1862.1.6',
+  qcTypeEsign: '0.4.0.1862.1.6.1',
+  pkixQcSyntaxV2: '1.3.6.1.5.5.7.11.2',
+  /** Semantics identifier: natural person (ETSI EN 319 412-1). */
+  semanticsNaturalPerson: '0.4.0.194121.1.1',
+} as const;
+
+function derLength(length: number): number[] {
+  if (length < 0x80) return [length];
+  const bytes: number[] = [];
+  for (let rest = length; rest > 0; rest >>= 8) bytes.unshift(rest & 0xff);
+  return [0x80 | bytes.length, ...bytes];
+}
+
+function der(tag: number, content: number[]): number[] {
+  return [tag, ...derLength(content.length), ...content];
+}
+
+function derOid(oid: string): number[] {
+  const [first, second, ...rest] = oid.split('.').map(Number);
+  const content: number[] = [];
+  for (const arc of [first! * 40 + second!, ...rest]) {
+    const base128: number[] = [arc & 0x7f];
+    for (let value = Math.floor(arc / 128); value > 0; value = Math.floor(value / 128)) base128.unshift(0x80 | (value & 0x7f));
+    content.push(...base128);
+  }
+  return der(0x06, content);
+}
+
+const sequence = (...items: number[][]): number[] => der(0x30, items.flat());
+
+/**
+ * qcStatements of a qualified signing certificate, as MUP and Pošta write
+ * them: PKIX QC syntax v2 with the natural-person semantics, QcCompliance,
+ * QcSSCD, QcType esign.
+ */
+export function qcStatementsExtension(): x509.Extension {
+  const statements = sequence(
+    sequence(derOid(QC_OID.pkixQcSyntaxV2), sequence(derOid(QC_OID.semanticsNaturalPerson))),
+    sequence(derOid(QC_OID.qcCompliance)),
+    sequence(derOid(QC_OID.qcSscd)),
+    sequence(derOid(QC_OID.qcType), sequence(derOid(QC_OID.qcTypeEsign))),
+  );
+  return new x509.Extension(OID.qcStatements, false, new Uint8Array(statements));
+}
 
 function validityOf(spec: ProfileSpec, now: number): { notBefore: Date; notAfter: Date } {
   switch (spec.validity) {
@@ -178,21 +255,27 @@ function validityOf(spec: ProfileSpec, now: number): { notBefore: Date; notAfter
   }
 }
 
-async function makeUserCertificate(spec: ProfileSpec, issuer: LiveCa | null, policies: { qualified: string; other: string }, now: number) {
+/** A user certificate as `body` writes it (its subject layout, key usage, e-mail, policies). */
+async function makeUserCertificate(spec: ProfileSpec, issuer: LiveCa | null, body: TestBody, now: number) {
   const keys = await generateKeys(spec.key);
+  const keyUsage = KEY_USAGES[spec.keyUsage === 'body' ? body.leaf.keyUsage : spec.keyUsage];
+  const qualified = spec.policy === 'qualified';
   const extensions: x509.Extension[] = [
     new x509.BasicConstraintsExtension(false),
-    new x509.KeyUsagesExtension(KEY_USAGES[spec.keyUsage], true),
+    new x509.KeyUsagesExtension(keyUsage, true),
     new x509.ExtendedKeyUsageExtension([...spec.extendedKeyUsages]),
-    new x509.CertificatePolicyExtension([spec.policy === 'qualified' ? policies.qualified : policies.other]),
+    new x509.CertificatePolicyExtension(qualified ? [QC_OID.qcpNaturalQscd, body.qualifiedPolicy] : [body.otherPolicy]),
+    ...(qualified ? [qcStatementsExtension()] : []),
     await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
   ];
-  if (spec.person.email) extensions.push(new x509.SubjectAlternativeNameExtension([{ type: 'email', value: spec.person.email }]));
+  if (spec.person.email && body.leaf.email === 'subject-alt-name') {
+    extensions.push(new x509.SubjectAlternativeNameExtension([{ type: 'email', value: spec.person.email }]));
+  }
   const common = { serialNumber: serialNumber(), ...validityOf(spec, now), extensions };
   if (!issuer) {
     const certificate = await x509.X509CertificateGenerator.createSelfSigned({
       ...common,
-      name: subjectOf(spec),
+      name: subjectOf(spec, body),
       keys,
       signingAlgorithm: SIGNING[spec.key],
     });
@@ -201,7 +284,7 @@ async function makeUserCertificate(spec: ProfileSpec, issuer: LiveCa | null, pol
   extensions.push(await x509.AuthorityKeyIdentifierExtension.create(issuer.keys.publicKey));
   const certificate = await x509.X509CertificateGenerator.create({
     ...common,
-    subject: subjectOf(spec),
+    subject: subjectOf(spec, body),
     issuer: issuer.certificate.subjectName,
     publicKey: keys.publicKey,
     signingKey: issuer.keys.privateKey,
@@ -229,20 +312,20 @@ async function makeCrl(ca: LiveCa, revoked: x509.X509Certificate[], now: number)
 export async function generateTestPki(now: number, dir: string): Promise<TestPki> {
   const hierarchies = new Map<TestBodyId, { root: LiveCa; issuing: LiveCa }>();
   for (const body of TEST_BODIES) {
-    const root = await makeRoot(body.organization, body.rootName, body.keys, now);
-    hierarchies.set(body.id, { root, issuing: await makeIssuing(root, body.organization, body.issuingName, body.keys, now) });
+    const root = await makeRoot(body.caSubject(body.rootName), body.keys, now);
+    hierarchies.set(body.id, { root, issuing: await makeIssuing(root, body.caSubject(body.issuingName), body.keys, now) });
   }
-  const untrustedRoot = await makeRoot(UNTRUSTED_BODY.organization, UNTRUSTED_BODY.rootName, 'ecdsa', now);
-  const untrustedIssuing = await makeIssuing(untrustedRoot, UNTRUSTED_BODY.organization, UNTRUSTED_BODY.issuingName, 'ecdsa', now);
+  const untrustedRoot = await makeRoot(caName(UNTRUSTED_BODY.organization, UNTRUSTED_BODY.rootName), 'ecdsa', now);
+  const untrustedIssuing = await makeIssuing(untrustedRoot, caName(UNTRUSTED_BODY.organization, UNTRUSTED_BODY.issuingName), 'ecdsa', now);
   const mup = TEST_BODIES.find((body) => body.id === 'mup')!;
 
   const certificates: TestPkiCertificate[] = [];
   const revokedBy = new Map<TestBodyId, x509.X509Certificate[]>();
   for (const spec of PROFILE_SPECS) {
     const issuer = spec.issuer === 'self' ? null : spec.issuer === 'untrusted' ? untrustedIssuing : hierarchies.get(spec.issuer)!.issuing;
-    // The self-signed and untrusted ones carry the MUP policy, so only their trust is wrong.
+    // The self-signed and untrusted ones are written as MUP writes them, with its policies, so only their trust is wrong.
     const body = spec.issuer === 'self' || spec.issuer === 'untrusted' ? mup : TEST_BODIES.find((candidate) => candidate.id === spec.issuer)!;
-    const { certificate, keys } = await makeUserCertificate(spec, issuer, { qualified: body.qualifiedPolicy, other: body.otherPolicy }, now);
+    const { certificate, keys } = await makeUserCertificate(spec, issuer, body, now);
     if (spec.revoked && spec.issuer !== 'self' && spec.issuer !== 'untrusted') {
       revokedBy.set(spec.issuer, [...(revokedBy.get(spec.issuer) ?? []), certificate]);
     }
@@ -298,7 +381,7 @@ function assemble(dir: string, generatedAt: number, bodies: TestPkiBody[], untru
 interface CaFiles {
   certificate: string;
   privateKey: string;
-  keys: KeyKind;
+  keys: CaKeyKind;
 }
 
 interface Manifest {
@@ -327,7 +410,7 @@ ca/<body>-ca.pem          issuing CAs (the chain a client sends)
 ca/*.key.pem              the CAs' private keys (PKCS#8), to make more test certificates
 crl/*.crl.pem             revocation lists (the "revoked" profile is in crl/halcom-ca.crl.pem)
 users/<profile>.pem       one certificate per profile; users/<profile>.key.pem its key (PKCS#8)
-qualified-policies.txt    the qualified-policy OIDs (2.999.381.<n>.1.1)
+qualified-policies.txt    the bodies' TEST qualified-policy OIDs (2.999.381.<n>.1.1; the certificates carry QCP-n-qscd 0.4.0.194112.1.2 too)
 manifest.json             all of the above, with each profile's description
 
 A backend outside development can be pointed at it with
@@ -445,18 +528,36 @@ export function readTestPki(dir: string): TestPki {
   return assemble(dir, Date.parse(manifest.generatedAt), bodies, untrusted, certificates);
 }
 
+/** Whether `dir` holds a test PKI written by an older version of this module (generated, so safe to replace). */
+function olderFormat(dir: string): boolean {
+  try {
+    const { format } = JSON.parse(readText(dir, MANIFEST)) as { format?: unknown };
+    return typeof format === 'string' && /^egov-test-pki\/\d+$/.test(format) && format !== FORMAT;
+  } catch {
+    return false;
+  }
+}
+
 /**
- * The test PKI in `dir`: read when it is there, else generated (issued at
+ * The test PKI in `dir`: read when it is there (replaced when an older
+ * version of this module made it), else generated (issued at
  * `now`) and written — into a temporary sibling first, renamed into place,
  * so a crash never leaves half a PKI behind.
  */
 export async function ensureTestPki(dir: string, now: number): Promise<{ pki: TestPki; created: boolean }> {
-  if (existsSync(join(dir, MANIFEST))) return { pki: readTestPki(dir), created: false };
+  const stale = existsSync(join(dir, MANIFEST)) && olderFormat(dir);
+  if (existsSync(join(dir, MANIFEST)) && !stale) return { pki: readTestPki(dir), created: false };
   const pki = await generateTestPki(now, dir);
   mkdirSync(dirname(dir), { recursive: true, mode: 0o700 });
   const temporary = join(dirname(dir), `.${basename(dir)}-${randomBytes(6).toString('hex')}`);
   writeTestPki(pki, temporary);
   try {
+    if (stale) {
+      // A test PKI of an older format (other profiles and CA names): set aside and deleted, never half replaced.
+      const old = join(dirname(dir), `.${basename(dir)}-old-${randomBytes(6).toString('hex')}`);
+      renameSync(dir, old);
+      rmSync(old, { recursive: true, force: true });
+    }
     // An empty directory (made by hand) is replaced; one with other files in it is refused.
     if (existsSync(dir)) rmdirSync(dir);
     renameSync(temporary, dir);

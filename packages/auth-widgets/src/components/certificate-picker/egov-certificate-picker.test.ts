@@ -79,7 +79,7 @@ function visibleButton(el: Element, text: string): HTMLButtonElement | undefined
 }
 
 /** The test CA the real backend's directory knows as the Ministry of Interior's (recognised by name), and its qualified policy. */
-const MUP_TEST_CA = 'TEST MUP Qualified CA';
+const MUP_TEST_CA = 'TEST MUP Gradjani CA 4';
 const MUP_TEST_POLICY = '2.999.381.1.1.1';
 /** Noon UTC: the same calendar day wherever the test browser's clock is. */
 const NOT_AFTER = new Date('2031-12-03T12:00:00Z');
@@ -117,16 +117,21 @@ describe('<egov-certificate-picker>', () => {
     expect(usable).to.include('test-halcom:valid-ecdsa');
     expect(usable).not.to.include('test-mup-id-card:expired');
     const reasons = hidden(el);
-    for (const reason of ['expired', 'not_yet_valid', 'untrusted_ca', 'no_private_key', 'wrong_key_usage', 'not_qualified', 'invalid_personal_number']) {
+    for (const reason of ['expired', 'not_yet_valid', 'untrusted_ca', 'no_private_key', 'authentication_only', 'wrong_key_usage', 'not_qualified', 'invalid_personal_number']) {
       expect(reasons).to.include(reason);
     }
+    // The test MUP card holds both of the card's certificates: the signing one is listed, the authentication one hidden as such.
+    expect(el.querySelector('[data-hidden=authentication_only]')!.textContent).to.contain('the card’s authentication certificate');
+    expect(usable).not.to.include('test-mup-id-card:mup-authentication');
+    // Holders without a personal number (an identity card's or a passport's number) can use theirs.
+    expect(usable).to.include.members(['test-other-profiles:idc-holder', 'test-other-profiles:passport-holder', 'test-other-profiles:no-personal-number']);
     // Read with the backend's own rule: hidden before the PIN, not refused after it.
     expect(usable).not.to.include('test-other-profiles:invalid-personal-number');
     expect(el.querySelector('[data-hidden=invalid_personal_number]')!.textContent).to.contain('the personal number (JMBG) in it is not valid');
     // The backend's qualified-policy allow-list (GET /config) hides what it would refuse.
     expect(el.querySelector('[data-hidden=not_qualified]')!.textContent).to.contain('not a qualified certificate');
     const item = el.querySelector('[data-certificate="test-mup-id-card:valid"]')!;
-    expect(seen(item)).to.match(/Issued by TEST MUP Qualified CA · valid until \d{1,2}\u00a0[A-Z][a-z]+\u00a0\d{4}/);
+    expect(seen(item)).to.match(/Issued by TEST MUP Gradjani CA 4 · valid until \d{1,2}\u00a0[A-Z][a-z]+\u00a0\d{4}/);
     await expect(el).to.be.accessible();
   });
 
