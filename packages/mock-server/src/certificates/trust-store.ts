@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import { HttpError } from '../http.ts';
 import { UNDERSTOOD_EXTENSIONS } from './oids.ts';
 import type { RevocationLists } from './revocation.ts';
-import { x509 } from './x509.ts';
+import { fingerprint, sameName, x509 } from './x509.ts';
 
 /** Longest path accepted: the signer, at most four intermediates, the anchor. */
 const MAX_PATH_LENGTH = 6;
@@ -10,18 +9,6 @@ const MAX_PATH_LENGTH = 6;
 /** The refusal for any path problem: no chain to a trust anchor (self-signed, unknown CA, bad CA signature, …). */
 export function untrusted(): HttpError {
   return new HttpError(403, 'certificate_untrusted');
-}
-
-function der(value: ArrayBuffer): Buffer {
-  return Buffer.from(value);
-}
-
-export function sameName(a: x509.Name, b: x509.Name): boolean {
-  return der(a.toArrayBuffer()).equals(der(b.toArrayBuffer()));
-}
-
-export function fingerprint(certificate: x509.X509Certificate): string {
-  return createHash('sha256').update(der(certificate.rawData)).digest('hex');
 }
 
 function validAt(certificate: x509.X509Certificate, now: number): boolean {
