@@ -120,7 +120,6 @@ export function describeCertificate(
     hasPrivateKey,
     qualified: qualified || allowList.length === 0,
     personalNumberInvalid: personalNumber.kind === 'invalid',
-    options,
   });
   const description: CertificateDescription = {
     holderName,
@@ -202,7 +201,6 @@ function hiddenReason(
     hasPrivateKey: boolean;
     qualified: boolean;
     personalNumberInvalid: boolean;
-    options: DescribeOptions;
   },
 ): HiddenReason | undefined {
   if (context.now.getTime() > certificate.notAfter.getTime()) return 'expired';

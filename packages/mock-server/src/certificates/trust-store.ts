@@ -49,13 +49,13 @@ export class TrustStore {
   readonly anchors: readonly x509.X509Certificate[];
   readonly revocation: RevocationPolicy;
 
-  /** CA certificates the server knows: path candidates besides the client's, never anchors. */
-  readonly #intermediates: readonly x509.X509Certificate[];
+  /** CA certificates the server knows, by fingerprint: path candidates besides the client's, never anchors. */
+  readonly #intermediates: ReadonlyMap<string, x509.X509Certificate>;
 
   constructor(anchors: readonly x509.X509Certificate[], revocation: RevocationPolicy, intermediates: readonly x509.X509Certificate[] = []) {
     this.anchors = anchors;
     this.revocation = revocation;
-    this.#intermediates = intermediates;
+    this.#intermediates = new Map(intermediates.map((certificate) => [fingerprint(certificate), certificate]));
   }
 
   /**
@@ -68,7 +68,7 @@ export class TrustStore {
   async buildPath(signer: x509.X509Certificate, hints: readonly x509.X509Certificate[], now: number): Promise<x509.X509Certificate[]> {
     const anchors = this.anchors.filter((anchor) => validAt(anchor, now));
     // The client's certificates, then the ones the server knows (a card may send none), each once.
-    const pool = [...new Map([...hints, ...this.#intermediates].map((certificate) => [fingerprint(certificate), certificate])).values()];
+    const pool = [...new Map([...hints.map((hint) => [fingerprint(hint), hint] as const), ...this.#intermediates]).values()];
     const candidates = pool.filter((hint) => isCertificationAuthority(hint) && validAt(hint, now) && criticalExtensionsUnderstood(hint));
     const search = async (path: x509.X509Certificate[]): Promise<x509.X509Certificate[] | null> => {
       const current = path[path.length - 1]!;

@@ -374,14 +374,15 @@ export class EgovLogin extends EgovFormElement<Texts> {
     } catch (error) {
       const failure = error as AuthError;
       if (failure.code === 'aborted') return;
-      this.#showFailure(failure, passwordInput);
+      this.#showFailure(failure, passwordInput, email.trim());
       this.emit('egov-login-error', { code: failure.code });
     } finally {
       this.submitting = false;
     }
   };
 
-  #showFailure(error: AuthError, passwordInput: HTMLInputElement): void {
+  /** `email`: the address the attempt was sent with (a resend goes there, whatever the field holds by now). */
+  #showFailure(error: AuthError, passwordInput: HTMLInputElement, email: string): void {
     // The backend answered about these credentials: clear the password (GOV.UK).
     // When it did not answer (down, slow, broken), keep everything for a retry.
     if (!error.retryable) passwordInput.value = '';
@@ -390,7 +391,7 @@ export class EgovLogin extends EgovFormElement<Texts> {
         error.code === 'account_rejected'
           ? { kind: 'account_rejected', reason: error.details.reason }
           : error.code === 'email_not_confirmed'
-            ? { kind: 'email_not_confirmed', email: this.#input('email').value.trim() }
+            ? { kind: 'email_not_confirmed', email }
             : { kind: 'pending_review' };
       this.#resend.reset();
       this.general = [];
