@@ -85,6 +85,12 @@ export interface MockServer {
    */
   testPki(): Promise<TestPki | null>;
   /**
+   * Loads certificate trust now rather than at the first certificate
+   * request: the test PKI is generated or read, and an expired trusted list
+   * or revocation turned off is logged at startup.
+   */
+  loadCertificates(): Promise<void>;
+  /**
    * Runs housekeeping now: expired sessions, stale counters, old link
    * tokens, and registrations unconfirmed past their time, with their files.
    * (It also runs on its own, triggered by traffic, at most every 10 min.)
@@ -436,6 +442,9 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     },
     async testPki() {
       return (await ready).services.certificates?.testPki() ?? null;
+    },
+    async loadCertificates() {
+      await (await ready).services.certificates?.verifier();
     },
     async housekeeping() {
       return (await ready).housekeeping.run();

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { LIMITS } from '@egov/auth-widgets/contract';
 import {
   DEFAULT_ABANDONED_REGISTRATION_MS,
@@ -14,6 +15,7 @@ import { DEFAULT_PASSWORD_POLICY, DEFAULT_UPLOAD_POLICY } from './public-config.
 import type { SameSite } from './sessions.ts';
 import { DEFAULT_PENDING_UPLOAD_QUOTA_BYTES } from './upload-quota.ts';
 import { DEFAULT_CRL_REFRESH_MS } from './certificates/revocation.ts';
+import { BUNDLED_TRUSTED_LIST } from './trusted-list/bundled.ts';
 import { DEFAULT_GUESS_CAP_POLICY } from './throttle.ts';
 import { DEFAULT_CONFIRM_EMAIL_PATH, DEFAULT_RESET_PASSWORD_PATH } from './site-links.ts';
 
@@ -68,6 +70,12 @@ Certificate login (with --dev the generated TEST PKI in <data-dir>/test-pki is t
                              (EGOV_TRUST_ANCHORS, comma-separated files)
   --intermediate <pem-file>  intermediate CA certificates for cards that send none (a MUP card);
                              never anchors; repeatable (EGOV_INTERMEDIATES, comma-separated files)
+  --trusted-list <file|bundled>  an ETSI TS 119 612 trusted list (XML): its granted CAs for
+                             e-signatures become trust anchors, qualified as their service says;
+                             \`bundled\`: the Serbian list shipped in fixtures/real-pki, with its signer
+                             (EGOV_TRUSTED_LIST)
+  --trusted-list-signer <file>  the certificate (PEM or DER) the list's signature must carry; required
+                             with a list file (EGOV_TRUSTED_LIST_SIGNER)
   --qualified-policy <oid>   accept certificates with this qualified policy; repeatable, required
                              with --trust-anchor (EGOV_QUALIFIED_POLICIES, comma-separated)
   --crl <file|dir>           revocation lists (PEM or DER; a directory: every .crl/.pem file in it),
@@ -75,8 +83,8 @@ Certificate login (with --dev the generated TEST PKI in <data-dir>/test-pki is t
                              revocation is checked and fails closed; repeatable (EGOV_CRLS, comma-separated)
   --crl-refresh-minutes <n>  re-read the --crl files this often (EGOV_CRL_REFRESH_MINUTES;
                              default ${DEFAULT_CRL_REFRESH_MS / 60_000}, 1 to 1440)
-  --revocation <crl|off>     check revocation (EGOV_REVOCATION; default crl). --trust-anchor without
-                             any --crl does not start unless this is off
+  --revocation <crl|off>     check revocation (EGOV_REVOCATION; default crl). --trust-anchor or
+                             --trusted-list without any --crl does not start unless this is off
   --certificate-origin <o>   the origin signatures must bind (EGOV_CERTIFICATE_ORIGIN; default:
                              the site URL's origin)
   --certificate-registration-review   certificate registrations wait for the reviewer after
@@ -164,6 +172,36 @@ function existingPaths(what: string, paths: readonly string[]): string[] {
   });
 }
 
+/** A certificate file, PEM (as text) or DER (as bytes). */
+function readCertificateFile(what: string, path: string): string | Uint8Array {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(resolve(path));
+  } catch (error) {
+    throw fileError(what, path, error);
+  }
+  return bytes.toString('latin1').includes('-----BEGIN') ? bytes.toString('utf8') : new Uint8Array(bytes);
+}
+
+/** `--trusted-list` with `--trusted-list-signer`, or `bundled` (the shipped Serbian list with its pinned signer). */
+function readTrustedListFlags(listPath: string | undefined, signerPath: string | undefined): { xml: Uint8Array; signer: string | Uint8Array } | undefined {
+  if (listPath === undefined || listPath === '') {
+    if (signerPath) throw new UsageError('--trusted-list-signer needs --trusted-list');
+    return undefined;
+  }
+  const bundled = listPath === 'bundled';
+  const signer = signerPath || (bundled ? fileURLToPath(BUNDLED_TRUSTED_LIST.signer) : undefined);
+  if (!signer) throw new UsageError('--trusted-list needs --trusted-list-signer: the certificate its signature must carry, obtained out of band');
+  const file = bundled ? fileURLToPath(BUNDLED_TRUSTED_LIST.list) : listPath;
+  let xml: Uint8Array;
+  try {
+    xml = new Uint8Array(readFileSync(resolve(file)));
+  } catch (error) {
+    throw fileError('--trusted-list', file, error);
+  }
+  return { xml, signer: readCertificateFile('--trusted-list-signer', signer) };
+}
+
 function parseRevocation(value: string | undefined): 'crl' | 'off' | undefined {
   if (value === undefined || value === '') return undefined;
   if (value === 'crl' || value === 'off') return value;
@@ -212,6 +250,8 @@ export function parseServerCommand(argv: readonly string[], env: NodeJS.ProcessE
         'trust-anchor': { type: 'string', multiple: true },
         intermediate: { type: 'string', multiple: true },
         'qualified-policy': { type: 'string', multiple: true },
+        'trusted-list': { type: 'string' },
+        'trusted-list-signer': { type: 'string' },
         crl: { type: 'string', multiple: true },
         'crl-refresh-minutes': { type: 'string' },
         revocation: { type: 'string' },
@@ -241,6 +281,7 @@ export function parseServerCommand(argv: readonly string[], env: NodeJS.ProcessE
   const uploadsDir = values['uploads-dir'] ?? (env.EGOV_UPLOADS_DIR || undefined);
   const trustAnchors = readTextFiles('--trust-anchor', values['trust-anchor'] ?? list(env.EGOV_TRUST_ANCHORS));
   const intermediates = readTextFiles('--intermediate', values.intermediate ?? list(env.EGOV_INTERMEDIATES));
+  const trustedList = readTrustedListFlags(values['trusted-list'] ?? env.EGOV_TRUSTED_LIST, values['trusted-list-signer'] ?? env.EGOV_TRUSTED_LIST_SIGNER);
   const crlPaths = existingPaths('--crl', values.crl ?? list(env.EGOV_CRLS));
   const crlRefreshMinutes = parseCount('--crl-refresh-minutes', values['crl-refresh-minutes'] ?? env.EGOV_CRL_REFRESH_MINUTES);
   const revocation = parseRevocation(values.revocation ?? env.EGOV_REVOCATION);
@@ -283,6 +324,7 @@ export function parseServerCommand(argv: readonly string[], env: NodeJS.ProcessE
       certificates: {
         ...(trustAnchors.length > 0 ? { trustAnchors } : {}),
         ...(intermediates.length > 0 ? { intermediates } : {}),
+        ...(trustedList ? { trustedList } : {}),
         ...(qualifiedPolicies.length > 0 ? { qualifiedPolicies } : {}),
         ...(crlPaths.length > 0 ? { crlPaths } : {}),
         ...(crlRefreshMinutes === undefined ? {} : { crlRefreshMs: crlRefreshMinutes * 60_000 }),

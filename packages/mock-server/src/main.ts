@@ -47,10 +47,12 @@ async function main(): Promise<void> {
     const seeded = await seedDemoAccounts(await mock.store());
     const created = seeded.filter((s) => s.outcome === 'created').map((s) => s.email);
     if (created.length > 0) process.stdout.write(`Seeded demo accounts: ${created.join(', ')}\n`);
-    // Made (or read) now rather than at the first certificate request, so its files are there to look at.
-    const pki = await mock.testPki();
-    if (pki) process.stdout.write(`TEST PKI (test keys, never trust it in production): ${pki.dir}\n`);
   }
+  // Trust loaded now rather than at the first certificate request: the test PKI's files are there to look
+  // at, and an expired trusted list or revocation turned off is in the log from the start.
+  await mock.loadCertificates();
+  const pki = await mock.testPki();
+  if (pki) process.stdout.write(`TEST PKI (test keys, never trust it in production): ${pki.dir}\n`);
   const { url, apiUrl } = await mock.listen(command.port, command.host);
   const reviewer = dev.enabled && command.options.reviewerToken ? ', reviewer operations on' : '';
   process.stdout.write(`eGov mock server listening on ${url} (API at ${apiUrl})${dev.enabled ? ` [development operations on${reviewer}]` : ''}\n`);

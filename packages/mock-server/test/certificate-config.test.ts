@@ -5,9 +5,11 @@
  * certificate flags.
  */
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import {
   API_PATHS,
@@ -22,6 +24,7 @@ import { cyrillicToLatin } from '@egov/auth-widgets/i18n/transliterate';
 import { createMockServer } from '../src/app.ts';
 import { UsageError, parseServerCommand } from '../src/cli-options.ts';
 import { x509 } from '../src/certificates/x509.ts';
+import { BUNDLED_TRUSTED_LIST } from '../src/trusted-list/bundled.ts';
 import { DEFAULT_CERTIFICATION_BODIES, checkCertificationBodies } from '../src/certification-bodies.ts';
 import { TEST_BODIES } from '../src/test-pki/bodies.ts';
 import { TEST_PROFILE_NAMES } from '../src/test-pki/profiles.ts';
@@ -395,5 +398,50 @@ describe('command line', () => {
     assert.deepEqual(fromEnv.options.certificates!.qualifiedPolicies, [pki.qualifiedPolicies[0], pki.qualifiedPolicies[2]]);
     assert.equal(fromEnv.options.certificates!.origin, 'https://site.example');
     assert.throws(() => parseServerCommand(['--trust-anchor', join(dir, 'missing.pem')], {}), (error: unknown) => error instanceof UsageError && /ENOENT/.test(error.message));
+  });
+
+  test('--trusted-list: a file with its signer (PEM or DER), or `bundled`; a list without a signer is a usage error', () => {
+    const bundled = parseServerCommand(['--trusted-list', 'bundled'], {}).options.certificates!.trustedList!;
+    assert.deepEqual(Buffer.from(bundled.xml), readFileSync(BUNDLED_TRUSTED_LIST.list));
+    assert.deepEqual(Buffer.from(bundled.signer as Uint8Array), readFileSync(BUNDLED_TRUSTED_LIST.signer), 'the pinned signer, DER');
+    const signerPem = join(dir, 'signer.pem');
+    writeFileSync(signerPem, new x509.X509Certificate(readFileSync(BUNDLED_TRUSTED_LIST.signer)).toString('pem'));
+    const listFile = fileURLToPath(BUNDLED_TRUSTED_LIST.list);
+    const fromEnv = parseServerCommand([], { EGOV_TRUSTED_LIST: listFile, EGOV_TRUSTED_LIST_SIGNER: signerPem }).options.certificates!.trustedList!;
+    assert.match(fromEnv.signer as string, /^-----BEGIN CERTIFICATE-----/, 'a PEM signer is read as text');
+    const usage = (argv: string[], message: RegExp) => assert.throws(() => parseServerCommand(argv, {}), (error: unknown) => error instanceof UsageError && message.test(error.message));
+    usage(['--trusted-list', listFile], /--trusted-list needs --trusted-list-signer/);
+    usage(['--trusted-list-signer', signerPem], /--trusted-list-signer needs --trusted-list/);
+    usage(['--trusted-list', join(dir, 'missing.xml'), '--trusted-list-signer', signerPem], /--trusted-list .*ENOENT/);
+  });
+
+  test('the server with --trusted-list bundled: a list past its NextUpdate starts, says so once in the log, and GET /config names sequence 36', async () => {
+    const data = mkdtempSync(join(dir, 'data-'));
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--trusted-list', 'bundled', '--revocation', 'off', '--port', '0', '--data-dir', data], {
+      cwd: fileURLToPath(new URL('..', import.meta.url)),
+      env: Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('EGOV_'))),
+    });
+    try {
+      let output = '';
+      const url = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no URL in time: ${output}`)), 20_000);
+        child.stdout.on('data', (chunk: Buffer) => {
+          output += chunk.toString();
+          const match = /listening on (\S+) \(API at (\S+)\)/.exec(output);
+          if (match) {
+            clearTimeout(timer);
+            resolve(match[2]!);
+          }
+        });
+        child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      });
+      const config = (await (await fetch(`${url}/config`)).json()) as PublicConfig;
+      assert.equal(config.trustedList?.sequenceNumber, 36);
+      assert.equal(config.trustedList?.nextUpdate, '2026-11-19T01:00:00.000Z');
+      // The shipped list's NextUpdate (19 November 2026) has passed: the operator reads it at startup, once.
+      assert.equal(output.split('trusted_list_expired').length - 1, 1, output);
+    } finally {
+      child.kill('SIGTERM');
+    }
   });
 });

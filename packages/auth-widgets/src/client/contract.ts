@@ -333,6 +333,24 @@ export interface PublicConfig {
    * certificate only with one of them, so the picker hides the others up front.
    */
   qualifiedPolicies: string[];
+  /**
+   * The trusted list the backend takes its qualified CAs from (ETSI TS 119
+   * 612), when it uses one: which edition, so an operator or a support desk
+   * can tell which list a refusal was decided by.
+   */
+  trustedList?: TrustedListInfo;
+}
+
+/** `PublicConfig.trustedList`: the edition of the trusted list in use. */
+export interface TrustedListInfo {
+  /** `TSLSequenceNumber` (the Serbian list of May 2026: 36). */
+  sequenceNumber: number;
+  /** `SchemeTerritory`, e.g. `RS`. */
+  territory: string;
+  /** `ListIssueDateTime`, ISO 8601. */
+  issuedAt: string;
+  /** `NextUpdate`, ISO 8601; null for a closed list. Past it, the list's CAs are refused until a newer list is configured. */
+  nextUpdate: string | null;
 }
 
 // ---------------------------------------------------------------- certificates

@@ -231,9 +231,24 @@ const schemas: Record<string, JsonObject> = {
         items: { type: 'string', pattern: '^[0-2](\\.[0-9]+)+$' },
         description: 'Certificate policy OIDs of qualified certificates; the backend accepts a certificate only with one of them.',
       },
+      trustedList: ref('TrustedListInfo'),
     },
     ['passwordPolicy', 'uploads', 'loginModes', 'userTypes', 'certificateRegistrationReview', 'certificationBodies', 'qualifiedPolicies'],
     'What the widgets need to know before the user types.',
+  ),
+  TrustedListInfo: object(
+    {
+      sequenceNumber: { type: 'integer', minimum: 1, description: 'TSLSequenceNumber.' },
+      territory: text('SchemeTerritory, e.g. `RS`.', { minLength: 2 }),
+      issuedAt: { type: 'string', format: 'date-time', description: 'ListIssueDateTime.' },
+      nextUpdate: {
+        type: ['string', 'null'],
+        format: 'date-time',
+        description: "NextUpdate (null: a closed list). Past it, the list's CAs are refused until a newer list is configured.",
+      },
+    },
+    ['sequenceNumber', 'territory', 'issuedAt', 'nextUpdate'],
+    'The edition of the trusted list (ETSI TS 119 612) the backend takes its qualified CAs from.',
   ),
   CertificationBody: object(
     {

@@ -8,10 +8,11 @@ import {
 } from '@egov/auth-widgets/contract';
 import type { webcrypto } from 'node:crypto';
 import { HttpError } from '../http.ts';
+import { listedRefusal, type ListedTrust } from './listed-qualification.ts';
 import { caWithoutLoginPurpose, validQualifiedPolicies } from './path-policy.ts';
 import { certificateIdentity, certificateSubject, issuerCommonName, type CertificateIdentity, type CertificateSubject } from './identity.ts';
-import type { TrustStore } from './trust-store.ts';
-import { x509 } from './x509.ts';
+import { untrusted, type TrustStore } from './trust-store.ts';
+import { fingerprint, x509 } from './x509.ts';
 
 /** Size limits of a proof: beyond them it is `certificate_malformed` before anything is parsed. */
 export const PROOF_LIMITS = Object.freeze({
@@ -69,6 +70,10 @@ export interface ProofPolicy {
   algorithms: ReadonlySet<SignatureAlgorithm>;
   /** Extended key usages that allow signing a login challenge, when the certificate has the extension. */
   extendedKeyUsages: ReadonlySet<string>;
+  /** The trusted list: a path ending at one of its CAs is qualified by the list's service, not by `qualifiedPolicies`. */
+  trustedList?: ListedTrust | null;
+  /** Told when a certificate is refused because the trusted list has passed its NextUpdate. */
+  onListExpired?: (list: ListedTrust) => void;
 }
 
 /** What a verified proof establishes. */
@@ -144,8 +149,10 @@ function parseCertificate(bytes: Uint8Array): x509.X509Certificate {
  * failure with its own code: format and algorithm, size and encoding,
  * validity dates (injected clock), the chain to the configured trust
  * anchors only, key usage and extended key usage (the signer's, and every
- * CA's on the path: path-policy.ts), the qualified-policy allow-list by RFC
- * 5280 policy processing along the path (every CA must vouch for it),
+ * CA's on the path: path-policy.ts), qualification — by the trusted list's
+ * service when the path ends at a listed CA (listed-qualification.ts), else
+ * by the qualified-policy allow-list with RFC 5280 policy processing along
+ * the path (every CA must vouch for it),
  * revocation where configured, the signature over the configured
  * origin and the nonce, and last the identity.
  */
@@ -183,8 +190,20 @@ export class ProofVerifier {
     const path = await policy.trust.buildPath(certificate, hints, now);
 
     checkKeyUsage(certificate, policy);
-    // Every CA on the path must vouch for a qualified policy the signer asserts, and allow a login purpose.
-    if (validQualifiedPolicies(path, policy.qualifiedPolicies).length === 0) throw refuse('certificate_policy');
+    const listed = policy.trustedList?.anchors.get(fingerprint(path[path.length - 1]!));
+    if (listed) {
+      // The trusted list vouches for the certificates its CA issues itself, by its service's criteria.
+      const refusal = listedRefusal(path, listed, policy.trustedList!, now);
+      if (refusal === 'list_expired') {
+        policy.onListExpired?.(policy.trustedList!);
+        throw untrusted();
+      }
+      if (refusal) throw refuse('certificate_policy');
+    } else if (validQualifiedPolicies(path, policy.qualifiedPolicies).length === 0) {
+      // Every CA on the path must vouch for a qualified policy the signer asserts.
+      throw refuse('certificate_policy');
+    }
+    // And every CA on it must allow a login purpose.
     if (caWithoutLoginPurpose(path, policy.extendedKeyUsages)) throw refuse('certificate_key_usage');
 
     await policy.trust.checkRevocation(path, now);

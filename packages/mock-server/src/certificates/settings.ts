@@ -5,7 +5,9 @@ import { fromPem } from '../test-pki/pem.ts';
 import { ensureTestPki, type TestPki } from '../test-pki/test-pki.ts';
 import type { Store } from '../store.ts';
 import { CertificateChallenges, MAX_CHALLENGE_LIFETIME_MS } from './challenges.ts';
+import { TrustedListError, readTrustedListSync } from '../trusted-list/trusted-list.ts';
 import { identityKey, type CertificateIdentity } from './identity.ts';
+import { listedTrust, type ListedTrust } from './listed-qualification.ts';
 import { DEFAULT_EXTENDED_KEY_USAGES, isOid } from './oids.ts';
 import { ProofVerifier } from './proof-verifier.ts';
 import {
@@ -30,6 +32,16 @@ export interface CertificateOptions {
    * certificate. They never end a path; only anchors do.
    */
   intermediates?: readonly (string | Uint8Array)[];
+  /**
+   * An ETSI TS 119 612 trusted list (the Serbian `TSL-RS.xml`) with the
+   * certificate its signature must carry, pinned out of band (the list's
+   * signer is self-signed). Read and verified at startup: a list that does
+   * not verify stops the server. Its granted CA/QC services for
+   * e-signatures become trust anchors, each qualifying what its service
+   * says (listed-qualification.ts); past the list's NextUpdate they fail
+   * closed until a newer list is configured.
+   */
+  trustedList?: { xml: string | Uint8Array; signer: string | Uint8Array };
   /** Certificate policy OIDs of qualified certificates; the signer must have one. Required with trust anchors. */
   qualifiedPolicies?: readonly string[];
   /** Certificate revocation lists: PEM text (one or more) or DER. Read once: `crlPaths` are re-read. */
@@ -70,6 +82,8 @@ export interface CertificateConfig {
   enabled: boolean;
   anchors: x509.X509Certificate[];
   intermediates: x509.X509Certificate[];
+  /** The trusted list's anchors and dates, when one is configured. */
+  trustedList: ListedTrust | null;
   crls: x509.X509Crl[];
   /** The `crlPaths`, absolute, each with the lists read at startup. */
   crlSources: CrlSourceLists[];
@@ -100,6 +114,18 @@ function parseAll<T>(inputs: readonly (string | Uint8Array)[], labels: readonly 
   return parsed;
 }
 
+/** Reads and verifies the configured trusted list; any problem is a RangeError that names it. */
+function readListOption(option: NonNullable<CertificateOptions['trustedList']>): ListedTrust {
+  const [signer, ...more] = parseAll([option.signer], ['CERTIFICATE'], (der) => new x509.X509Certificate(der), 'trusted-list signer');
+  if (!signer || more.length > 0) throw new RangeError('trusted-list signer: give exactly one certificate');
+  try {
+    return listedTrust(readTrustedListSync(option.xml, { signer }));
+  } catch (error) {
+    if (error instanceof TrustedListError) throw new RangeError(`trusted list (${error.code}): ${error.message}`, { cause: error });
+    throw error;
+  }
+}
+
 /** `https://portal.example` — scheme, host and port only. */
 export function checkOrigin(value: string): string {
   let url: URL;
@@ -118,6 +144,7 @@ export function checkOrigin(value: string): string {
 export function certificateConfig(options: CertificateOptions = {}, defaults: { devEnabled: boolean; testPkiDir: string }): CertificateConfig {
   const anchors = parseAll(options.trustAnchors ?? [], ['CERTIFICATE'], (der) => new x509.X509Certificate(der), 'trust anchor');
   const intermediates = parseAll(options.intermediates ?? [], ['CERTIFICATE'], (der) => new x509.X509Certificate(der), 'intermediate');
+  const trustedList = options.trustedList ? readListOption(options.trustedList) : null;
   const crls = (options.crls ?? []).flatMap((input, index) => parseCrls(input, `revocation list ${index + 1}`));
   const crlSources = (options.crlPaths ?? []).map((path) => ({ path: resolve(path), lists: readCrlSourceSync(resolve(path)) }));
   const testPki = options.testPki ?? defaults.devEnabled;
@@ -130,9 +157,9 @@ export function certificateConfig(options: CertificateOptions = {}, defaults: { 
   }
   const revocation = options.revocation ?? 'crl';
   if (revocation !== 'crl' && revocation !== 'off') throw new RangeError(`certificate revocation must be crl or off, not ${JSON.stringify(revocation)}`);
-  if (anchors.length > 0 && revocation === 'crl' && crls.length === 0 && crlSources.length === 0) {
+  if ((anchors.length > 0 || trustedList) && revocation === 'crl' && crls.length === 0 && crlSources.length === 0) {
     throw new RangeError(
-      'trust anchors without revocation lists: give the CAs’ lists (--crl <file or directory>), or turn revocation checking off explicitly (--revocation off)',
+      'trust anchors (or a trusted list) without revocation lists: give the CAs’ lists (--crl <file or directory>), or turn revocation checking off explicitly (--revocation off)',
     );
   }
   const crlRefreshMs = options.crlRefreshMs ?? DEFAULT_CRL_REFRESH_MS;
@@ -148,9 +175,10 @@ export function certificateConfig(options: CertificateOptions = {}, defaults: { 
     throw new RangeError('the certificate challenge lifetime must be above 0 and at most 5 minutes');
   }
   return {
-    enabled: testPki || anchors.length > 0,
+    enabled: testPki || anchors.length > 0 || (trustedList?.anchors.size ?? 0) > 0,
     anchors,
     intermediates,
+    trustedList,
     crls,
     crlSources,
     crlRefreshMs,
@@ -225,24 +253,44 @@ export class CertificateService {
     const pki = config.testPkiDir ? (await ensureTestPki(config.testPkiDir, this.#clock())).pki : null;
     // The test PKI's issuing CAs are known like a deployment's intermediates: a test card may send none.
     const intermediates = [...config.intermediates, ...(pki?.bodies.map((body) => body.issuing.certificate) ?? [])];
-    const trust = new TrustStore([...config.anchors, ...(pki?.trustAnchors ?? [])], this.#revocation(pki), intermediates);
+    const listed = [...(config.trustedList?.anchors.values() ?? [])].map((anchor) => anchor.certificate);
+    const trust = new TrustStore([...config.anchors, ...listed, ...(pki?.trustAnchors ?? [])], this.#revocation(pki), intermediates);
+    const list = config.trustedList;
+    if (list && (list.nextUpdate === null || this.#clock() > list.nextUpdate.getTime())) this.#listExpired(list);
     const verifier = new ProofVerifier(
       {
         trust,
         qualifiedPolicies: new Set([...config.qualifiedPolicies, ...(pki?.qualifiedPolicies ?? [])]),
         algorithms: new Set(config.algorithms),
         extendedKeyUsages: new Set(config.extendedKeyUsages),
+        trustedList: list,
+        onListExpired: (expired) => this.#listExpired(expired),
       },
       this.#clock,
     );
     return { verifier, pki };
   }
 
+  #listExpiredLogged = false;
+
+  /** One operator line, the first time: the trusted list has passed its NextUpdate, and its anchors refuse every certificate. */
+  #listExpired(list: ListedTrust): void {
+    if (this.#listExpiredLogged) return;
+    this.#listExpiredLogged = true;
+    this.#log.auth(
+      'trusted_list_expired',
+      {
+        kind: `trusted list ${list.territory} sequence ${list.sequenceNumber} is past its NextUpdate (${list.nextUpdate?.toISOString() ?? 'closed'}): its CAs' certificates are refused until a newer list is configured`,
+      },
+      'warn',
+    );
+  }
+
   /** The revocation lists: the `crlPaths` (re-read), the `crls` option's and the test PKI's. Operator warnings go to the log. */
   #revocation(pki: TestPki | null): RevocationPolicy {
     const { config } = this;
     if (config.revocation === 'off') {
-      if (config.anchors.length > 0) this.#log.auth('revocation_off', { kind: 'certificate revocation is not checked (revocation off)' }, 'warn');
+      if (config.anchors.length > 0 || config.trustedList) this.#log.auth('revocation_off', { kind: 'certificate revocation is not checked (revocation off)' }, 'warn');
       return { mode: 'off' };
     }
     const lists = new RevocationLists({

@@ -10,7 +10,19 @@ export function configRoute(): Route {
       GET: async ({ res, services }) => {
         // The allow-list is known once the trust configuration (or the test PKI) is loaded.
         const qualifiedPolicies = services.certificates ? await services.certificates.qualifiedPolicies() : [];
-        const config: PublicConfig = { ...services.config, qualifiedPolicies };
+        const list = services.certificates?.config.trustedList;
+        const config: PublicConfig = {
+          ...services.config,
+          qualifiedPolicies,
+          ...(list && {
+            trustedList: {
+              sequenceNumber: list.sequenceNumber,
+              territory: list.territory,
+              issuedAt: list.issuedAt.toISOString(),
+              nextUpdate: list.nextUpdate?.toISOString() ?? null,
+            },
+          }),
+        };
         sendJson(res, 200, config);
       },
     },

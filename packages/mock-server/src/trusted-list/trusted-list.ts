@@ -345,7 +345,7 @@ function signerCertificate(signer: x509.X509Certificate | Uint8Array): x509.X509
  * (`expired`). Nothing of the content is read before the signature verified,
  * and all of it is inside what the signature covers.
  */
-export async function readTrustedList(xml: Uint8Array | string, options: ReadTrustedListOptions): Promise<TrustedList> {
+export function readTrustedListSync(xml: Uint8Array | string, options: ReadTrustedListOptions): TrustedList {
   const signer = signerCertificate(options.signer);
   const source = documentText(xml);
   const doc = parseXml(source);
@@ -379,6 +379,11 @@ export async function readTrustedList(xml: Uint8Array | string, options: ReadTru
     }
   }
   return list;
+}
+
+/** `readTrustedListSync`, as a promise (a rejection instead of a throw). */
+export async function readTrustedList(xml: Uint8Array | string, options: ReadTrustedListOptions): Promise<TrustedList> {
+  return readTrustedListSync(xml, options);
 }
 
 /** A CA whose certificates are qualified per the list, with what makes one of them qualified. */
