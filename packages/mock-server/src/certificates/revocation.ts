@@ -52,6 +52,69 @@ function crlNumber(crl: x509.X509Crl): bigint | null {
   return BigInt(`0x${Buffer.from(der.subarray(2)).toString('hex')}`);
 }
 
+/** The DER element at `offset` of `der`: its tag, and where its contents start and end. Throws when it does not fit. */
+function derElement(der: Uint8Array, offset: number): { tag: number; start: number; end: number } {
+  if (offset + 2 > der.length) throw new Error('DER element');
+  const tag = der[offset]!;
+  let length = der[offset + 1]!;
+  let start = offset + 2;
+  if (length >= 0x80) {
+    const count = length & 0x7f;
+    if (count === 0 || count > 4 || start + count > der.length) throw new Error('DER length');
+    length = 0;
+    for (let index = 0; index < count; index += 1) length = length * 256 + der[start + index]!;
+    start += count;
+  }
+  if (start + length > der.length) throw new Error('DER length');
+  return { tag, start, end: start + length };
+}
+
+/** The value of the DER INTEGER at `offset` (two's complement: PKITS and real CAs have negative serials). */
+function integerAt(der: Uint8Array, offset: number): bigint {
+  const element = derElement(der, offset);
+  if (element.tag !== 0x02 || element.end === element.start) throw new Error('DER INTEGER');
+  const content = der.subarray(element.start, element.end);
+  const value = BigInt(`0x${Buffer.from(content).toString('hex')}`);
+  return content[0]! >= 0x80 ? value - (1n << BigInt(content.length * 8)) : value;
+}
+
+/** A certificate's serial number as a number: the INTEGER after tbsCertificate's optional [0] version. */
+export function serialValue(certificate: x509.X509Certificate): bigint {
+  const der = new Uint8Array(certificate.rawData);
+  const tbs = derElement(der, derElement(der, 0).start);
+  const first = derElement(der, tbs.start);
+  return integerAt(der, first.tag === 0xa0 ? first.end : tbs.start);
+}
+
+/** Each list's entries by serial-number value, built once per list. */
+const entriesBySerial = new WeakMap<x509.X509Crl, ReadonlyMap<bigint, x509.X509CrlEntry>>();
+
+function revokedBySerial(crl: x509.X509Crl): ReadonlyMap<bigint, x509.X509CrlEntry> {
+  let bySerial = entriesBySerial.get(crl);
+  if (!bySerial) {
+    const map = new Map<bigint, x509.X509CrlEntry>();
+    for (const entry of crl.entries) {
+      const value = integerAt(new Uint8Array(entry.rawData), derElement(new Uint8Array(entry.rawData), 0).start);
+      if (!map.has(value)) map.set(value, entry);
+    }
+    bySerial = map;
+    entriesBySerial.set(crl, bySerial);
+  }
+  return bySerial;
+}
+
+/**
+ * The list's entry for `certificate`, or null: serial numbers compared as
+ * integers (RFC 5280 5.3 / 6.3.3). Not @peculiar/x509's `findRevoked` with
+ * the certificate's hex serial: that hex drops the sign, and the lookup
+ * re-encodes it as a positive integer, so a certificate with a negative
+ * serial number (PKITS 4.4.15: serial -1, DER `ff`) was never found on its
+ * CA's list and a revoked certificate was accepted.
+ */
+export function revokedEntry(crl: x509.X509Crl, certificate: x509.X509Certificate): x509.X509CrlEntry | null {
+  return revokedBySerial(crl).get(serialValue(certificate)) ?? null;
+}
+
 /**
  * The lists in a text or DER input — PEM (`X509 CRL` as RFC 7468 says, or
  * `CRL` as some tools write) or one DER list; RangeError naming `what` when
@@ -69,6 +132,8 @@ export function parseCrls(input: string | Uint8Array, what: string): x509.X509Cr
       void crl.issuerName.toJSON();
       if (Number.isNaN(crl.thisUpdate.getTime()) || Number.isNaN(crl.nextUpdate?.getTime() ?? 0)) throw new Error('dates');
       crlNumber(crl);
+      // Every entry's serial number reads (revokedEntry relies on it).
+      revokedBySerial(crl);
     } catch {
       throw new RangeError(`${what}: not a parsable revocation list`);
     }

@@ -1,6 +1,6 @@
 import { HttpError } from '../http.ts';
 import { UNDERSTOOD_EXTENSIONS } from './oids.ts';
-import type { RevocationLists } from './revocation.ts';
+import { revokedEntry, type RevocationLists } from './revocation.ts';
 import { fingerprint, sameName, x509 } from './x509.ts';
 
 /** Longest path accepted: the signer, at most four intermediates, the anchor. */
@@ -108,7 +108,13 @@ export class TrustStore {
       const certificate = path[index]!;
       const list = await this.revocation.lists.current(certificate, path[index + 1]!, now);
       if (!list) throw untrusted();
-      const entry = list.findRevoked(certificate.serialNumber);
+      // By serial-number value (revocation.ts: findRevoked missed negative serials, PKITS 4.4.15); an unreadable entry fails closed.
+      let entry: x509.X509CrlEntry | null;
+      try {
+        entry = revokedEntry(list, certificate);
+      } catch {
+        throw untrusted();
+      }
       if (entry && entry.revocationDate.getTime() <= now) throw new HttpError(403, 'certificate_revoked');
     }
   }
