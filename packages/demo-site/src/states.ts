@@ -64,7 +64,7 @@ async function softAgent(triesLeft?: number): Promise<CertificateAgent> {
   const agent = await SoftAgent.fromBackend('/api');
   if (triesLeft !== undefined) {
     agent.setTriesLeft(MUP_CARD, triesLeft);
-    for (const other of ['test-halcom', 'test-other-profiles']) agent.removeToken(other);
+    for (const other of ['test-halcom', 'test-other-profiles', 'test-mup-foreigner-card']) agent.removeToken(other);
   }
   return agent;
 }

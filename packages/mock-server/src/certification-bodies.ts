@@ -4,7 +4,7 @@ import { linkHref, mailtoHref, telHref } from '@egov/auth-widgets/rules';
 import { readFileSync } from 'node:fs';
 import { OID } from './certificates/oids.ts';
 import { x509 } from './certificates/x509.ts';
-import { testBody, type TestBodyId } from './test-pki/bodies.ts';
+import { TEST_BODIES, type DirectoryId } from './test-pki/bodies.ts';
 
 /** The public CA certificates of the Serbian trusted list (fixtures/real-pki, with SOURCES.md). */
 const REAL_PKI = new URL('../fixtures/real-pki/', import.meta.url);
@@ -41,10 +41,9 @@ function withLatin(text: LocalizedText): LocalizedText {
   return { ...text, 'sr-Latn': text['sr-Latn'] ?? cyrillicToLatin(text['sr-Cyrl']) };
 }
 
-/** The issuing CA names of a body's test hierarchy (and its test organization), so test certificates are recognised too. */
-function testIssuers(id: TestBodyId): string[] {
-  const body = testBody(id);
-  return [body.issuingName, body.organization];
+/** The issuing CA names (and test organizations) of every test body of a directory entry (`TestBody.directoryId`), so test certificates are recognised too. */
+function testIssuers(directoryId: DirectoryId): string[] {
+  return [...new Set(TEST_BODIES.filter((body) => body.directoryId === directoryId).flatMap((body) => [body.issuingName, body.organization]))];
 }
 
 /**
@@ -126,7 +125,7 @@ export const DEFAULT_CERTIFICATION_BODIES: readonly CertificationBody[] = Object
       site: 'https://paperless.rs/ca/',
       support: { email: 'ca@paperless.rs', url: 'https://paperless.rs/ca/' },
       pinUnblock: pinUnblock(),
-      issuerNames: issuingCaNames(['paperless-fl-esignature-ca-1.cer', 'paperless-pl-esignature-ca-1.cer', 'paperless-gov-esignature-ca-1.cer']),
+      issuerNames: [...issuingCaNames(['paperless-fl-esignature-ca-1.cer', 'paperless-pl-esignature-ca-1.cer', 'paperless-gov-esignature-ca-1.cer']), ...testIssuers('paperless')],
     },
   ].map((entry): CertificationBody => ({ ...entry, name: withLatin(entry.name), pinUnblock: withLatin(entry.pinUnblock) })),
 );

@@ -101,7 +101,8 @@ describe('GET /config with certificate support', () => {
 
   test('every test issuing CA is recognised by its certification body', () => {
     for (const body of TEST_BODIES) {
-      const entry = config.certificationBodies.find((candidate) => candidate.id === body.id)!;
+      // MUP's two issuing CAs (citizens and foreigners) are both the `mup` entry's.
+      const entry = config.certificationBodies.find((candidate) => candidate.id === body.directoryId)!;
       const issuer = pki.body(body.id).issuing.certificate.subjectName.getField('2.5.4.3')[0]!;
       assert.ok(entry.issuerNames.includes(issuer), `${body.id}: ${issuer}`);
     }
@@ -204,7 +205,8 @@ describe('GET /dev/test-tokens', () => {
         for (const entry of token.certificates) {
           const certificate = new x509.X509Certificate(Buffer.from(entry.certificate, 'base64'));
           assert.equal(certificate.toString('base64'), pki.profile(entry.profile as (typeof TEST_PROFILE_NAMES)[number]).certificate.toString('base64'));
-          if (entry.profile === 'self-signed') assert.deepEqual(entry.chain, []);
+          // A MUP card carries no CA certificate: the server knows MUP's issuing CAs.
+          if (entry.profile === 'self-signed' || pki.profile(entry.profile as (typeof TEST_PROFILE_NAMES)[number]).issuer.startsWith('mup')) assert.deepEqual(entry.chain, [], entry.profile);
           else assert.equal(new x509.X509Certificate(Buffer.from(entry.chain[0]!, 'base64')).subject, certificate.issuer, entry.profile);
           if (entry.profile === 'no-private-key') {
             assert.equal(entry.privateKey, undefined);
@@ -250,7 +252,7 @@ describe('the test PKI of a data directory', () => {
         assert.ok(existsSync(join(made.dir, file)), file);
       }
       assert.match(readFileSync(join(made.dir, 'README.txt'), 'utf8'), /TEST PKI/);
-      assert.equal(readFileSync(join(made.dir, 'trust-anchors.pem'), 'utf8').match(/BEGIN CERTIFICATE/g)?.length, 6);
+      assert.equal(readFileSync(join(made.dir, 'trust-anchors.pem'), 'utf8').match(/BEGIN CERTIFICATE/g)?.length, 7, 'one root per body; MUP Stranci CA 4 is under MUP’s');
 
       const second = await startServer({ dataDir });
       try {
@@ -298,7 +300,16 @@ describe('the test PKI is shaped like the real one (docs/real-pki-facts.md; issu
     const issuing = Object.fromEntries(pki.bodies.map((entry) => [entry.body.id, entry.issuing.certificate]));
     assert.deepEqual(
       Object.values(issuing).map((certificate) => certificate.subjectName.getField('2.5.4.3')[0]),
-      ['TEST MUP Gradjani CA 4', 'TEST Pošta Srbije CA 1', 'TEST PKS CA Class1 - Kvalifikovani sertifikati', 'TEST Halcom BG CA FL e-signature', 'TEST ESS IQCA1 V3', 'TEST EID RS Sign'],
+      [
+        'TEST MUP Gradjani CA 4',
+        'TEST MUP Stranci CA 4',
+        'TEST Pošta Srbije CA 1',
+        'TEST PKS CA Class1 - Kvalifikovani sertifikati',
+        'TEST Halcom BG CA FL e-signature',
+        'TEST ESS IQCA1 V3',
+        'TEST EID RS Sign',
+        'TEST Paperless FL eSignature CA 1',
+      ],
     );
     assert.deepEqual(rdns(issuing['mup']!.subjectName).map((rdn) => rdn.map(([type]) => type)), [['2.5.4.6'], ['2.5.4.7'], ['2.5.4.97'], ['2.5.4.11'], ['2.5.4.10'], ['2.5.4.3']]);
     assert.deepEqual(rdns(issuing['halcom']!.subjectName)[2], [['2.5.4.97', 'MB:RS-17419722'], ['2.5.4.97', 'VATRS-102193722']], 'Halcom: one multi-valued RDN');

@@ -1,24 +1,38 @@
 /**
  * The certification bodies the test PKI imitates: for each, a TEST root and
  * a TEST issuing CA shaped like the body's real issuing CA (docs/real-pki-facts.md
- * §2.5: the same attributes in the same order, the same kind of name) but
+ * §2.5: the same attributes in the same order, the same kind of name) — MUP's
+ * two issuing CAs, for citizens and for foreigners, under one root — but
  * marked TEST in CN and O, never copied from the CA directory. Their
  * certificates carry the EU policy QCP-n-qscd beside a CA-specific policy
  * under 2.999 (the ITU-T/ISO "example" arc, which no real policy uses), so
  * nobody mistakes a test certificate for a real one. The CA directory
- * (`certification-bodies.ts`) lists the issuing CAs' names, so the picker
- * recognises the test certificates' issuers as it recognises real ones.
+ * (`certification-bodies.ts`) lists the issuing CAs' names under each
+ * body's `directoryId`, so the picker recognises the test certificates'
+ * issuers as it recognises real ones.
  */
-export const TEST_BODY_IDS = ['mup', 'posta', 'pks', 'halcom', 'esmart', 'ite'] as const;
+export const TEST_BODY_IDS = ['mup', 'mup-stranci', 'posta', 'pks', 'halcom', 'esmart', 'ite', 'paperless'] as const;
 export type TestBodyId = (typeof TEST_BODY_IDS)[number];
 
-/** Key and signature of a body's CAs: RSA PKCS#1 v1.5, RSA-PSS with SHA-512 (E-Smart's, as its real CAs), ECDSA P-256. */
-export type CaKeyKind = 'rsa' | 'rsa-pss' | 'ecdsa';
+/**
+ * The CA directory entry (`certification-bodies.ts`, `CertificationBody.id`)
+ * a test body's issuing CA belongs to: both MUP issuing CAs to `mup`, every
+ * other body to its own.
+ */
+export type DirectoryId = 'mup' | 'posta' | 'pks' | 'halcom' | 'esmart' | 'ite' | 'paperless';
+
+/**
+ * Key and signature of a body's CAs: RSA PKCS#1 v1.5 with SHA-256, or with
+ * SHA-512 (Paperless's, as its real CAs), RSA-PSS with SHA-512 (E-Smart's,
+ * as its real CAs), ECDSA P-256.
+ */
+export type CaKeyKind = 'rsa' | 'rsa-sha512' | 'rsa-pss' | 'ecdsa';
 
 /** X.520 / ETSI attribute types of CA and user subjects the test PKI writes (beside those in `OID`). */
 export const NAME_OID = {
   country: '2.5.4.6',
   locality: '2.5.4.7',
+  stateOrProvince: '2.5.4.8',
   organization: '2.5.4.10',
   organizationalUnit: '2.5.4.11',
   commonName: '2.5.4.3',
@@ -40,6 +54,19 @@ export interface LeafStyle {
 
 export interface TestBody {
   id: TestBodyId;
+  /** The CA directory entry it belongs to (`'mup'` for both MUP issuing CAs). */
+  directoryId: DirectoryId;
+  /** The body whose root issued this body's CA (MUP Stranci CA 4 is under MUP Root CA 4, as MUP Gradjani CA 4 is); else it has its own root. */
+  sharesRootWith?: TestBodyId;
+  /** A critical cRLDistributionPoints extension in its issuing CA's certificate (as all of Paperless's real CA certificates have), at this URL. */
+  criticalCrlDistributionPoint?: string;
+  /**
+   * Whether its tokens carry the issuing CA's certificate, so the page sends
+   * it as the chain. A MUP card carries none (SPEC §11.8: a MUP signature
+   * holds the signer's certificate only): the server must know MUP's
+   * issuing CAs itself (settings.ts passes the test PKI's as intermediates).
+   */
+  chainOnToken: boolean;
   /** The subject organization (O) of its CAs. */
   organization: string;
   rootName: string;
@@ -57,7 +84,7 @@ export interface TestBody {
 /** The test arc: 2.999 (example) . 381 (Serbia's calling code, for recognisability). */
 export const TEST_POLICY_ARC = '2.999.381';
 
-const { country: C, locality: L, organization: O, organizationalUnit: OU, commonName: CN, organizationIdentifier: ORG_ID } = NAME_OID;
+const { country: C, locality: L, stateOrProvince: ST, organization: O, organizationalUnit: OU, commonName: CN, organizationIdentifier: ORG_ID } = NAME_OID;
 
 /** One RDN of a JSON name: `type` with its values (several: a multi-valued RDN). */
 const rdn = (type: string, ...values: string[]): Record<string, string[]> => ({ [type]: values });
@@ -65,6 +92,9 @@ const rdn = (type: string, ...values: string[]): Record<string, string[]> => ({ 
 const STATE_LEAF: LeafStyle = { keyUsage: 'signing', email: 'subject-alt-name', commonName: 'name-number', customerDigits: 9 };
 
 interface BodyShape {
+  directoryId?: DirectoryId;
+  sharesRootWith?: TestBodyId;
+  criticalCrlDistributionPoint?: string;
   organization: string;
   rootName: string;
   issuingName: string;
@@ -77,6 +107,10 @@ function body(id: TestBodyId, index: number, shape: BodyShape): TestBody {
   const organization = `TEST ${shape.organization}`;
   return {
     id,
+    directoryId: shape.directoryId ?? (id as DirectoryId),
+    ...(shape.sharesRootWith ? { sharesRootWith: shape.sharesRootWith } : {}),
+    ...(shape.criticalCrlDistributionPoint ? { criticalCrlDistributionPoint: shape.criticalCrlDistributionPoint } : {}),
+    chainOnToken: (shape.directoryId ?? id) !== 'mup',
     organization,
     rootName: `TEST ${shape.rootName}`,
     issuingName: `TEST ${shape.issuingName}`,
@@ -88,20 +122,35 @@ function body(id: TestBodyId, index: number, shape: BodyShape): TestBody {
   };
 }
 
+/** C · L · orgId · OU · O · CN, as `MUP Root CA 4`, `MUP Gradjani CA 4` and `MUP Stranci CA 4` (docs/real-pki-facts.md §2, CERTS.md). */
+const mupCaSubject = (organization: string, commonName: string) => [
+  rdn(C, 'RS'),
+  rdn(L, 'Beograd'),
+  rdn(ORG_ID, 'VATRS-100184116'),
+  rdn(OU, 'Sertifikaciono telo MUP RS'),
+  rdn(O, organization),
+  rdn(CN, commonName),
+];
+
 export const TEST_BODIES: readonly TestBody[] = Object.freeze([
-  // C · L · orgId · OU · O · CN, as `MUP Gradjani CA 4`.
   body('mup', 1, {
     organization: 'Ministarstvo unutrašnjih poslova Republike Srbije',
     rootName: 'MUP Root CA 4',
     issuingName: 'MUP Gradjani CA 4',
-    caSubject: (organization, commonName) => [
-      rdn(C, 'RS'),
-      rdn(L, 'Beograd'),
-      rdn(ORG_ID, 'VATRS-100184116'),
-      rdn(OU, 'Sertifikaciono telo MUP RS'),
-      rdn(O, organization),
-      rdn(CN, commonName),
-    ],
+    caSubject: mupCaSubject,
+    keys: 'rsa',
+    leaf: { ...STATE_LEAF, commonName: 'mup' },
+  }),
+  // MUP's issuing CA for foreigners, under the same root as Gradjani (real: both signed by `MUP Root CA 4`), with the same
+  // subject shape. Its certificates are written as MUP's citizens' ones are: no source has a real one (facts §3.3), and the
+  // same TEST policies as `mup` (the real MUP policy OID 1.3.6.1.4.1.33589.1.1.0 is stated for MUP, not per issuing CA).
+  body('mup-stranci', 1, {
+    directoryId: 'mup',
+    sharesRootWith: 'mup',
+    organization: 'Ministarstvo unutrašnjih poslova Republike Srbije',
+    rootName: 'MUP Root CA 4',
+    issuingName: 'MUP Stranci CA 4',
+    caSubject: mupCaSubject,
     keys: 'rsa',
     leaf: { ...STATE_LEAF, commonName: 'mup' },
   }),
@@ -155,6 +204,30 @@ export const TEST_BODIES: readonly TestBody[] = Object.freeze([
     issuingName: 'EID RS Sign',
     caSubject: (organization, commonName) => [rdn(C, 'RS'), rdn(L, 'Beograd'), rdn(ORG_ID, 'VATRS-110177886'), rdn(O, organization), rdn(CN, commonName)],
     keys: 'ecdsa',
+    leaf: STATE_LEAF,
+  }),
+  // CN · O · L · ST · C · orgId VAT · orgId MB, each its own RDN, as `Paperless FL eSignature CA 1` and its issuer
+  // `Paperless FL CA` (the root's DN is known only as that issuer field; the root itself is in no source). Real: RSA 4096,
+  // sha512WithRSAEncryption, a critical cRLDistributionPoints — here RSA 2048 (as the other RSA bodies, to generate
+  // quickly) with SHA-512, and a critical distribution point on the issuing CA (a .test URL nobody fetches).
+  // The facts are silent on Paperless's end-entity certificates (no source has one): their key usage, where the e-mail
+  // goes, the CN, the customer-number digits and whether `PNORS-` is used are not known. They are written as Pošta
+  // writes its own (digitalSignature + nonRepudiation, e-mail in subjectAltName, `<Given> <Surname> <n>`, 9 digits).
+  body('paperless', 7, {
+    organization: 'Paperless doo Beograd',
+    rootName: 'Paperless FL CA',
+    issuingName: 'Paperless FL eSignature CA 1',
+    caSubject: (organization, commonName) => [
+      rdn(CN, commonName),
+      rdn(O, organization),
+      rdn(L, 'Belgrade'),
+      rdn(ST, 'Serbia'),
+      rdn(C, 'RS'),
+      rdn(ORG_ID, 'VATRS-108709130'),
+      rdn(ORG_ID, 'MB:RS-21052019'),
+    ],
+    keys: 'rsa-sha512',
+    criticalCrlDistributionPoint: 'http://revocation.paperless.test/TEST_Paperless_FL_CA.crl',
     leaf: STATE_LEAF,
   }),
 ]);

@@ -56,6 +56,18 @@ export const TEST_PEOPLE = {
   hans: { givenName: 'Hans', surname: 'Prüfmann', documentNumber: 'PASDE-T0000P047', email: 'hans.pruefmann@example.test' },
   /** No holder identifier at all: only the body's customer number. */
   nikola: { givenName: 'Nikola', surname: 'Bezimenić', email: 'nikola.bezimenic@example.test' },
+  /**
+   * A foreigner living in Serbia, with a MUP identity card for foreigners (MUP Stranci CA 4): his foreigner's
+   * registration number (evidencijski broj stranca) has the JMBG's form — DDMMYYY, region, serial, mod-11 control
+   * digit — and is written as `PNORS-<number>`. docs/real-pki-facts.md §3.3 calls `PNORS-` for MUP's foreigners'
+   * certificates "plausible but unverified" (no source states the identifier format), and no source gives the region
+   * digits of a foreigner's number: 71 as for the others.
+   */
+  luca: { givenName: 'Luca', surname: 'Stranieri', personalNumber: jmbg('0501900', '71', 5), email: 'luca.stranieri@example.test' },
+  /** Holder of the Paperless certificate. */
+  vesna: { givenName: 'Vesna', surname: 'Bespapirić', personalNumber: jmbg('0601900', '71', 6), email: 'vesna.bespapiric@example.test' },
+  /** Holder of the E-Smart certificate with a personal number. */
+  stefan: { givenName: 'Stefan', surname: 'Pametić', personalNumber: jmbg('0701900', '71', 7), email: 'stefan.pametic@example.test' },
 } satisfies Record<string, TestPerson>;
 
 /** Petar's number with a wrong control digit. */
@@ -86,6 +98,9 @@ export const TEST_PROFILE_NAMES = [
   'idc-holder',
   'passport-holder',
   'mup-authentication',
+  'mup-stranci',
+  'esmart-rsa-pss',
+  'paperless',
 ] as const;
 export type TestProfileName = (typeof TEST_PROFILE_NAMES)[number];
 
@@ -141,7 +156,7 @@ function profile(name: TestProfileName, description: string, issuer: ProfileSpec
   };
 }
 
-const { petar, petarNamesake, jelena, milica, marko, hans, nikola } = TEST_PEOPLE;
+const { petar, petarNamesake, jelena, milica, marko, hans, nikola, luca, vesna, stefan } = TEST_PEOPLE;
 
 export const PROFILE_SPECS: readonly ProfileSpec[] = Object.freeze([
   profile('valid', 'Valid qualified signing certificate of the MUP identity card, RSA 2048', 'mup', petar, { key: 'rsa' }),
@@ -170,6 +185,11 @@ export const PROFILE_SPECS: readonly ProfileSpec[] = Object.freeze([
     extendedKeyUsages: [OID.clientAuth],
     policy: 'other',
   }),
+  profile('mup-stranci', 'Valid qualified signing certificate of a foreigner\'s MUP identity card (MUP Stranci CA 4): PNORS- with his foreigner\'s registration number, RSA 2048', 'mup-stranci', luca, {
+    key: 'rsa',
+  }),
+  profile('esmart-rsa-pss', 'Valid qualified certificate with a personal number from the E-Smart CA, which signs with RSA-PSS/SHA-512', 'esmart', stefan, { key: 'rsa' }),
+  profile('paperless', 'Valid qualified certificate from Paperless FL eSignature CA 1 (CAs sign with SHA-512, critical CRL distribution point)', 'paperless', vesna, { key: 'rsa' }),
 ]);
 
 /** The customer number a body writes as `CA:RS-<n>` (and at the end of the CN): made up per profile, as many digits as the body uses. */
@@ -259,6 +279,10 @@ export const TEST_TOKENS: readonly { id: string; label: string; pin: string; max
       'non-repudiation-only',
       'self-signed',
       'invalid-personal-number',
+      'esmart-rsa-pss',
+      'paperless',
     ],
   },
+  /** A foreigner's MUP identity card (MUP Stranci CA 4): like the citizens' card, it sends no CA certificate. */
+  { id: 'test-mup-foreigner-card', label: 'TEST MUP lična karta za strance', pin: '1234', maxPinTries: 3, profiles: ['mup-stranci'] },
 ]);

@@ -19,8 +19,12 @@ import { PROFILE_SPECS, subjectOf, type ProfileSpec, type TestProfileName } from
 const DAY = 24 * 60 * 60_000;
 const YEAR = 365 * DAY;
 const MANIFEST = 'manifest.json';
-/** Version 2: subjects, policies, qcStatements and CA names shaped like the real PKI (issue 13). */
-const FORMAT = 'egov-test-pki/2';
+/**
+ * Version 2: subjects, policies, qcStatements and CA names shaped like the real PKI (issue 13).
+ * Version 3: MUP Stranci CA 4 (under MUP's root) and Paperless, their profiles, and the E-Smart profile with a personal number.
+ * A directory of an older version is replaced at the next start (`ensureTestPki`).
+ */
+const FORMAT = 'egov-test-pki/3';
 
 export const TEST_PKI_WARNING =
   'TEST PKI: generated certificates of made-up people and their private keys, published on purpose. Trust it only in development; never on a production server.';
@@ -30,6 +34,7 @@ type KeyKind = 'rsa' | 'ecdsa';
 
 const KEY_PARAMS: Record<CaKeyKind, webcrypto.RsaHashedKeyGenParams | webcrypto.EcKeyGenParams> = {
   rsa: { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
+  'rsa-sha512': { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-512' },
   'rsa-pss': { name: 'RSA-PSS', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-512' },
   ecdsa: { name: 'ECDSA', namedCurve: 'P-256' },
 };
@@ -42,6 +47,7 @@ export const CA_SIGNING: Record<CaKeyKind, webcrypto.RsaHashedImportParams | web
   'rsa-pss': webcrypto.RsaPssParams & { hash: string };
 } = {
   rsa: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
+  'rsa-sha512': { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-512' },
   'rsa-pss': { name: 'RSA-PSS', hash: 'SHA-512', saltLength: 64 },
   ecdsa: { name: 'ECDSA', hash: 'SHA-256' },
 };
@@ -49,6 +55,7 @@ export const CA_SIGNING: Record<CaKeyKind, webcrypto.RsaHashedImportParams | web
 /** WebCrypto import parameters of a CA's PKCS#8 key, by its kind. */
 export const CA_KEY_IMPORT: Record<CaKeyKind, webcrypto.RsaHashedImportParams | webcrypto.EcKeyImportParams> = {
   rsa: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
+  'rsa-sha512': { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-512' },
   'rsa-pss': { name: 'RSA-PSS', hash: 'SHA-512' },
   ecdsa: { name: 'ECDSA', namedCurve: 'P-256' },
 };
@@ -75,6 +82,7 @@ export interface TestCa {
 
 export interface TestPkiBody {
   body: TestBody;
+  /** Its root (the same certificate for bodies that share one: `body.sharesRootWith`). */
   root: TestCa;
   issuing: TestCa;
   /** The root's list (of issuing CAs) and the issuing CA's list (of user certificates). */
@@ -103,9 +111,9 @@ export interface TestPki {
   /** The CA hierarchy that is not trusted. */
   untrusted: { root: TestCa; issuing: TestCa };
   certificates: TestPkiCertificate[];
-  /** The six bodies' roots. */
+  /** The bodies' roots, each once. */
   trustAnchors: x509.X509Certificate[];
-  /** The six bodies' qualified-policy OIDs. */
+  /** The bodies' qualified-policy OIDs, each once. */
   qualifiedPolicies: string[];
   crls: x509.X509Crl[];
   /** One profile's certificate (throws for an unknown name). */
@@ -163,7 +171,7 @@ async function makeRoot(name: Record<string, string[]>[], kind: CaKeyKind, now: 
   return { certificate, keys, kind };
 }
 
-async function makeIssuing(root: LiveCa, subject: Record<string, string[]>[], kind: CaKeyKind, now: number): Promise<LiveCa> {
+async function makeIssuing(root: LiveCa, subject: Record<string, string[]>[], kind: CaKeyKind, now: number, criticalCrlDistributionPoint?: string): Promise<LiveCa> {
   const keys = await generateKeys(kind);
   const certificate = await x509.X509CertificateGenerator.create({
     serialNumber: serialNumber(),
@@ -180,6 +188,7 @@ async function makeIssuing(root: LiveCa, subject: Record<string, string[]>[], ki
       new x509.CertificatePolicyExtension([OID.anyPolicy]),
       await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
       await x509.AuthorityKeyIdentifierExtension.create(root.keys.publicKey),
+      ...(criticalCrlDistributionPoint ? [new x509.CRLDistributionPointsExtension([criticalCrlDistributionPoint], true)] : []),
     ],
   });
   return { certificate, keys, kind };
@@ -255,8 +264,17 @@ function validityOf(spec: ProfileSpec, now: number): { notBefore: Date; notAfter
   }
 }
 
-/** A user certificate as `body` writes it (its subject layout, key usage, e-mail, policies). */
-async function makeUserCertificate(spec: ProfileSpec, issuer: LiveCa | null, body: TestBody, now: number) {
+/** What signs a user certificate: an issuing CA's certificate and private key. */
+interface Signer {
+  certificate: x509.X509Certificate;
+  privateKey: webcrypto.CryptoKey;
+  kind: CaKeyKind;
+}
+
+const signerOf = (ca: LiveCa): Signer => ({ certificate: ca.certificate, privateKey: ca.keys.privateKey, kind: ca.kind });
+
+/** A user certificate as `body` writes it (its subject layout, key usage, e-mail, policies), with a new key pair and serial. */
+async function makeUserCertificate(spec: ProfileSpec, issuer: Signer | null, body: TestBody, now: number) {
   const keys = await generateKeys(spec.key);
   const keyUsage = KEY_USAGES[spec.keyUsage === 'body' ? body.leaf.keyUsage : spec.keyUsage];
   const qualified = spec.policy === 'qualified';
@@ -281,13 +299,14 @@ async function makeUserCertificate(spec: ProfileSpec, issuer: LiveCa | null, bod
     });
     return { certificate, keys };
   }
-  extensions.push(await x509.AuthorityKeyIdentifierExtension.create(issuer.keys.publicKey));
+  // The issuer's key identifier, as its own certificate states it (the same SHA-1 of its public key).
+  extensions.push(new x509.AuthorityKeyIdentifierExtension(issuer.certificate.getExtension(x509.SubjectKeyIdentifierExtension)!.keyId));
   const certificate = await x509.X509CertificateGenerator.create({
     ...common,
     subject: subjectOf(spec, body),
     issuer: issuer.certificate.subjectName,
     publicKey: keys.publicKey,
-    signingKey: issuer.keys.privateKey,
+    signingKey: issuer.privateKey,
     signingAlgorithm: SIGNING[issuer.kind],
   });
   return { certificate, keys };
@@ -312,8 +331,12 @@ async function makeCrl(ca: LiveCa, revoked: x509.X509Certificate[], now: number)
 export async function generateTestPki(now: number, dir: string): Promise<TestPki> {
   const hierarchies = new Map<TestBodyId, { root: LiveCa; issuing: LiveCa }>();
   for (const body of TEST_BODIES) {
-    const root = await makeRoot(body.caSubject(body.rootName), body.keys, now);
-    hierarchies.set(body.id, { root, issuing: await makeIssuing(root, body.caSubject(body.issuingName), body.keys, now) });
+    // MUP Stranci CA 4 under the root MUP Gradjani CA 4 is under (listed after it).
+    const shared = body.sharesRootWith ? hierarchies.get(body.sharesRootWith)?.root : undefined;
+    if (body.sharesRootWith && !shared) throw new Error(`${body.id}: the body ${body.sharesRootWith} must come first`);
+    const root = shared ?? (await makeRoot(body.caSubject(body.rootName), body.keys, now));
+    const issuing = await makeIssuing(root, body.caSubject(body.issuingName), body.keys, now, body.criticalCrlDistributionPoint);
+    hierarchies.set(body.id, { root, issuing });
   }
   const untrustedRoot = await makeRoot(caName(UNTRUSTED_BODY.organization, UNTRUSTED_BODY.rootName), 'ecdsa', now);
   const untrustedIssuing = await makeIssuing(untrustedRoot, caName(UNTRUSTED_BODY.organization, UNTRUSTED_BODY.issuingName), 'ecdsa', now);
@@ -325,7 +348,7 @@ export async function generateTestPki(now: number, dir: string): Promise<TestPki
     const issuer = spec.issuer === 'self' ? null : spec.issuer === 'untrusted' ? untrustedIssuing : hierarchies.get(spec.issuer)!.issuing;
     // The self-signed and untrusted ones are written as MUP writes them, with its policies, so only their trust is wrong.
     const body = spec.issuer === 'self' || spec.issuer === 'untrusted' ? mup : TEST_BODIES.find((candidate) => candidate.id === spec.issuer)!;
-    const { certificate, keys } = await makeUserCertificate(spec, issuer, body, now);
+    const { certificate, keys } = await makeUserCertificate(spec, issuer && signerOf(issuer), body, now);
     if (spec.revoked && spec.issuer !== 'self' && spec.issuer !== 'untrusted') {
       revokedBy.set(spec.issuer, [...(revokedBy.get(spec.issuer) ?? []), certificate]);
     }
@@ -343,17 +366,28 @@ export async function generateTestPki(now: number, dir: string): Promise<TestPki
   }
 
   const bodies: TestPkiBody[] = [];
+  // A shared root is one CA: the same certificate and the same list (of the issuing CAs under it) for each body.
+  const roots = new Map<LiveCa, { ca: TestCa; crl: x509.X509Crl }>();
   for (const body of TEST_BODIES) {
     const { root, issuing } = hierarchies.get(body.id)!;
+    if (!roots.has(root)) roots.set(root, { ca: await toTestCa(root), crl: await makeCrl(root, [], now) });
+    const { ca, crl } = roots.get(root)!;
     bodies.push({
       body,
-      root: await toTestCa(root),
+      root: ca,
       issuing: await toTestCa(issuing),
-      crls: [await makeCrl(root, [], now), await makeCrl(issuing, revokedBy.get(body.id) ?? [], now)],
+      crls: [crl, await makeCrl(issuing, revokedBy.get(body.id) ?? [], now)],
     });
   }
   return assemble(dir, now, bodies, { root: await toTestCa(untrustedRoot), issuing: await toTestCa(untrustedIssuing) }, certificates);
 }
+
+/** Each item once, by a key (a root or a list that bodies share, read back from the files as separate objects). */
+function unique<T>(items: readonly T[], key: (item: T) => string): T[] {
+  return [...new Map(items.map((item) => [key(item), item] as const)).values()];
+}
+
+const derKey = (item: { rawData: ArrayBuffer }) => Buffer.from(item.rawData).toString('base64');
 
 function assemble(dir: string, generatedAt: number, bodies: TestPkiBody[], untrusted: TestPki['untrusted'], certificates: TestPkiCertificate[]): TestPki {
   return {
@@ -362,9 +396,15 @@ function assemble(dir: string, generatedAt: number, bodies: TestPkiBody[], untru
     bodies,
     untrusted,
     certificates,
-    trustAnchors: bodies.map((entry) => entry.root.certificate),
-    qualifiedPolicies: bodies.map((entry) => entry.body.qualifiedPolicy),
-    crls: bodies.flatMap((entry) => entry.crls),
+    trustAnchors: unique(
+      bodies.map((entry) => entry.root.certificate),
+      derKey,
+    ),
+    qualifiedPolicies: [...new Set(bodies.map((entry) => entry.body.qualifiedPolicy))],
+    crls: unique(
+      bodies.flatMap((entry) => entry.crls),
+      derKey,
+    ),
     profile(name) {
       const found = certificates.find((certificate) => certificate.name === name);
       if (!found) throw new RangeError(`no test certificate ${name}`);
@@ -374,6 +414,22 @@ function assemble(dir: string, generatedAt: number, bodies: TestPkiBody[], untru
       return bodies.find((entry) => entry.body.id === id)!;
     },
   };
+}
+
+/**
+ * A renewal of a profile's certificate: what its body's issuing CA issues
+ * the same holder at `now` — a new key pair and a new serial number, the
+ * same subject (so the same holder identifier), policies and extensions.
+ * Only for profiles issued by a test body's CA.
+ */
+export async function renewedCertificate(pki: TestPki, name: TestProfileName, now: number): Promise<TestPkiCertificate> {
+  const spec = PROFILE_SPECS.find((candidate) => candidate.name === name);
+  if (!spec) throw new RangeError(`no test profile ${name}`);
+  if (spec.issuer === 'self' || spec.issuer === 'untrusted') throw new RangeError(`${name} is not issued by a test body's CA`);
+  const entry = pki.body(spec.issuer);
+  const signer: Signer = { certificate: entry.issuing.certificate, privateKey: await importCaKey(entry.issuing), kind: entry.issuing.keys };
+  const { certificate, keys } = await makeUserCertificate(spec, signer, entry.body, now);
+  return { ...pki.profile(name), certificate, chain: [entry.issuing.certificate], privateKey: await exportPkcs8(keys.privateKey) };
 }
 
 // ---------------------------------------------------------------- files
@@ -405,7 +461,7 @@ interface Manifest {
 
 const README = `${TEST_PKI_WARNING}
 
-ca/<body>-root.pem        trust anchors (also all in trust-anchors.pem)
+ca/<body>-root.pem        trust anchors (also all in trust-anchors.pem; mup-stranci's CA is under mup-root)
 ca/<body>-ca.pem          issuing CAs (the chain a client sends)
 ca/*.key.pem              the CAs' private keys (PKCS#8), to make more test certificates
 crl/*.crl.pem             revocation lists (the "revoked" profile is in crl/halcom-ca.crl.pem)
@@ -434,20 +490,33 @@ function writeCa(root: string, name: string, ca: TestCa): CaFiles {
 export function writeTestPki(pki: TestPki, dir: string): void {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const chainFile = new Map<string, string>();
+  // A root that bodies share is written once, with its list, by the first of them.
+  const rootFiles = new Map<string, { files: CaFiles; crl: string }>();
   const manifest: Manifest = {
     format: FORMAT,
     warning: TEST_PKI_WARNING,
     generatedAt: new Date(pki.generatedAt).toISOString(),
     bodies: pki.bodies.map((entry) => {
-      const root = writeCa(dir, `${entry.body.id}-root`, entry.root);
+      const rootKey = entry.root.certificate.toString('base64');
+      let root = rootFiles.get(rootKey);
+      if (!root) {
+        const crl = `crl/${entry.body.id}-root.crl.pem`;
+        writeFile(join(dir, crl), toPem(entry.crls[0]!.rawData, 'X509 CRL'));
+        root = { files: writeCa(dir, `${entry.body.id}-root`, entry.root), crl };
+        rootFiles.set(rootKey, root);
+      }
       const issuing = writeCa(dir, `${entry.body.id}-ca`, entry.issuing);
       chainFile.set(entry.issuing.certificate.toString('base64'), issuing.certificate);
-      const crls = entry.crls.map((crl, index) => {
-        const file = `crl/${entry.body.id}-${index === 0 ? 'root' : 'ca'}.crl.pem`;
-        writeFile(join(dir, file), toPem(crl.rawData, 'X509 CRL'));
-        return file;
-      });
-      return { id: entry.body.id, qualifiedPolicy: entry.body.qualifiedPolicy, otherPolicy: entry.body.otherPolicy, root, issuing, crls };
+      const issuingCrl = `crl/${entry.body.id}-ca.crl.pem`;
+      writeFile(join(dir, issuingCrl), toPem(entry.crls[1]!.rawData, 'X509 CRL'));
+      return {
+        id: entry.body.id,
+        qualifiedPolicy: entry.body.qualifiedPolicy,
+        otherPolicy: entry.body.otherPolicy,
+        root: root.files,
+        issuing,
+        crls: [root.crl, issuingCrl],
+      };
     }),
     untrusted: { root: writeCa(dir, 'untrusted-root', pki.untrusted.root), issuing: writeCa(dir, 'untrusted-ca', pki.untrusted.issuing) },
     certificates: [],

@@ -270,7 +270,7 @@ describe('<egov-certificate-picker>', () => {
     await waitUntil(() => el.querySelector('[data-certificate="test-mup-id-card:valid"]'), 'the list did not come back');
 
     const empty = await softAgent();
-    for (const id of ['test-mup-id-card', 'test-halcom', 'test-other-profiles']) empty.removeToken(id);
+    for (const id of ['test-mup-id-card', 'test-halcom', 'test-other-profiles', 'test-mup-foreigner-card']) empty.removeToken(id);
     const none = await picker(empty);
     expect(none.querySelector('[data-problem=no_token] .egov-notice-title')!.textContent).to.equal('Insert your smart card or token');
     await expect(none).to.be.accessible();
@@ -488,7 +488,7 @@ describe('<egov-certificate-picker>', () => {
       try {
         const label = 'Log in with username and password';
         const empty = await softAgent();
-        for (const id of ['test-mup-id-card', 'test-halcom', 'test-other-profiles']) empty.removeToken(id);
+        for (const id of ['test-mup-id-card', 'test-halcom', 'test-other-profiles', 'test-mup-foreigner-card']) empty.removeToken(id);
         const expiredOnly = new SoftAgent([
           await testToken('old', [{ id: 'old:expired', leaf: { issuer: await testCa(MUP_TEST_CA), policies: [MUP_TEST_POLICY], notBefore: new Date('2015-01-01'), notAfter: new Date('2020-01-01') } }]),
         ]);
@@ -546,7 +546,7 @@ describe('<egov-certificate-picker>', () => {
         await expect(listing).to.be.accessible();
 
         const empty = await softAgent();
-        for (const id of ['test-mup-id-card', 'test-halcom', 'test-other-profiles']) empty.removeToken(id);
+        for (const id of ['test-mup-id-card', 'test-halcom', 'test-other-profiles', 'test-mup-foreigner-card']) empty.removeToken(id);
         const none = await picker(empty, locale);
         expect(none.querySelector('[data-problem=no_token]')).to.exist;
         await expect(none).to.be.accessible();
