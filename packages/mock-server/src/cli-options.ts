@@ -85,6 +85,9 @@ Certificate login (with --dev the generated TEST PKI in <data-dir>/test-pki is t
                              default ${DEFAULT_CRL_REFRESH_MS / 60_000}, 1 to 1440)
   --revocation <crl|off>     check revocation (EGOV_REVOCATION; default crl). --trust-anchor or
                              --trusted-list without any --crl does not start unless this is off
+  --ocsp <on|off>            also ask the OCSP responder a certificate names (EGOV_OCSP; default on
+                             with --revocation crl): revoked by it refuses, and a good answer stands
+                             in for a missing list
   --certificate-origin <o>   the origin signatures must bind (EGOV_CERTIFICATE_ORIGIN; default:
                              the site URL's origin)
   --certificate-registration-review   certificate registrations wait for the reviewer after
@@ -202,6 +205,12 @@ function readTrustedListFlags(listPath: string | undefined, signerPath: string |
   return { xml, signer: readCertificateFile('--trusted-list-signer', signer) };
 }
 
+function parseOnOff(what: string, value: string | undefined): boolean | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (value === 'on' || value === 'off') return value === 'on';
+  throw new UsageError(`${what} must be on or off, not ${JSON.stringify(value)}`);
+}
+
 function parseRevocation(value: string | undefined): 'crl' | 'off' | undefined {
   if (value === undefined || value === '') return undefined;
   if (value === 'crl' || value === 'off') return value;
@@ -255,6 +264,7 @@ export function parseServerCommand(argv: readonly string[], env: NodeJS.ProcessE
         crl: { type: 'string', multiple: true },
         'crl-refresh-minutes': { type: 'string' },
         revocation: { type: 'string' },
+        ocsp: { type: 'string' },
         'certificate-origin': { type: 'string' },
         'certificate-registration-review': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -285,6 +295,7 @@ export function parseServerCommand(argv: readonly string[], env: NodeJS.ProcessE
   const crlPaths = existingPaths('--crl', values.crl ?? list(env.EGOV_CRLS));
   const crlRefreshMinutes = parseCount('--crl-refresh-minutes', values['crl-refresh-minutes'] ?? env.EGOV_CRL_REFRESH_MINUTES);
   const revocation = parseRevocation(values.revocation ?? env.EGOV_REVOCATION);
+  const ocsp = parseOnOff('--ocsp', values.ocsp ?? env.EGOV_OCSP);
   const qualifiedPolicies = values['qualified-policy'] ?? list(env.EGOV_QUALIFIED_POLICIES);
   const certificateOrigin = values['certificate-origin'] ?? (env.EGOV_CERTIFICATE_ORIGIN || undefined);
   const registrationReview =
@@ -329,6 +340,7 @@ export function parseServerCommand(argv: readonly string[], env: NodeJS.ProcessE
         ...(crlPaths.length > 0 ? { crlPaths } : {}),
         ...(crlRefreshMinutes === undefined ? {} : { crlRefreshMs: crlRefreshMinutes * 60_000 }),
         ...(revocation === undefined ? {} : { revocation }),
+        ...(ocsp === undefined ? {} : { ocsp }),
         ...(certificateOrigin === undefined ? {} : { origin: certificateOrigin }),
       },
       ...(registrationReview === undefined ? {} : { certificateRegistrationReview: registrationReview }),

@@ -424,6 +424,10 @@ describe('command line', () => {
     usage(['--trusted-list', listFile], /--trusted-list needs --trusted-list-signer/);
     usage(['--trusted-list-signer', signerPem], /--trusted-list-signer needs --trusted-list/);
     usage(['--trusted-list', join(dir, 'missing.xml'), '--trusted-list-signer', signerPem], /--trusted-list .*ENOENT/);
+    assert.equal(parseServerCommand(['--ocsp', 'off'], {}).options.certificates!.ocsp, false);
+    assert.equal(parseServerCommand([], { EGOV_OCSP: 'on' }).options.certificates!.ocsp, true);
+    assert.equal(parseServerCommand([], {}).options.certificates!.ocsp, undefined, 'the default (on) is the server’s');
+    usage(['--ocsp', 'sometimes'], /--ocsp must be on or off/);
   });
 
   test('the server with --trusted-list bundled: a list past its NextUpdate starts, says so once in the log, and GET /config names sequence 36', async () => {

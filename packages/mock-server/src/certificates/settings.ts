@@ -9,6 +9,7 @@ import { TrustedListError, readTrustedListSync } from '../trusted-list/trusted-l
 import { identityKey, type CertificateIdentity } from './identity.ts';
 import { listedTrust, type ListedTrust } from './listed-qualification.ts';
 import { DEFAULT_EXTENDED_KEY_USAGES, isOid } from './oids.ts';
+import { OcspClient } from './ocsp.ts';
 import { ProofVerifier } from './proof-verifier.ts';
 import {
   DEFAULT_CRL_REFRESH_MS,
@@ -62,6 +63,14 @@ export interface CertificateOptions {
    * never off by accident.
    */
   revocation?: 'crl' | 'off';
+  /**
+   * Ask the OCSP responder a certificate names (Authority Information
+   * Access), besides the lists: revoked by either refuses, and a "good"
+   * answer stands in for a missing list. Default true (with `revocation`
+   * `crl`). A responder that does not answer within 5 seconds is left alone
+   * for a minute; the lists decide meanwhile.
+   */
+  ocsp?: boolean;
   /** The origin signatures must bind. Default: the site URL's origin (else the public URL's, else the listening URL's). */
   origin?: string;
   /** Extended key usages that allow the use, when a certificate has the extension. Default client authentication, smart-card logon, e-mail protection, any. */
@@ -89,6 +98,7 @@ export interface CertificateConfig {
   crlSources: CrlSourceLists[];
   crlRefreshMs: number;
   revocation: 'crl' | 'off';
+  ocsp: boolean;
   qualifiedPolicies: string[];
   algorithms: SignatureAlgorithm[];
   extendedKeyUsages: string[];
@@ -183,6 +193,7 @@ export function certificateConfig(options: CertificateOptions = {}, defaults: { 
     crlSources,
     crlRefreshMs,
     revocation,
+    ocsp: options.ocsp ?? true,
     qualifiedPolicies,
     algorithms,
     extendedKeyUsages,
@@ -302,6 +313,7 @@ export class CertificateService {
       refreshMs: config.crlRefreshMs,
       log: (event, fields) => this.#log.auth(event, fields, 'warn'),
     });
-    return { mode: 'crl', lists };
+    const ocsp = config.ocsp ? new OcspClient({ clock: this.#clock, log: (event, fields) => this.#log.auth(event, fields, 'warn') }) : undefined;
+    return { mode: 'crl', lists, ...(ocsp && { ocsp }) };
   }
 }

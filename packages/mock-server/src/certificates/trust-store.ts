@@ -1,5 +1,6 @@
 import { HttpError } from '../http.ts';
 import { UNDERSTOOD_EXTENSIONS } from './oids.ts';
+import { ocspResponderUrl, type OcspClient } from './ocsp.ts';
 import { revokedEntry, type RevocationLists } from './revocation.ts';
 import { fingerprint, sameName, x509 } from './x509.ts';
 
@@ -36,8 +37,11 @@ async function signedBy(certificate: x509.X509Certificate, issuer: x509.X509Cert
   }
 }
 
-/** Revocation checking: off, or against certificate revocation lists (failing closed). */
-export type RevocationPolicy = { mode: 'off' } | { mode: 'crl'; lists: RevocationLists };
+/**
+ * Revocation checking: off, or against certificate revocation lists and,
+ * for a certificate that names a responder, OCSP (failing closed).
+ */
+export type RevocationPolicy = { mode: 'off' } | { mode: 'crl'; lists: RevocationLists; ocsp?: OcspClient };
 
 /**
  * The configured trust anchors and revocation lists, and the path building
@@ -96,18 +100,29 @@ export class TrustStore {
 
   /**
    * Revocation of every certificate on the path below the anchor, when
-   * configured: each needs a current revocation list from its issuer, signed
-   * by that issuer (revocation.ts: the lists are re-read on a schedule and
-   * when one has expired). A listed certificate is `certificate_revoked`; no
-   * current list (none, expired, or not signed by the issuer) fails closed as
-   * `certificate_untrusted`.
+   * configured. Two sources, each signed by (or for) the issuer:
+   * - OCSP, when the certificate names a responder (Authority Information
+   *   Access) and the server has an OCSP client: a fresh, verified answer
+   *   (ocsp.ts); no usable answer counts as none;
+   * - the issuer's current revocation list (revocation.ts: re-read on a
+   *   schedule and when one has expired).
+   * Revoked by either is `certificate_revoked` (a listed certificate is
+   * revoked whatever revocation date the entry gives). Neither a current
+   * list nor a "good" answer fails closed as `certificate_untrusted`.
    */
   async checkRevocation(path: readonly x509.X509Certificate[], now: number): Promise<void> {
-    if (this.revocation.mode === 'off') return;
+    const revocation = this.revocation;
+    if (revocation.mode === 'off') return;
     for (let index = 0; index < path.length - 1; index += 1) {
       const certificate = path[index]!;
-      const list = await this.revocation.lists.current(certificate, path[index + 1]!, now);
-      if (!list) throw untrusted();
+      const issuer = path[index + 1]!;
+      const answer = revocation.ocsp && ocspResponderUrl(certificate) ? await revocation.ocsp.status(certificate, issuer, now) : null;
+      if (answer?.status === 'revoked') throw new HttpError(403, 'certificate_revoked');
+      const list = await revocation.lists.current(certificate, issuer, now);
+      if (!list) {
+        if (answer?.status === 'good') continue;
+        throw untrusted();
+      }
       // By serial-number value (revocation.ts: findRevoked missed negative serials, PKITS 4.4.15); an unreadable entry fails closed.
       let entry: x509.X509CrlEntry | null;
       try {
@@ -115,7 +130,7 @@ export class TrustStore {
       } catch {
         throw untrusted();
       }
-      if (entry && entry.revocationDate.getTime() <= now) throw new HttpError(403, 'certificate_revoked');
+      if (entry) throw new HttpError(403, 'certificate_revoked');
     }
   }
 }
