@@ -3,6 +3,8 @@
 import {
   API_PATHS,
   CSRF_HEADER,
+  type CertificationBody,
+  type PublicConfig,
   DEV_TOKEN_HEADER,
   type AccountState,
   type DevOutboxResponse,
@@ -88,4 +90,33 @@ export async function register(options: { email?: string; password?: string } = 
     [pngFile('passport-1.png'), pdfFile('passport-2.pdf')],
   );
   return { email, password };
+}
+
+/** The real backend, except that its CA directory (GET /config) is rewritten: a compromised or careless backend, or a ministry's own CA. */
+export class DirectoryRewritingClient extends FetchAuthClient {
+  constructor(private readonly rewrite: (bodies: CertificationBody[]) => void) {
+    super({ baseUrl: new URL(API, location.href).href });
+  }
+
+  override async getConfig(...args: Parameters<FetchAuthClient['getConfig']>): Promise<PublicConfig> {
+    const config = await super.getConfig(...args);
+    this.rewrite(config.certificationBodies);
+    return config;
+  }
+}
+
+/**
+ * A client whose directory counts the test CAs made in the browser among a
+ * body's issuing CAs, by their subject (they have no key identifier) —
+ * what a ministry configures for a CA of its own. The backend's directory
+ * recognises certificates by their CA's subject and key, not by a name.
+ */
+export function clientTrusting(cas: readonly { name: string; certificate: { subjectName: { toArrayBuffer(): ArrayBuffer } } }[], bodyId = 'mup'): DirectoryRewritingClient {
+  return new DirectoryRewritingClient((bodies) => {
+    const body = bodies.find((candidate) => candidate.id === bodyId);
+    if (!body) throw new Error(`no ${bodyId} in the directory`);
+    const subject = (ca: (typeof cas)[number]) => btoa(String.fromCharCode(...new Uint8Array(ca.certificate.subjectName.toArrayBuffer())));
+    body.issuers = [...(body.issuers ?? []), ...cas.map((ca) => ({ name: ca.name, subject: subject(ca) }))];
+    body.issuerNames = [...body.issuerNames, ...cas.map((ca) => ca.name)];
+  });
 }

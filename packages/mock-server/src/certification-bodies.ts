@@ -1,28 +1,10 @@
-import type { CertificationBody, LocalizedText } from '@egov/auth-widgets/contract';
+import type { CertificationBody, CertificationBodyIssuer, LocalizedText } from '@egov/auth-widgets/contract';
 import { cyrillicToLatin } from '@egov/auth-widgets/i18n/transliterate';
 import { linkHref, mailtoHref, telHref } from '@egov/auth-widgets/rules';
-import { readFileSync } from 'node:fs';
-import { OID } from './certificates/oids.ts';
 import { x509 } from './certificates/x509.ts';
-import { TEST_BODIES, type DirectoryId } from './test-pki/bodies.ts';
-
-/** The public CA certificates of the Serbian trusted list (fixtures/real-pki, with SOURCES.md). */
-const REAL_PKI = new URL('../fixtures/real-pki/', import.meta.url);
-
-/**
- * The names a body's issuing CAs go by, read from their certificates — the
- * CN and O exactly as each certificate spells them, never typed by hand:
- * a typed "Ministarstvo unutrašnjih poslova" missed the real
- * "Ministarstvo unutrašnjih poslova Republike Srbije", and every real MUP,
- * Pošta, Halcom and E-Smart certificate was hidden as from an unknown CA.
- */
-export function issuingCaNames(files: readonly string[]): string[] {
-  const names = files.flatMap((file) => {
-    const { subjectName } = new x509.X509Certificate(readFileSync(new URL(file, REAL_PKI)));
-    return [...subjectName.getField(OID.commonName), ...subjectName.getField(OID.organization)];
-  });
-  return [...new Set(names)];
-}
+import type { ListedDirectory, ListedProvider } from './trusted-list/directory.ts';
+import { LISTED_DIRECTORY } from './trusted-list/directory.generated.ts';
+import { issuerOf } from './trusted-list/directory.ts';
 
 /**
  * What to do with a locked or forgotten PIN: only the body that issued the
@@ -41,94 +23,142 @@ function withLatin(text: LocalizedText): LocalizedText {
   return { ...text, 'sr-Latn': text['sr-Latn'] ?? cyrillicToLatin(text['sr-Cyrl']) };
 }
 
-/** The issuing CA names (and test organizations) of every test body of a directory entry (`TestBody.directoryId`), so test certificates are recognised too. */
-function testIssuers(directoryId: DirectoryId): string[] {
-  return [...new Set(TEST_BODIES.filter((body) => body.directoryId === directoryId).flatMap((body) => [body.issuingName, body.organization]))];
+/**
+ * What the trusted list does not say about a provider, by its VAT number:
+ * the directory id, the name in Cyrillic (written so that it transliterates
+ * to the list's own Serbian Latin name — a test holds them together), the
+ * portal guide's https pages, and a note on PIN unblocking. A provider the
+ * list adds must be added here (the tests name it).
+ */
+export const PROVIDER_DETAILS: Readonly<
+  Record<string, { id: string; srCyrl: string; site?: string; instructions?: string; supportUrl?: string; pinNote?: { en: string; srCyrl: string } }>
+> = Object.freeze({
+  'VATRS-100184116': {
+    id: 'mup',
+    srCyrl: 'МУП Републике Србије',
+    site: 'https://ca.mup.gov.rs/',
+    instructions: 'https://ca.mup.gov.rs/eng.html',
+    pinNote: { en: 'For the certificate on your identity card, that is the Ministry of Interior.', srCyrl: 'За сертификат на личној карти то је Министарство унутрашњих послова.' },
+  },
+  'VATRS-100002803': {
+    id: 'posta',
+    srCyrl: 'Пошта Србије д.о.о.',
+    site: 'https://www.ca.posta.rs/',
+    instructions: 'https://www.posta.rs/eng/stanovnistvo/usluga.aspx?usluga=e-services/electronic-certificates/qualified-e-signature-certificate&strana=service-description',
+  },
+  'VATRS-100296837': {
+    id: 'pks',
+    srCyrl: 'Привредна комора Србије',
+    site: 'https://www.pks.rs/',
+    instructions: 'https://pks.rs/strana/sekcija/usluge-elektronski-sertifikat-procedura-izdavanja',
+  },
+  // The list's information URI is Halcom's Slovenian site; the Serbian company's is halcom.rs.
+  'VATRS-102193722': {
+    id: 'halcom',
+    srCyrl: 'Привредно друштво Halcom а.д. Београд',
+    site: 'https://www.halcom.rs/',
+    instructions: 'https://www.halcom.com/sl_en/qualified-digital-certificate/',
+    supportUrl: 'https://support.halcom.com/',
+  },
+  'VATRS-101833141': {
+    id: 'esmart',
+    srCyrl: 'E-Smart Systems д.о.о.',
+    site: 'https://essqca.e-smartsys.com/',
+    instructions: 'https://www.e-smartsys.com/en/services/Pages/ESS-QCA-Qualified-certificate-for-electronic-signature.aspx',
+  },
+  'VATRS-110177886': { id: 'ite', srCyrl: 'Канцеларија за информационе технологије и електронску управу', site: 'https://www.ite.gov.rs/' },
+  'VATRS-108709130': { id: 'paperless', srCyrl: 'Paperless доо Београд' },
+  'VATRS-102116082': { id: 'mod', srCyrl: 'Министарство одбране и Војска Србије' },
+  'VATRS-100002887': { id: 'mts', srCyrl: 'Предузеће за телекомуникације Телеком Србија а.д.' },
+});
+
+/** An https URL of the list's information URI (the directory links only https), or null. */
+function httpsOf(uri: string | undefined): string | null {
+  if (!uri) return null;
+  const url = new URL(uri);
+  url.protocol = 'https:';
+  return url.href;
+}
+
+/** The names a certificate's issuer DN string shows (CN and O), for Peculiar's DN filter. */
+function issuerNamesOf(issuers: readonly CertificationBodyIssuer[]): string[] {
+  const names = issuers.flatMap((issuer) => {
+    const name = new x509.Name(Buffer.from(issuer.subject, 'base64'));
+    return [...name.getField('2.5.4.3'), ...name.getField('2.5.4.10')];
+  });
+  return [...new Set(names)];
+}
+
+/** One directory entry from a listed provider and the kit's details for it. */
+function bodyOf(provider: ListedProvider): CertificationBody {
+  const details = PROVIDER_DETAILS[provider.vat];
+  if (!details) throw new Error(`the trusted list's provider ${provider.name.en} (${provider.vat}) has no entry in PROVIDER_DETAILS`);
+  const site = details.site ?? httpsOf(provider.uri);
+  if (!site) throw new Error(`${provider.vat}: no site`);
+  const issuers = provider.issuers.map(({ name, subject, keyIdentifier }) => ({ name, subject, ...(keyIdentifier && { keyIdentifier }) }));
+  return {
+    id: details.id,
+    name: withLatin({ en: provider.name.en, 'sr-Cyrl': details.srCyrl }),
+    site,
+    ...(details.instructions && { instructions: details.instructions }),
+    support: { ...(provider.email && { email: provider.email }), ...(provider.phone && { phone: provider.phone }), url: details.supportUrl ?? site },
+    pinUnblock: withLatin(pinUnblock(details.pinNote)),
+    issuers,
+    issuerNames: issuerNamesOf(issuers),
+  };
+}
+
+/** The CA directory of a trusted list's facts (directory.ts). */
+export function certificationBodiesOf(directory: ListedDirectory): CertificationBody[] {
+  // In the order of PROVIDER_DETAILS (the portal guide's, MUP first), not the list's.
+  const order = Object.keys(PROVIDER_DETAILS);
+  const rank = (provider: ListedProvider) => (order.includes(provider.vat) ? order.indexOf(provider.vat) : order.length);
+  return [...directory.providers].sort((a, b) => rank(a) - rank(b)).map(bodyOf);
 }
 
 /**
- * The CA directory (`PublicConfig.certificationBodies`): the certification
- * bodies people in Serbia get qualified certificates from, as the picker
- * names them, with their sites, support and what to do with a locked PIN.
- * `instructions` are the pages the portal's user guide links for getting
- * and installing each body's certificate (in https; ITE publishes none).
- * `issuerNames` holds the CN and O of the real bodies' issuing CAs that
- * the trusted list grants qualified status, read from their certificates,
- * and the test PKI's issuing CAs. A ministry checks the contacts and issuer names
- * against each body's published certificates before going live: it is
- * configuration (`certificationBodies`), not code.
+ * The CA directory (`PublicConfig.certificationBodies`): every certification
+ * body the Serbian trusted list grants a qualified service for
+ * e-signatures, as the picker names it — the list's names (Cyrillic
+ * alongside), e-mail and issuing CAs (matched by their certificates:
+ * subject and key identifier, never by a typed name), with the portal
+ * guide's pages and what to do with a locked PIN. Regenerated from a newer
+ * list with `generate:ca-directory`; a ministry may configure its own
+ * (`certificationBodies`).
  */
-export const DEFAULT_CERTIFICATION_BODIES: readonly CertificationBody[] = Object.freeze(
-  [
-    {
-      id: 'mup',
-      name: { en: 'Ministry of Interior', 'sr-Cyrl': 'Министарство унутрашњих послова' },
-      site: 'https://ca.mup.gov.rs/',
-      instructions: 'https://ca.mup.gov.rs/eng.html',
-      support: { email: 'ca@mup.gov.rs', url: 'https://ca.mup.gov.rs/' },
-      pinUnblock: pinUnblock({ en: 'For the certificate on your identity card, that is the Ministry of Interior.', srCyrl: 'За сертификат на личној карти то је Министарство унутрашњих послова.' }),
-      // The trusted list's granted MUP services (sequence 36); the withdrawn 2013 MUPCA Gradjani is not among them.
-      issuerNames: [...issuingCaNames(['mup-gradjani-ca-4.cer', 'mup-stranci-ca-4.cer', 'mupca-gradjani-3.cer', 'mupca-sluzbenici-3.cer', 'mupca-stranci.cer']), ...testIssuers('mup')],
-    },
-    {
-      id: 'posta',
-      name: { en: 'Public Enterprise "Post of Serbia"', 'sr-Cyrl': 'ЈП „Пошта Србије“' },
-      site: 'https://www.ca.posta.rs/',
-      instructions: 'https://www.posta.rs/eng/stanovnistvo/usluga.aspx?usluga=e-services/electronic-certificates/qualified-e-signature-certificate&strana=service-description',
-      support: { url: 'https://www.ca.posta.rs/' },
-      pinUnblock: pinUnblock(),
-      issuerNames: [...issuingCaNames(['posta-srbije-ca-1.cer', 'posta-srbije-ca-2.cer']), ...testIssuers('posta')],
-    },
-    {
-      id: 'pks',
-      name: { en: 'Serbian Chamber of Commerce', 'sr-Cyrl': 'Привредна комора Србије' },
-      site: 'https://www.pks.rs/',
-      instructions: 'https://pks.rs/strana/sekcija/usluge-elektronski-sertifikat-procedura-izdavanja',
-      support: { url: 'https://www.pks.rs/' },
-      pinUnblock: pinUnblock(),
-      issuerNames: [...issuingCaNames(['pks-ca-class1.cer', 'pks-ca-class1-kvalifikovani-sertifikati.cer', 'pks-ca-cloud.cer']), ...testIssuers('pks')],
-    },
-    {
-      id: 'halcom',
-      name: { en: 'Halcom', 'sr-Cyrl': 'Halcom' },
-      site: 'https://www.halcom.rs/',
-      instructions: 'https://www.halcom.com/sl_en/qualified-digital-certificate/',
-      support: { url: 'https://support.halcom.com/' },
-      pinUnblock: pinUnblock(),
-      issuerNames: [
-        ...issuingCaNames(['halcom-bg-ca-fl-e-signature.cer', 'halcom-bg-ca-fl-e-signature-2.cer', 'halcom-bg-ca-pl-e-signature.cer', 'halcom-bg-ca-pl-e-signature-2.cer']),
-        ...testIssuers('halcom'),
-      ],
-    },
-    {
-      id: 'esmart',
-      name: { en: 'eSMART Systems', 'sr-Cyrl': 'eSMART Systems' },
-      site: 'https://essqca.e-smartsys.com/',
-      instructions: 'https://www.e-smartsys.com/en/services/Pages/ESS-QCA-Qualified-certificate-for-electronic-signature.aspx',
-      support: { email: 'info_qca@e-smartsys.com', url: 'https://essqca.e-smartsys.com/' },
-      pinUnblock: pinUnblock(),
-      issuerNames: [...issuingCaNames(['ess-iqca1-2019-01.cer', 'ess-iqca1-2019-06.cer', 'ess-iqca1-v3.cer']), ...testIssuers('esmart')],
-    },
-    {
-      id: 'ite',
-      name: { en: 'Office for IT and eGovernment', 'sr-Cyrl': 'Канцеларија за информационе технологије и електронску управу' },
-      site: 'https://www.ite.gov.rs/',
-      support: { url: 'https://www.ite.gov.rs/' },
-      pinUnblock: pinUnblock(),
-      issuerNames: [...issuingCaNames(['eid-rs-sign.cer']), ...testIssuers('ite')],
-    },
-    {
-      // On the trusted list (granted qualified services), not in the portal guide's list of five.
-      id: 'paperless',
-      name: { en: 'Paperless', 'sr-Cyrl': 'Paperless' },
-      // The trusted list's contacts for Paperless doo Beograd.
-      site: 'https://paperless.rs/ca/',
-      support: { email: 'ca@paperless.rs', url: 'https://paperless.rs/ca/' },
-      pinUnblock: pinUnblock(),
-      issuerNames: [...issuingCaNames(['paperless-fl-esignature-ca-1.cer', 'paperless-pl-esignature-ca-1.cer', 'paperless-gov-esignature-ca-1.cer']), ...testIssuers('paperless')],
-    },
-  ].map((entry): CertificationBody => ({ ...entry, name: withLatin(entry.name), pinUnblock: withLatin(entry.pinUnblock) })),
-);
+export const DEFAULT_CERTIFICATION_BODIES: readonly CertificationBody[] = Object.freeze(certificationBodiesOf(LISTED_DIRECTORY));
+
+/**
+ * The directory with the test PKI's issuing CAs added to the entries they
+ * imitate (`directoryId`), so test certificates are recognised in
+ * development exactly as real ones are: by their CA's subject and key.
+ */
+export function withTestIssuers(bodies: readonly CertificationBody[], testCas: readonly { directoryId: string; certificate: x509.X509Certificate }[]): CertificationBody[] {
+  return bodies.map((body) => {
+    const added = testCas.filter((ca) => ca.directoryId === body.id).map(({ certificate }) => {
+      const { service: _service, ...issuer } = issuerOf(certificate);
+      return issuer;
+    });
+    if (added.length === 0) return body;
+    const issuers = [...(body.issuers ?? []), ...added];
+    return { ...body, issuers, issuerNames: [...new Set([...body.issuerNames, ...issuerNamesOf(added)])] };
+  });
+}
+
+/** One configured issuing CA: a subject that is a DER name, a hex key identifier. */
+function checkIssuer(id: string, issuer: CertificationBodyIssuer): CertificationBodyIssuer {
+  try {
+    new x509.Name(Buffer.from(issuer.subject, 'base64'));
+  } catch {
+    throw new RangeError(`certification body ${id}: issuer ${JSON.stringify(issuer.name)} has a subject that is not a base64 DER name`);
+  }
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(issuer.subject)) throw new RangeError(`certification body ${id}: issuer ${JSON.stringify(issuer.name)}: the subject is not base64`);
+  if (issuer.keyIdentifier !== undefined && !/^([0-9a-f]{2})+$/.test(issuer.keyIdentifier)) {
+    throw new RangeError(`certification body ${id}: issuer ${JSON.stringify(issuer.name)}: the key identifier must be lower-case hex`);
+  }
+  if (!issuer.name.trim()) throw new RangeError(`certification body ${id}: an issuer without a name`);
+  return { name: issuer.name, subject: issuer.subject, ...(issuer.keyIdentifier !== undefined && { keyIdentifier: issuer.keyIdentifier }) };
+}
 
 /** Checks a configured CA directory (unique ids, https sites, some support contact that is a link) and derives the Latin texts. */
 export function checkCertificationBodies(bodies: readonly CertificationBody[]): CertificationBody[] {
@@ -157,12 +187,15 @@ export function checkCertificationBodies(bodies: readonly CertificationBody[]): 
     if (body.support.phone !== undefined && !telHref(body.support.phone)) {
       throw new RangeError(`certification body ${body.id}: the support phone must be a phone number`);
     }
+    const issuers = body.issuers?.map((issuer) => checkIssuer(body.id, issuer));
+    if (!issuers?.length && body.issuerNames.length === 0) throw new RangeError(`certification body ${body.id}: give its issuing CAs (issuers) or at least issuerNames`);
     return {
       ...body,
       name: withLatin(body.name),
       pinUnblock: withLatin(body.pinUnblock),
       support: { ...body.support },
-      issuerNames: [...body.issuerNames],
+      ...(issuers && { issuers }),
+      issuerNames: [...new Set([...body.issuerNames, ...(issuers ? issuerNamesOf(issuers) : [])])],
     };
   });
 }

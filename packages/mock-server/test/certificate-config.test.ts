@@ -68,11 +68,13 @@ describe('GET /config with certificate support', () => {
   test('lists the certification bodies with names in every locale, https sites, support and PIN guidance', () => {
     assert.deepEqual(
       config.certificationBodies.map((body) => body.id),
-      ['mup', 'posta', 'pks', 'halcom', 'esmart', 'ite', 'paperless'],
+      ['mup', 'posta', 'pks', 'halcom', 'esmart', 'ite', 'paperless', 'mod', 'mts'],
     );
     const byId = Object.fromEntries(config.certificationBodies.map((body) => [body.id, body])) as Record<string, CertificationBody>;
-    assert.equal(byId.mup!.name['sr-Cyrl'], 'Министарство унутрашњих послова');
-    assert.equal(byId.mup!.name['sr-Latn'], 'Ministarstvo unutrašnjih poslova');
+    // The trusted list's names, in Cyrillic too.
+    assert.equal(byId.mup!.name.en, 'Ministry of Interior Republic of Serbia');
+    assert.equal(byId.mup!.name['sr-Cyrl'], 'МУП Републике Србије');
+    assert.equal(byId.mup!.name['sr-Latn'], 'MUP Republike Srbije');
     assert.equal(byId.ite!.name['sr-Latn'], 'Kancelarija za informacione tehnologije i elektronsku upravu');
     assert.equal(byId.pks!.name['sr-Latn'], 'Privredna komora Srbije');
     for (const body of config.certificationBodies) {
@@ -93,6 +95,8 @@ describe('GET /config with certificate support', () => {
       esmart: 'https://www.e-smartsys.com/en/services/Pages/ESS-QCA-Qualified-certificate-for-electronic-signature.aspx',
       ite: undefined,
       paperless: undefined,
+      mod: undefined,
+      mts: undefined,
     });
     const [mup] = DEFAULT_CERTIFICATION_BODIES;
     assert.throws(() => checkCertificationBodies([{ ...mup!, instructions: 'http://ca.mup.gov.rs/eng.html' }]), /instructions must be an https URL/);
@@ -103,8 +107,13 @@ describe('GET /config with certificate support', () => {
     for (const body of TEST_BODIES) {
       // MUP's two issuing CAs (citizens and foreigners) are both the `mup` entry's.
       const entry = config.certificationBodies.find((candidate) => candidate.id === body.directoryId)!;
-      const issuer = pki.body(body.id).issuing.certificate.subjectName.getField('2.5.4.3')[0]!;
+      const issuing = pki.body(body.id).issuing.certificate;
+      const issuer = issuing.subjectName.getField('2.5.4.3')[0]!;
       assert.ok(entry.issuerNames.includes(issuer), `${body.id}: ${issuer}`);
+      // By the CA certificate itself: its subject and key identifier.
+      const subject = Buffer.from(issuing.subjectName.toArrayBuffer()).toString('base64');
+      const keyIdentifier = issuing.getExtension(x509.SubjectKeyIdentifierExtension)!.keyId.toLowerCase();
+      assert.ok(entry.issuers?.some((candidate) => candidate.subject === subject && candidate.keyIdentifier === keyIdentifier), `${body.id}: issuers`);
     }
   });
 
@@ -113,7 +122,7 @@ describe('GET /config with certificate support', () => {
     try {
       const plainConfig = (await request(`${plain.api}${API_PATHS.config}`)).json as unknown as PublicConfig;
       assert.deepEqual(plainConfig.loginModes, ['password']);
-      assert.equal(plainConfig.certificationBodies.length, 7, 'the directory is still published');
+      assert.equal(plainConfig.certificationBodies.length, 9, 'the directory is still published');
       const browser = new Browser(plain.api);
       for (const path of [API_PATHS.certificateChallenge, API_PATHS.certificateLogin, API_PATHS.certificateRegistration]) {
         const reply = await browser.post(path, {});

@@ -18,7 +18,7 @@ import { after, before, describe, test } from 'node:test';
 import { API_PATHS, type DevTestToken } from '@egov/auth-widgets/contract';
 import { describeCertificate } from '@egov/auth-widgets/certificates';
 import type { HolderIdentifier } from '@egov/auth-widgets/rules';
-import { DEFAULT_CERTIFICATION_BODIES } from '../src/certification-bodies.ts';
+import { DEFAULT_CERTIFICATION_BODIES, withTestIssuers } from '../src/certification-bodies.ts';
 import { certificateIdentity, identityKey } from '../src/certificates/identity.ts';
 import { x509 } from '../src/certificates/x509.ts';
 import { agentTokens } from '../src/fortify-agent/tokens.ts';
@@ -127,7 +127,8 @@ describe('the real CAs’ test bodies', () => {
       const entry = pki.profile(name);
       assert.equal(entry.issuer, body, name);
       assert.equal(entry.certificate.issuerName.getField('2.5.4.3')[0], issuer, name);
-      const description = describeCertificate(new Uint8Array(entry.certificate.rawData), [...DEFAULT_CERTIFICATION_BODIES], new Date(PKI_TIME), true, {
+      const directory = withTestIssuers(DEFAULT_CERTIFICATION_BODIES, pki.bodies.map((item) => ({ directoryId: item.body.directoryId, certificate: item.issuing.certificate })));
+      const description = describeCertificate(new Uint8Array(entry.certificate.rawData), directory, new Date(PKI_TIME), true, {
         qualifiedPolicies: pki.qualifiedPolicies,
       });
       assert.equal(description.hiddenBecause, undefined, `${name}: ${description.hiddenBecause}`);

@@ -27,6 +27,8 @@ const GRANTED: Record<string, string[]> = {
   esmart: ['ess-iqca1-2019-01.cer', 'ess-iqca1-2019-06.cer', 'ess-iqca1-v3.cer'],
   ite: ['eid-rs-sign.cer'],
   paperless: ['paperless-fl-esignature-ca-1.cer', 'paperless-pl-esignature-ca-1.cer', 'paperless-gov-esignature-ca-1.cer'],
+  mod: ['mo-vs-uzk-ca-3.cer'],
+  mts: ['mtsca-cloud.cer'],
 };
 
 describe('the real CA certificates', () => {
@@ -46,9 +48,12 @@ describe('the real CA certificates', () => {
   test('a certificate from every issuing CA the trusted list grants is recognised as its certification body by the picker (not hidden as untrusted_ca)', () => {
     for (const [id, files] of Object.entries(GRANTED)) {
       for (const file of files) {
-        // A leaf's issuer is its CA's subject.
-        const body = findCertificationBody(parseCertificate(der(file)).subject, [...DEFAULT_CERTIFICATION_BODIES]);
-        assert.equal(body?.id, id, file);
+        // A leaf's issuer is its CA's subject, and its authority key identifier the CA's subject key identifier.
+        const ca = parseCertificate(der(file));
+        const leaf = { issuer: ca.subject, issuerDer: ca.subjectDer, authorityKeyIdentifier: ca.subjectKeyIdentifier };
+        assert.equal(findCertificationBody(leaf, DEFAULT_CERTIFICATION_BODIES)?.id, id, file);
+        // The same name with another key (a CA that copies the name) is nobody's.
+        assert.equal(findCertificationBody({ ...leaf, authorityKeyIdentifier: '00'.repeat(20) }, DEFAULT_CERTIFICATION_BODIES), undefined, file);
       }
     }
   });

@@ -27,7 +27,7 @@ export interface CertificateDescription {
   issuer: {
     /** The issuer's CN (else O) as the certificate says it. */
     name: string;
-    /** The directory entry, recognised by its `issuerNames`; absent for a CA the site does not trust. */
+    /** The directory entry (`findCertificationBody`: by the issuing CA certificate, else by `issuerNames`); absent for a CA the site does not trust. */
     body?: CertificationBody;
   };
   /** Hex, as the certificate encodes it. */
@@ -109,7 +109,7 @@ export function describeCertificate(
     certificate.serialNumber;
   const issuerName =
     nameValues(certificate.issuer, OID.commonName)[0] ?? nameValues(certificate.issuer, OID.organization)[0] ?? '';
-  const body = findCertificationBody(certificate.issuer, directory);
+  const body = findCertificationBody(certificate, directory);
   const allowList = [...((body as BodyWithPolicies | undefined)?.qualifiedPolicies ?? []), ...(options.qualifiedPolicies ?? [])];
   const qualified = isQualified(certificate, allowList);
   // Without an allow-list the kit cannot know the CA's qualified policy: the backend decides.

@@ -8,7 +8,7 @@ export {
   type DescribeOptions,
   type HiddenReason,
 } from './describe-certificate.js';
-export { findCertificationBody, issuerDisplayName, localizedText } from './certification-body.js';
+export { findCertificationBody, issuerDisplayName, localizedText, type CertificateIssuerInfo } from './certification-body.js';
 export { isValidJmbg, personalNumberOf, type PersonalNumberResult } from '../client/rules.js';
 export {
   issuerChain,

@@ -28,10 +28,12 @@ export const OID = {
   organizationalUnit: '2.5.4.11',
   givenName: '2.5.4.42',
   emailAddress: '1.2.840.113549.1.9.1',
+  subjectKeyIdentifier: '2.5.29.14',
   keyUsage: '2.5.29.15',
   subjectAltName: '2.5.29.17',
   basicConstraints: '2.5.29.19',
   certificatePolicies: '2.5.29.32',
+  authorityKeyIdentifier: '2.5.29.35',
   extKeyUsage: '2.5.29.37',
   qcStatements: '1.3.6.1.5.5.7.1.3',
   rsaEncryption: '1.2.840.113549.1.1.1',
@@ -90,6 +92,14 @@ export interface ParsedCertificate {
   isCa: boolean;
   /** QCStatement ids (ETSI EN 319 412-5). */
   qcStatements: string[];
+  /**
+   * The authorityKeyIdentifier's keyIdentifier, lower-case hex: which key of
+   * the issuer signed it (with `issuerDer`, how the CA directory recognises
+   * the issuer). Absent when the extension or its keyIdentifier is.
+   */
+  authorityKeyIdentifier?: string;
+  /** The subjectKeyIdentifier, lower-case hex (a CA's is what its certificates' `authorityKeyIdentifier` says). */
+  subjectKeyIdentifier?: string;
   /** Extensions that could not be read at all (left out; the backend judges the certificate). */
   unreadableExtensions: string[];
 }
@@ -134,6 +144,8 @@ interface Extensions {
   emails: string[];
   isCa: boolean;
   qcStatements: string[];
+  authorityKeyIdentifier?: string;
+  subjectKeyIdentifier?: string;
   unreadableExtensions: string[];
 }
 
@@ -201,7 +213,21 @@ function readExtension(id: string, value: DerNode, result: Extensions): void {
     case OID.qcStatements:
       result.qcStatements = oidsOf(value, (statement) => childrenOf(statement)[0]);
       break;
+    case OID.authorityKeyIdentifier: {
+      // SEQUENCE { keyIdentifier [0] IMPLICIT OCTET STRING OPTIONAL, authorityCertIssuer [1], serial [2] }
+      const keyIdentifier = childrenOf(expectTag(value, TAG.sequence)).find((part) => part.tag === 0x80);
+      if (keyIdentifier) result.authorityKeyIdentifier = keyIdentifierHex(keyIdentifier);
+      break;
+    }
+    case OID.subjectKeyIdentifier:
+      result.subjectKeyIdentifier = keyIdentifierHex(expectTag(value, TAG.octetString));
+      break;
   }
+}
+
+function keyIdentifierHex(node: DerNode): string {
+  if (node.contents.length === 0) throw new CertificateParseError('empty key identifier');
+  return hex(node.contents);
 }
 
 /** Reads a DER certificate. Throws CertificateParseError when it is not one. */
@@ -297,6 +323,11 @@ function required(node: DerNode | undefined): DerNode {
   return node;
 }
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+/** Lower-case hex of bytes (key identifiers). */
+export function hex(bytes: Uint8Array): string {
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((byte, i) => byte === b[i]);
 }

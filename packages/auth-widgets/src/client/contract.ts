@@ -315,8 +315,30 @@ export interface CertificationBody {
   support: { phone?: string; email?: string; url?: string };
   /** What to do after too many wrong PINs, or a forgotten PIN. */
   pinUnblock: LocalizedText;
-  /** Issuer common names / organizations of its issuing CAs, to recognise a certificate's issuer. */
+  /**
+   * Its issuing CAs, as their certificates name them: a certificate is the
+   * body's when its issuer is one of these subjects byte for byte and its
+   * authority key identifier (when it has one) is that CA's key identifier.
+   * The default directory takes them from the trusted list's CA
+   * certificates; a body with `issuers` is never recognised by name alone.
+   */
+  issuers?: CertificationBodyIssuer[];
+  /**
+   * Common names / organizations of its issuing CAs. Derived from `issuers`
+   * where there are some (for a list that only sees DN strings, Peculiar's);
+   * the only way to recognise a body configured without `issuers`.
+   */
   issuerNames: string[];
+}
+
+/** One issuing CA of a certification body (`CertificationBody.issuers`). */
+export interface CertificationBodyIssuer {
+  /** The CA certificate's subject name, DER, base64. */
+  subject: string;
+  /** The CA certificate's subject key identifier, hex, lower case. */
+  keyIdentifier?: string;
+  /** The CA's common name, for people and logs. */
+  name: string;
 }
 
 export interface PublicConfig {

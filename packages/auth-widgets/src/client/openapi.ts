@@ -250,6 +250,15 @@ const schemas: Record<string, JsonObject> = {
     ['sequenceNumber', 'territory', 'issuedAt', 'nextUpdate'],
     'The edition of the trusted list (ETSI TS 119 612) the backend takes its qualified CAs from.',
   ),
+  CertificationBodyIssuer: object(
+    {
+      subject: text("The CA certificate's subject name, DER, base64.", { minLength: 4, pattern: '^[A-Za-z0-9+/]+={0,2}$' }),
+      keyIdentifier: text("The CA certificate's subject key identifier, hex, lower case.", { pattern: '^([0-9a-f]{2})+$' }),
+      name: text("The CA's common name, for people and logs.", { minLength: 1 }),
+    },
+    ['subject', 'name'],
+    'One issuing CA of a certification body.',
+  ),
   CertificationBody: object(
     {
       id: text('e.g. `mup`, `posta`, `pks`, `halcom`, `esmart`, `ite`.', { minLength: 1 }),
@@ -266,10 +275,17 @@ const schemas: Record<string, JsonObject> = {
         'How people reach its support (any of the three).',
       ),
       pinUnblock: ref('LocalizedText'),
+      issuers: {
+        type: 'array',
+        items: ref('CertificationBodyIssuer'),
+        description:
+          "Its issuing CAs as their certificates name them: a certificate is the body's when its issuer is one of these subjects byte for byte and its authority key identifier (when present) is that CA's. A body with issuers is never recognised by name alone.",
+      },
       issuerNames: {
         type: 'array',
         items: { type: 'string' },
-        description: "Common names and organizations of its issuing CAs, to recognise a certificate's issuer (and so whom to contact when the PIN is locked).",
+        description:
+          "Common names and organizations of its issuing CAs: derived from `issuers` where there are some (for DN-string filters); the only way to recognise a body configured without `issuers`.",
       },
     },
     ['id', 'name', 'site', 'support', 'pinUnblock', 'issuerNames'],

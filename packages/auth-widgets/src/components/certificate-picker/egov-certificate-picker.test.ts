@@ -1,11 +1,11 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { API } from '../../../test-support/backend.js';
+import { API, clientTrusting, DirectoryRewritingClient } from '../../../test-support/backend.js';
 import { anaSubject, OIDS, testCa, testToken, x509 } from '../../../test-support/test-pki.js';
 import { AgentError } from '../../agent/certificate-agent.js';
 import { FortifyAgent } from '../../agent/fortify-agent.js';
 import { SoftAgent } from '../../agent/soft-agent.js';
-import type { CertificationBody, DevTestToken, PublicConfig } from '../../client/contract.js';
-import { FetchAuthClient } from '../../client/fetch-auth-client.js';
+import type { DevTestToken } from '../../client/contract.js';
+import type { FetchAuthClient } from '../../client/fetch-auth-client.js';
 import '../../define/all.js';
 import '../../define/egov-certificate-picker.js';
 import '../../fortify.js';
@@ -38,19 +38,6 @@ async function choose(el: EgovCertificatePicker, certificateId: string) {
 
 const DATA = new TextEncoder().encode('egov-auth:1 test data');
 
-/** The real backend, except that its CA directory (GET /config) is rewritten: a compromised or careless backend. */
-class DirectoryRewritingClient extends FetchAuthClient {
-  constructor(private readonly rewrite: (bodies: CertificationBody[]) => void) {
-    super({ baseUrl: new URL(API, location.href).href });
-  }
-
-  override async getConfig(...args: Parameters<FetchAuthClient['getConfig']>): Promise<PublicConfig> {
-    const config = await super.getConfig(...args);
-    this.rewrite(config.certificationBodies);
-    return config;
-  }
-}
-
 /** Locks a token's PIN with one wrong try and returns the picker showing the CA card. */
 async function lockedCard(token: string, certificateId: string, client?: FetchAuthClient): Promise<Element> {
   const agent = await softAgent(['0000']);
@@ -78,7 +65,7 @@ function visibleButton(el: Element, text: string): HTMLButtonElement | undefined
   return [...el.querySelectorAll<HTMLButtonElement>('button')].find((button) => button.checkVisibility() && seen(button) === text);
 }
 
-/** The test CA the real backend's directory knows as the Ministry of Interior's (recognised by name), and its qualified policy. */
+/** The name of the test CA the browser makes for MUP (the directory counts it as MUP's through `clientTrusting`), and its qualified policy. */
 const MUP_TEST_CA = 'TEST MUP Gradjani CA 4';
 const MUP_TEST_POLICY = '2.999.381.1.1.1';
 /** Noon UTC: the same calendar day wherever the test browser's clock is. */
@@ -330,14 +317,17 @@ describe('<egov-certificate-picker>', () => {
       const missing = await picker(new FortifyAgent({ baseUrl: 'https://127.0.0.1:9', probeTimeoutMs: 2000, storage: null }));
       expect(accepted(missing)!.open, 'open when Fortify is not installed').to.be.true;
       const shown = links(missing).map((a) => [seen(a), a.href]);
+      // The trusted list's names, in the portal guide's order.
       expect(shown.map(([name]) => name)).to.deep.equal([
-        'Ministry of Interior',
-        'Public Enterprise "Post of Serbia"',
-        'Serbian Chamber of Commerce',
-        'Halcom',
-        'eSMART Systems',
+        'Ministry of Interior Republic of Serbia',
+        'Pošta Srbije L.L.C.',
+        'Chamber of Commerce of Serbia',
+        'Halcom a.d. Beograd',
+        'E-Smart Systems d.o.o.',
         'Office for IT and eGovernment',
-        'Paperless',
+        'Paperless doo Beograd',
+        'Ministry of Defense and Serbian Armed Forces',
+        'Telecommunications Company Telekom Srbija a.d.',
       ]);
       expect(shown[0]![1]).to.equal('https://ca.mup.gov.rs/eng.html');
       expect(shown[5]![1], 'a body without instructions links its site').to.equal('https://www.ite.gov.rs/');
@@ -346,7 +336,7 @@ describe('<egov-certificate-picker>', () => {
 
       const cyrillic = await picker(new FortifyAgent({ baseUrl: 'https://127.0.0.1:9', probeTimeoutMs: 2000, storage: null }), 'sr-Cyrl');
       expect(seen(accepted(cyrillic)!.querySelector('summary'))).to.equal('Које сертификате могу да користим?');
-      expect(seen(links(cyrillic)[0])).to.equal('Министарство унутрашњих послова');
+      expect(seen(links(cyrillic)[0])).to.equal('МУП Републике Србије');
     });
 
     it('two certificates that look alike (same holder, CA and dates; one revoked) differ where a person can see it', async () => {
@@ -368,7 +358,7 @@ describe('<egov-certificate-picker>', () => {
 
     it('says what each certificate is for, its short serial number, e-mail, the card or token it is on, and an unambiguous date', async () => {
       const agent = new SoftAgent(await lookAlikeTokens(), { pinPrompt: async () => '1234' });
-      const el = await picker(agent);
+      const el = await picker(agent, 'en', clientTrusting([await testCa(MUP_TEST_CA)]));
       // The card's authentication certificate is not the qualified one (issue 13): it is listed as hidden, saying which to choose.
       expect(visibleItems(el)).to.deep.equal(['card-a:sign', 'token-b:sign']);
       expect(hidden(el)).to.deep.equal(['authentication_only']);
@@ -387,7 +377,7 @@ describe('<egov-certificate-picker>', () => {
       for (const serial of serials) expect(serial!.replace(/[\u00a0…]/g, '').length).to.be.within(1, 8);
       await expect(el).to.be.accessible();
 
-      const serbian = await picker(new SoftAgent(await lookAlikeTokens()), 'sr-Cyrl');
+      const serbian = await picker(new SoftAgent(await lookAlikeTokens()), 'sr-Cyrl', clientTrusting([await testCa(MUP_TEST_CA)]));
       const item = seen(serbian.querySelector('[data-certificate="card-a:sign"]'));
       expect(item).to.contain('важи до 3.\u00a0децембра\u00a02031.');
       expect(item).to.contain('Намена: потписивање');

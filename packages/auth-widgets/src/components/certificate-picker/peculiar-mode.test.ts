@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { API } from '../../../test-support/backend.js';
+import { API, clientTrusting } from '../../../test-support/backend.js';
 import { JMBG, testCa, testCertificate, testKeys } from '../../../test-support/test-pki.js';
 import type { AgentError } from '../../agent/certificate-agent.js';
 import { SoftAgent } from '../../agent/soft-agent.js';
@@ -36,6 +36,11 @@ function config(): Promise<PublicConfig> {
   return publicConfig;
 }
 
+/** The first issuing CA name of the directory's first body (MUP's): the test CA made in the browser takes it, so Peculiar's DN filter lists it. */
+async function mupIssuerName(): Promise<string> {
+  return (await config()).certificationBodies[0]!.issuerNames[0]!;
+}
+
 /** The real element inside the picker, once it has loaded (it reads `filters` then, and only then may it be removed). */
 async function peculiarIn(picker: EgovCertificatePicker): Promise<PeculiarElement> {
   await waitUntil(() => picker.querySelector(TAG), 'no <peculiar-fortify-certificates>', { timeout: 8000 });
@@ -45,7 +50,11 @@ async function peculiarIn(picker: EgovCertificatePicker): Promise<PeculiarElemen
 }
 
 async function peculiarPicker(locale = 'en'): Promise<{ picker: EgovCertificatePicker; element: PeculiarElement }> {
-  const picker = await fixture<EgovCertificatePicker>(html`<egov-certificate-picker ui="peculiar" backend-url=${API} locale=${locale}></egov-certificate-picker>`);
+  // The directory counts the browser-made test CA of `testToken` as MUP's, by its subject.
+  const client = clientTrusting([await testCa(await mupIssuerName())]);
+  const picker = await fixture<EgovCertificatePicker>(
+    html`<egov-certificate-picker ui="peculiar" backend-url=${API} locale=${locale} .client=${client}></egov-certificate-picker>`,
+  );
   return { picker, element: await peculiarIn(picker) };
 }
 
@@ -114,7 +123,7 @@ class TestSocketProvider {
 /** A token with one certificate from a CA the mock server's directory names, and its WebCrypto key pair. */
 async function testToken(options: { notBefore?: Date; notAfter?: Date; fail?: { login?: unknown; sign?: unknown } } = {}) {
   const body = (await config()).certificationBodies[0]!;
-  const ca = await testCa(body.issuerNames[0]!);
+  const ca = await testCa(await mupIssuerName());
   const leaf = await testCertificate({ issuer: ca, notBefore: options.notBefore, notAfter: options.notAfter });
   const keys = await testKeys('EC');
   const provider = new TestSocketProvider(

@@ -53,9 +53,12 @@ function issuerNamePattern(name: string): string {
 /**
  * Matches an issuer DN (`CN=…, O=…, C=RS`, in any order, also with `/`
  * separators or OIDs for the attribute types) whose common name or
- * organization is one of the directory's `issuerNames` — the same rule as
- * `findCertificationBody`, whole values only, case aside. With an empty
- * directory it matches nothing.
+ * organization is one of the directory's `issuerNames` — the name rule of
+ * `findCertificationBody`, whole values only, case aside. The element only
+ * sees DN strings, so bodies with `issuers` are pre-filtered by the names
+ * the backend derives from them; `describeCertificate` then checks the
+ * chosen certificate by its issuer DER and authority key identifier. With
+ * an empty directory it matches nothing.
  */
 export function issuerMatcher(directory: readonly CertificationBody[]): RegExp {
   const names = [...new Set(directory.flatMap((body) => body.issuerNames).filter((name) => name.trim() !== ''))];
