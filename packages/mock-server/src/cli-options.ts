@@ -88,6 +88,8 @@ Certificate login (with --dev the generated TEST PKI in <data-dir>/test-pki is t
   --ocsp <on|off>            also ask the OCSP responder a certificate names (EGOV_OCSP; default on
                              with --revocation crl): revoked by it refuses, and a good answer stands
                              in for a missing list
+  --authentication-certificates  also log in with a card's authentication certificate (not
+                             qualified) at acr substantial (EGOV_AUTHENTICATION_CERTIFICATES=1)
   --certificate-origin <o>   the origin signatures must bind (EGOV_CERTIFICATE_ORIGIN; default:
                              the site URL's origin)
   --certificate-registration-review   certificate registrations wait for the reviewer after
@@ -265,6 +267,7 @@ export function parseServerCommand(argv: readonly string[], env: NodeJS.ProcessE
         'crl-refresh-minutes': { type: 'string' },
         revocation: { type: 'string' },
         ocsp: { type: 'string' },
+        'authentication-certificates': { type: 'boolean' },
         'certificate-origin': { type: 'string' },
         'certificate-registration-review': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -296,6 +299,8 @@ export function parseServerCommand(argv: readonly string[], env: NodeJS.ProcessE
   const crlRefreshMinutes = parseCount('--crl-refresh-minutes', values['crl-refresh-minutes'] ?? env.EGOV_CRL_REFRESH_MINUTES);
   const revocation = parseRevocation(values.revocation ?? env.EGOV_REVOCATION);
   const ocsp = parseOnOff('--ocsp', values.ocsp ?? env.EGOV_OCSP);
+  const authenticationCertificates =
+    values['authentication-certificates'] ?? parseBoolean('EGOV_AUTHENTICATION_CERTIFICATES', env.EGOV_AUTHENTICATION_CERTIFICATES);
   const qualifiedPolicies = values['qualified-policy'] ?? list(env.EGOV_QUALIFIED_POLICIES);
   const certificateOrigin = values['certificate-origin'] ?? (env.EGOV_CERTIFICATE_ORIGIN || undefined);
   const registrationReview =
@@ -341,6 +346,7 @@ export function parseServerCommand(argv: readonly string[], env: NodeJS.ProcessE
         ...(crlRefreshMinutes === undefined ? {} : { crlRefreshMs: crlRefreshMinutes * 60_000 }),
         ...(revocation === undefined ? {} : { revocation }),
         ...(ocsp === undefined ? {} : { ocsp }),
+        ...(authenticationCertificates === undefined ? {} : { authenticationCertificates }),
         ...(certificateOrigin === undefined ? {} : { origin: certificateOrigin }),
       },
       ...(registrationReview === undefined ? {} : { certificateRegistrationReview: registrationReview }),

@@ -168,7 +168,7 @@ const NO_PASSWORD = '';
  * Schema migrations, applied in order; PRAGMA user_version records how many
  * ran. Append new ones, never edit a released one.
  */
-const MIGRATIONS: Migrations = [
+export const MIGRATIONS: Migrations = [
   [
     `CREATE TABLE meta (
        key TEXT PRIMARY KEY,
@@ -246,6 +246,24 @@ const MIGRATIONS: Migrations = [
        expires_at INTEGER NOT NULL
      )`,
     `CREATE INDEX certificate_challenges_by_session ON certificate_challenges(session_id_hash, created_at)`,
+  ],
+  [
+    // acr 'substantial' (a card's authentication certificate, where allowed): SQLite cannot change a CHECK, so the
+    // table is made again and the sessions copied. Dropping the old one drops the sessions' pending certificate
+    // challenges (ON DELETE CASCADE): they live five minutes, and the person asks for a new one.
+    `CREATE TABLE sessions_next (
+       id_hash TEXT PRIMARY KEY,
+       csrf_token TEXT NOT NULL,
+       account_id INTEGER REFERENCES accounts(id) ON DELETE CASCADE,
+       acr TEXT CHECK (acr IN ('basic', 'substantial', 'high')),
+       created_at INTEGER NOT NULL,
+       last_seen_at INTEGER NOT NULL
+     )`,
+    `INSERT INTO sessions_next (id_hash, csrf_token, account_id, acr, created_at, last_seen_at)
+       SELECT id_hash, csrf_token, account_id, acr, created_at, last_seen_at FROM sessions`,
+    `DROP TABLE sessions`,
+    `ALTER TABLE sessions_next RENAME TO sessions`,
+    `CREATE INDEX sessions_by_account ON sessions(account_id)`,
   ],
 ];
 

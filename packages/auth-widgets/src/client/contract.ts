@@ -57,8 +57,13 @@ export function apiPath(template: string, params: Record<string, string | number
 /** Header that carries the anti-CSRF token on every state-changing request. */
 export const CSRF_HEADER = 'X-CSRF-Token';
 
-/** Level of assurance of a session: password is basic, certificate is high. */
-export type Acr = 'basic' | 'high';
+/**
+ * Level of assurance of a session: a password is `basic`, a qualified
+ * certificate `high`; a card's authentication certificate (not qualified,
+ * accepted only where the backend allows it: `PublicConfig.authenticationCertificates`)
+ * is `substantial`.
+ */
+export type Acr = 'basic' | 'substantial' | 'high';
 
 /** Lifecycle of an account, as the portal's guide describes it. */
 export const ACCOUNT_STATES = ['unconfirmed', 'pending_review', 'active', 'rejected'] as const;
@@ -361,6 +366,13 @@ export interface PublicConfig {
    * can tell which list a refusal was decided by.
    */
   trustedList?: TrustedListInfo;
+  /**
+   * Whether a card's authentication certificate (digitalSignature without
+   * nonRepudiation: not a qualified certificate) also logs in, at
+   * `acr: substantial`. Default false: only the qualified signing
+   * certificate does, and the picker says to choose it.
+   */
+  authenticationCertificates?: boolean;
 }
 
 /** `PublicConfig.trustedList`: the edition of the trusted list in use. */

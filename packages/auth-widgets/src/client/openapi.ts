@@ -106,7 +106,10 @@ const count = (description: string, minimum = 0): JsonObject => ({ type: 'intege
 // ---------------------------------------------------------------- schemas
 
 const schemas: Record<string, JsonObject> = {
-  Acr: stringEnum(['basic', 'high'], 'Level of assurance of a session: `basic` after a password login, `high` after a certificate login. A site may ask for step-up.'),
+  Acr: stringEnum(
+    ['basic', 'substantial', 'high'],
+    'Level of assurance of a session: `basic` after a password login, `high` after a login with a qualified certificate, `substantial` with a card’s authentication certificate where the backend accepts one (`authenticationCertificates`). A site may ask for step-up.',
+  ),
   AccountState: stringEnum(
     ACCOUNT_STATES,
     'Lifecycle of an account: `unconfirmed` (e-mail not confirmed yet), `pending_review` (documents are checked by an authorized person within 24 h), `active`, `rejected` (with a reason).',
@@ -232,6 +235,10 @@ const schemas: Record<string, JsonObject> = {
         description: 'Certificate policy OIDs of qualified certificates; the backend accepts a certificate only with one of them.',
       },
       trustedList: ref('TrustedListInfo'),
+      authenticationCertificates: {
+        type: 'boolean',
+        description: "Whether a card's authentication certificate (not qualified) also logs in, at `acr: substantial`. Default false.",
+      },
     },
     ['passwordPolicy', 'uploads', 'loginModes', 'userTypes', 'certificateRegistrationReview', 'certificationBodies', 'qualifiedPolicies'],
     'What the widgets need to know before the user types.',
@@ -927,7 +934,7 @@ const paths: Record<string, OpenApiPathItem> = {
       operationId: 'loginWithCertificate',
       summary: 'Log in with a qualified electronic certificate',
       description: [
-        'Body: a `CertificateProof` over a challenge of this session. High level of assurance (`acr: high`); on success the session id and the CSRF token change.',
+        'Body: a `CertificateProof` over a challenge of this session. High level of assurance (`acr: high`) with a qualified certificate, `substantial` with an authentication certificate where `authenticationCertificates` allows it; on success the session id and the CSRF token change.',
         PROOF_CHECKS,
         'A verified certificate with no account answers 403 `certificate_not_registered` (only the key holder can learn it: the signature is verified first); one whose account is not active answers its state (403 `email_not_confirmed`, `pending_review`, `account_rejected` with `reason`). Failures are throttled per client address (429 with `Retry-After`).',
       ].join('\n\n'),
@@ -935,7 +942,7 @@ const paths: Record<string, OpenApiPathItem> = {
       requestBody: jsonBody('CertificateLoginRequest'),
       responses: {
         ...jsonPostErrors,
-        '200': jsonResponse('Logged in with `acr: high`; a new session cookie.', ref('LoginResponse'), { 'Set-Cookie': headerRef('SetSessionCookie') }),
+        '200': jsonResponse('Logged in with `acr: high` (or `substantial`, see above); a new session cookie.', ref('LoginResponse'), { 'Set-Cookie': headerRef('SetSessionCookie') }),
         '400': errorResponse('Malformed request or proof, or an algorithm not on the allow-list.', PROOF_REFUSED_400),
         '401': errorResponse('The nonce is unknown, used, expired or from another session; or the signature does not verify.', PROOF_REFUSED_401),
         '403': errorResponse('CSRF or origin refused (nothing checked), the certificate refused, or no active account for it.', [

@@ -27,11 +27,28 @@ import { x509 } from './x509.ts';
  * Returns the qualified policies valid for the path (empty: refuse).
  */
 export function validQualifiedPolicies(path: readonly x509.X509Certificate[], qualified: ReadonlySet<string>): string[] {
+  // "any" all the way down (the signer asserted anyPolicy): no specific policy was vouched for.
+  return [...validPolicies(path)].filter((oid) => qualified.has(oid));
+}
+
+/**
+ * Whether the first certificate of `path` (a CA) may issue qualified
+ * certificates by the authority of the CAs above it: its valid policies
+ * include a qualified one, or anyPolicy. For a certificate that is not
+ * qualified itself (a card's authentication certificate), whose issuing CA
+ * must still be one of the qualified hierarchy — not any sub-CA of a root.
+ */
+export function mayIssueQualified(path: readonly x509.X509Certificate[], qualified: ReadonlySet<string>): boolean {
+  return [...validPolicies(path)].some((oid) => oid === OID.anyPolicy || qualified.has(oid));
+}
+
+/** The valid-policy set of the path's first certificate (see validQualifiedPolicies); empty when nothing is valid. */
+function validPolicies(path: readonly x509.X509Certificate[]): ReadonlySet<string> {
   let valid: ReadonlySet<string> = new Set([OID.anyPolicy]);
   // From the certificate just below the anchor down to the signer.
   for (let index = path.length - 2; index >= 0; index -= 1) {
     const asserted = path[index]!.getExtension(x509.CertificatePolicyExtension)?.policies;
-    if (!asserted) return [];
+    if (!asserted) return new Set();
     const assertsAny = asserted.includes(OID.anyPolicy);
     const specific = asserted.filter((oid) => oid !== OID.anyPolicy);
     const next = new Set<string>();
@@ -41,11 +58,10 @@ export function validQualifiedPolicies(path: readonly x509.X509Certificate[], qu
     } else {
       for (const oid of valid) if (assertsAny || specific.includes(oid)) next.add(oid);
     }
-    if (next.size === 0) return [];
+    if (next.size === 0) return next;
     valid = next;
   }
-  // "any" all the way down (the signer asserted anyPolicy): no specific policy was vouched for.
-  return [...valid].filter((oid) => qualified.has(oid));
+  return valid;
 }
 
 /**

@@ -87,6 +87,8 @@ export async function takeAndVerify(context: RequestContext, proof: CertificateP
   try {
     if (!(await certificates.challenges.take(proof.nonce, session))) throw refuse('challenge_invalid');
     const verified = await (await certificates.verifier()).verify(proof, certificates.origin());
+    // An account is made with the qualified certificate only; an authentication certificate may only log in (where allowed).
+    if (operation === 'registration' && verified.acr !== 'high') throw refuse('certificate_key_usage');
     const key = certificates.identityKey(verified.identity);
     await services.throttle.forgive(throttleKeys(context));
     return { ...verified, key, fingerprint: key.slice(0, 19) };

@@ -9,7 +9,7 @@ import {
 import type { webcrypto } from 'node:crypto';
 import { HttpError } from '../http.ts';
 import { listedRefusal, type ListedTrust } from './listed-qualification.ts';
-import { caWithoutLoginPurpose, validQualifiedPolicies } from './path-policy.ts';
+import { caWithoutLoginPurpose, mayIssueQualified, validQualifiedPolicies } from './path-policy.ts';
 import { certificateIdentity, certificateSubject, issuerCommonName, type CertificateIdentity, type CertificateSubject } from './identity.ts';
 import { untrusted, type TrustStore } from './trust-store.ts';
 import { fingerprint, x509 } from './x509.ts';
@@ -74,6 +74,12 @@ export interface ProofPolicy {
   trustedList?: ListedTrust | null;
   /** Told when a certificate is refused because the trusted list has passed its NextUpdate. */
   onListExpired?: (list: ListedTrust) => void;
+  /**
+   * Also accept a card's authentication certificate (digitalSignature, no
+   * nonRepudiation: not qualified), at `acr: substantial`, when the CA that
+   * issued it is one that issues qualified certificates. Default false.
+   */
+  authenticationCertificates?: boolean;
 }
 
 /** What a verified proof establishes. */
@@ -83,6 +89,8 @@ export interface VerifiedCertificate {
   subject: CertificateSubject;
   /** The issuing CA's common name (not personal data). */
   issuer: string;
+  /** `high`: a qualified certificate; `substantial`: an authentication certificate (where the policy allows one). */
+  acr: 'high' | 'substantial';
 }
 
 /** Strict base64 (standard alphabet, optional padding); null when it is not. */
@@ -189,7 +197,7 @@ export class ProofVerifier {
 
     const path = await policy.trust.buildPath(certificate, hints, now);
 
-    checkKeyUsage(certificate, policy);
+    const kind = checkKeyUsage(certificate, policy);
     const listed = policy.trustedList?.anchors.get(fingerprint(path[path.length - 1]!));
     if (listed) {
       // The trusted list vouches for the certificates its CA issues itself, by its service's criteria.
@@ -198,9 +206,13 @@ export class ProofVerifier {
         policy.onListExpired?.(policy.trustedList!);
         throw untrusted();
       }
-      if (refusal) throw refuse('certificate_policy');
-    } else if (validQualifiedPolicies(path, policy.qualifiedPolicies).length === 0) {
+      // An authentication certificate meets no qualification criterion; it must still come from the listed CA itself.
+      if (refusal && !(kind === 'authentication' && path.length === 2)) throw refuse('certificate_policy');
+    } else if (kind === 'qualified' && validQualifiedPolicies(path, policy.qualifiedPolicies).length === 0) {
       // Every CA on the path must vouch for a qualified policy the signer asserts.
+      throw refuse('certificate_policy');
+    } else if (kind === 'authentication' && !mayIssueQualified(path.slice(1), policy.qualifiedPolicies)) {
+      // Not qualified itself, but its issuing CA must be one the path lets issue qualified certificates: not any sub-CA.
       throw refuse('certificate_policy');
     }
     // And every CA on it must allow a login purpose.
@@ -216,7 +228,7 @@ export class ProofVerifier {
 
     const identity = certificateIdentity(certificate);
     if (!identity) throw refuse('certificate_no_identity');
-    return { certificate, identity, subject: certificateSubject(certificate), issuer: issuerCommonName(certificate) };
+    return { certificate, identity, subject: certificateSubject(certificate), issuer: issuerCommonName(certificate), acr: kind === 'qualified' ? 'high' : 'substantial' };
   }
 }
 
@@ -237,15 +249,24 @@ async function importSignerKey(certificate: x509.X509Certificate, algorithm: Sig
  * The qualified signing certificate logs in: key usage nonRepudiation, with
  * or without digitalSignature — what the Serbian trusted list calls a
  * qualified certificate (and what Halcom issues: nonRepudiation only). A
- * card's authentication certificate (digitalSignature alone) is not one. A
- * CA certificate is not a personal one; an extended key usage, when
+ * card's authentication certificate (digitalSignature alone) is not one:
+ * it logs in only where `authenticationCertificates` allows it, and then
+ * its extended key usage, when present, must include client authentication.
+ * A CA certificate is not a personal one; an extended key usage, when
  * present, must allow client authentication (or e-mail protection, or any).
  * The picker applies the same rule (describe-certificate.ts).
  */
-function checkKeyUsage(certificate: x509.X509Certificate, policy: ProofPolicy): void {
+function checkKeyUsage(certificate: x509.X509Certificate, policy: ProofPolicy): 'qualified' | 'authentication' {
   const usage = certificate.getExtension(x509.KeyUsagesExtension)?.usages ?? 0;
-  if ((usage & x509.KeyUsageFlags.nonRepudiation) === 0) throw refuse('certificate_key_usage');
   if (certificate.getExtension(x509.BasicConstraintsExtension)?.ca) throw refuse('certificate_key_usage');
   const extended = certificate.getExtension(x509.ExtendedKeyUsageExtension);
-  if (extended && !extended.usages.some((purpose) => policy.extendedKeyUsages.has(String(purpose)))) throw refuse('certificate_key_usage');
+  const purposes = extended?.usages.map(String);
+  if (purposes && !purposes.some((purpose) => policy.extendedKeyUsages.has(purpose))) throw refuse('certificate_key_usage');
+  if ((usage & x509.KeyUsageFlags.nonRepudiation) !== 0) return 'qualified';
+  const authentication = (usage & x509.KeyUsageFlags.digitalSignature) !== 0 && (!purposes || purposes.includes(CLIENT_AUTH));
+  if (policy.authenticationCertificates && authentication) return 'authentication';
+  throw refuse('certificate_key_usage');
 }
+
+/** id-kp-clientAuth: the purpose of a card's authentication certificate. */
+const CLIENT_AUTH = '1.3.6.1.5.5.7.3.2';

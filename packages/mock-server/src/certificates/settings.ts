@@ -43,6 +43,14 @@ export interface CertificateOptions {
    * closed until a newer list is configured.
    */
   trustedList?: { xml: string | Uint8Array; signer: string | Uint8Array };
+  /**
+   * Also accept a card's authentication certificate — digitalSignature
+   * without nonRepudiation, clientAuth: not a qualified certificate (the
+   * trusted list qualifies by nonRepudiation) — for login only, at
+   * `acr: substantial`, when its issuing CA is a listed CA or one the path
+   * lets issue qualified certificates. Default false.
+   */
+  authenticationCertificates?: boolean;
   /** Certificate policy OIDs of qualified certificates; the signer must have one. Required with trust anchors. */
   qualifiedPolicies?: readonly string[];
   /** Certificate revocation lists: PEM text (one or more) or DER. Read once: `crlPaths` are re-read. */
@@ -99,6 +107,7 @@ export interface CertificateConfig {
   crlRefreshMs: number;
   revocation: 'crl' | 'off';
   ocsp: boolean;
+  authenticationCertificates: boolean;
   qualifiedPolicies: string[];
   algorithms: SignatureAlgorithm[];
   extendedKeyUsages: string[];
@@ -194,6 +203,7 @@ export function certificateConfig(options: CertificateOptions = {}, defaults: { 
     crlRefreshMs,
     revocation,
     ocsp: options.ocsp ?? true,
+    authenticationCertificates: options.authenticationCertificates ?? false,
     qualifiedPolicies,
     algorithms,
     extendedKeyUsages,
@@ -275,6 +285,7 @@ export class CertificateService {
         algorithms: new Set(config.algorithms),
         extendedKeyUsages: new Set(config.extendedKeyUsages),
         trustedList: list,
+        authenticationCertificates: config.authenticationCertificates,
         onListExpired: (expired) => this.#listExpired(expired),
       },
       this.#clock,

@@ -14,7 +14,8 @@ const STATE_ERRORS: Record<Exclude<AccountState, 'active'>, ErrorCode> = {
 
 /**
  * `POST /login/certificate` (CertificateProof, CSRF-checked): a proof over
- * a challenge of this session. On success a new session with `acr: high`.
+ * a challenge of this session. On success a new session with `acr: high`
+ * (`substantial` with an authentication certificate, where allowed).
  * A verified certificate without an account is 403
  * `certificate_not_registered` — only the key's holder can learn that.
  */
@@ -42,8 +43,8 @@ async function login(context: RequestContext): Promise<void> {
     throw new HttpError(403, code, account.state === 'rejected' && account.rejectionReason ? { reason: account.rejectionReason } : {});
   }
 
-  const next = await services.sessions.rotate(res, session, account, 'high');
-  services.log.auth('login_succeeded', { ...logFields, email: account.email, kind: 'certificate_login', acr: 'high' });
-  const response: LoginResponse = { user: { email: account.email, acr: 'high' }, csrfToken: next.csrfToken };
+  const next = await services.sessions.rotate(res, session, account, verified.acr);
+  services.log.auth('login_succeeded', { ...logFields, email: account.email, kind: 'certificate_login', acr: verified.acr });
+  const response: LoginResponse = { user: { email: account.email, acr: verified.acr }, csrfToken: next.csrfToken };
   sendJson(res, 200, response);
 }

@@ -19,6 +19,7 @@ export function configRoute(): Route {
           ...services.config,
           qualifiedPolicies,
           certificationBodies: withTestIssuers(services.config.certificationBodies, testCas),
+          ...(services.certificates?.config.authenticationCertificates && { authenticationCertificates: true }),
           ...(list && {
             trustedList: {
               sequenceNumber: list.sequenceNumber,
