@@ -92,16 +92,29 @@ export async function register(options: { email?: string; password?: string } = 
   return { email, password };
 }
 
-/** The real backend, except that its CA directory (GET /config) is rewritten: a compromised or careless backend, or a ministry's own CA. */
-export class DirectoryRewritingClient extends FetchAuthClient {
-  constructor(private readonly rewrite: (bodies: CertificationBody[]) => void) {
+/** The real backend, except that its public configuration (GET /config) is rewritten: another site's settings, a compromised or careless backend. */
+export class ConfigRewritingClient extends FetchAuthClient {
+  constructor(private readonly rewriteConfig: (config: PublicConfig) => void) {
     super({ baseUrl: new URL(API, location.href).href });
   }
 
   override async getConfig(...args: Parameters<FetchAuthClient['getConfig']>): Promise<PublicConfig> {
     const config = await super.getConfig(...args);
-    this.rewrite(config.certificationBodies);
+    this.rewriteConfig(config);
     return config;
+  }
+}
+
+/**
+ * The real backend, except that its CA directory (GET /config) is rewritten: a compromised or careless backend, or a ministry's own CA.
+ * `settings` replace other fields of the configuration, e.g. `{ authenticationCertificates: true }`.
+ */
+export class DirectoryRewritingClient extends ConfigRewritingClient {
+  constructor(rewrite: (bodies: CertificationBody[]) => void, settings: Partial<PublicConfig> = {}) {
+    super((config) => {
+      rewrite(config.certificationBodies);
+      Object.assign(config, settings);
+    });
   }
 }
 
@@ -110,13 +123,18 @@ export class DirectoryRewritingClient extends FetchAuthClient {
  * body's issuing CAs, by their subject (they have no key identifier) —
  * what a ministry configures for a CA of its own. The backend's directory
  * recognises certificates by their CA's subject and key, not by a name.
+ * `settings` replace other fields of the configuration.
  */
-export function clientTrusting(cas: readonly { name: string; certificate: { subjectName: { toArrayBuffer(): ArrayBuffer } } }[], bodyId = 'mup'): DirectoryRewritingClient {
+export function clientTrusting(
+  cas: readonly { name: string; certificate: { subjectName: { toArrayBuffer(): ArrayBuffer } } }[],
+  bodyId = 'mup',
+  settings: Partial<PublicConfig> = {},
+): DirectoryRewritingClient {
   return new DirectoryRewritingClient((bodies) => {
     const body = bodies.find((candidate) => candidate.id === bodyId);
     if (!body) throw new Error(`no ${bodyId} in the directory`);
     const subject = (ca: (typeof cas)[number]) => btoa(String.fromCharCode(...new Uint8Array(ca.certificate.subjectName.toArrayBuffer())));
     body.issuers = [...(body.issuers ?? []), ...cas.map((ca) => ({ name: ca.name, subject: subject(ca) }))];
     body.issuerNames = [...body.issuerNames, ...cas.map((ca) => ca.name)];
-  });
+  }, settings);
 }

@@ -93,6 +93,65 @@ describe('describeCertificate', () => {
       expect(describeCertificate(der, DIRECTORY, NOW)).to.include({ usable: false, hiddenBecause: 'authentication_only' });
     });
 
+    describe('where the backend also accepts a card\'s authentication certificate (allowAuthentication, issue 13)', () => {
+      const ALLOW = { allowAuthentication: true };
+      const authentication = (options: Parameters<typeof testCertificate>[0] = {}) =>
+        testCertificate({ keyUsage: x509.KeyUsageFlags.digitalSignature, extKeyUsage: [OIDS.clientAuth], qcCompliance: false, policies: [OIDS.someOtherPolicy], ...options });
+
+      it('it is usable with the option, hidden as authentication_only without it, and said to be one either way', async () => {
+        const { der } = await authentication();
+        const without = describeCertificate(der, DIRECTORY, NOW);
+        expect(without).to.include({ usable: false, hiddenBecause: 'authentication_only', authenticationOnly: true });
+        expect(describeCertificate(der, DIRECTORY, NOW, true, { allowAuthentication: false })).to.include({ usable: false, hiddenBecause: 'authentication_only' });
+        const withOption = describeCertificate(der, DIRECTORY, NOW, true, ALLOW);
+        expect(withOption).to.include({ usable: true, authenticationOnly: true, qualified: false });
+        expect(withOption.hiddenBecause).to.equal(undefined);
+        expect(withOption.purposes).to.deep.equal(['authentication']);
+        expect(withOption.personalNumber).to.equal(JMBG.ana);
+        // The qualified signing certificate is not one, with or without the option.
+        const signing = (await testCertificate()).der;
+        expect(describeCertificate(signing, DIRECTORY, NOW, true, ALLOW)).to.include({ usable: true, authenticationOnly: false, qualified: true });
+        expect(describeCertificate(signing, DIRECTORY, NOW)).to.include({ usable: true, authenticationOnly: false });
+      });
+
+      it('no qualified policy is asked of it (it has none by nature), but still of every other certificate', async () => {
+        const listed = [{ ...MUP, qualifiedPolicies: [OIDS.qcpNaturalQscd] }];
+        const { der } = await authentication();
+        expect(describeCertificate(der, listed, NOW, true, ALLOW)).to.include({ usable: true, qualified: false });
+        expect(describeCertificate(der, listed, NOW, true, { ...ALLOW, qualifiedPolicies: [OIDS.qcpNaturalQscd] })).to.include({ usable: true });
+        expect(describeCertificate(der, listed, NOW), 'without the option').to.include({ hiddenBecause: 'authentication_only' });
+        const signingOffList = await testCertificate({ policies: [OIDS.someOtherPolicy] });
+        expect(describeCertificate(signingOffList.der, listed, NOW, true, ALLOW)).to.include({ usable: false, hiddenBecause: 'not_qualified' });
+      });
+
+      it('wrong key usage stays hidden: keyEncipherment only, no KeyUsage, an EKU without client authentication', async () => {
+        const encipherment = await testCertificate({ keyUsage: x509.KeyUsageFlags.keyEncipherment });
+        expect(describeCertificate(encipherment.der, DIRECTORY, NOW, true, ALLOW)).to.include({ usable: false, hiddenBecause: 'wrong_key_usage', authenticationOnly: false });
+        const none = await testCertificate({ keyUsage: null });
+        expect(describeCertificate(none.der, DIRECTORY, NOW, true, ALLOW)).to.include({ usable: false, hiddenBecause: 'wrong_key_usage' });
+        // The backend's rule: an authentication certificate's EKU, when there is one, includes client authentication.
+        for (const extKeyUsage of [[OIDS.serverAuth], ['1.3.6.1.5.5.7.3.4'], ['1.3.6.1.4.1.311.20.2.2']]) {
+          const { der } = await authentication({ extKeyUsage });
+          expect(describeCertificate(der, DIRECTORY, NOW, true, ALLOW).hiddenBecause, extKeyUsage[0]).to.equal('wrong_key_usage');
+        }
+        const noEku = await authentication({ extKeyUsage: undefined });
+        expect(describeCertificate(noEku.der, DIRECTORY, NOW, true, ALLOW).usable).to.equal(true);
+      });
+
+      it('every other check still applies: dates, the CA, the private key, the personal number', async () => {
+        const expired = await authentication({ notBefore: new Date('2020-01-01'), notAfter: new Date('2025-01-01') });
+        expect(describeCertificate(expired.der, DIRECTORY, NOW, true, ALLOW).hiddenBecause).to.equal('expired');
+        const early = await authentication({ notBefore: new Date('2027-01-01'), notAfter: new Date('2030-01-01') });
+        expect(describeCertificate(early.der, DIRECTORY, NOW, true, ALLOW).hiddenBecause).to.equal('not_yet_valid');
+        const untrusted = await authentication({ issuer: await testCa('Some Other CA') });
+        expect(describeCertificate(untrusted.der, DIRECTORY, NOW, true, ALLOW).hiddenBecause).to.equal('untrusted_ca');
+        const { der } = await authentication();
+        expect(describeCertificate(der, DIRECTORY, NOW, false, ALLOW).hiddenBecause).to.equal('no_private_key');
+        const badNumber = await authentication({ subject: [{ [OIDS.serialNumber]: [`PNORS${JMBG.wrongChecksum}`] }, { [OIDS.commonName]: ['Ana'] }] });
+        expect(describeCertificate(badNumber.der, DIRECTORY, NOW, true, ALLOW).hiddenBecause).to.equal('invalid_personal_number');
+      });
+    });
+
     it('wrong key usage: an extended key usage for servers or code only', async () => {
       const { der } = await testCertificate({ extKeyUsage: [OIDS.serverAuth, OIDS.codeSigning] });
       expect(describeCertificate(der, DIRECTORY, NOW).hiddenBecause).to.equal('wrong_key_usage');
@@ -338,6 +397,17 @@ describe('describeCertificate over the mock server\'s test PKI', () => {
       expect(describeProfile(profile).hiddenBecause).to.equal(hidden);
     });
   }
+
+  it('mup-authentication is usable where the backend accepts authentication certificates; the signing certificates stay as they were', () => {
+    const entry = certificates.find((c) => c.profile === 'mup-authentication')!;
+    const d = describeCertificate(fromBase64(entry.certificate), directory, new Date(), entry.privateKey !== undefined, { allowAuthentication: true });
+    expect(d).to.include({ usable: true, authenticationOnly: true });
+    expect(d.purposes).to.deep.equal(['authentication']);
+    const valid = certificates.find((c) => c.profile === 'valid')!;
+    expect(describeCertificate(fromBase64(valid.certificate), directory, new Date(), true, { allowAuthentication: true })).to.include({ usable: true, authenticationOnly: false });
+    const wrongKeyUsage = certificates.find((c) => c.profile === 'wrong-key-usage')!;
+    expect(describeCertificate(fromBase64(wrongKeyUsage.certificate), directory, new Date(), true, { allowAuthentication: true }).hiddenBecause).to.equal('wrong_key_usage');
+  });
 
   it('wrong-policy is hidden when the directory lists the qualified policies, else left to the backend', () => {
     const d = describeProfile('wrong-policy');

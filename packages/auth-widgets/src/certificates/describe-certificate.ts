@@ -47,6 +47,14 @@ export interface CertificateDescription {
    * one: it carries a QcCompliance statement or an ETSI QCP policy.
    */
   qualified: boolean;
+  /**
+   * A card's authentication certificate: digitalSignature without
+   * nonRepudiation, so not a qualified certificate. Hidden as
+   * `authentication_only` unless `options.allowAuthentication`; then usable
+   * at a lower level of assurance (`acr: substantial`), and a picker lists
+   * it after the qualified ones.
+   */
+  authenticationOnly: boolean;
   usable: boolean;
   hiddenBecause?: HiddenReason;
 }
@@ -61,6 +69,13 @@ type BodyWithPolicies = CertificationBody & { qualifiedPolicies?: string[] };
 export interface DescribeOptions {
   /** Qualified-policy OIDs for every issuer, added to the issuer's own `qualifiedPolicies`. */
   qualifiedPolicies?: string[];
+  /**
+   * The backend also accepts a card's authentication certificate, at a lower
+   * level of assurance (`PublicConfig.authenticationCertificates`): it is not
+   * hidden as `authentication_only`, and no qualified policy is asked of it
+   * (it has none by nature). Every other check still applies. Default false.
+   */
+  allowAuthentication?: boolean;
 }
 
 /** ETSI EN 319 412-5 QcCompliance: "this is an EU qualified certificate". */
@@ -119,6 +134,7 @@ export function describeCertificate(
     body,
     hasPrivateKey,
     qualified: qualified || allowList.length === 0,
+    allowAuthentication: options.allowAuthentication === true,
     personalNumberInvalid: personalNumber.kind === 'invalid',
   });
   const description: CertificateDescription = {
@@ -130,6 +146,7 @@ export function describeCertificate(
     purposes: purposesOf(certificate),
     policies: certificate.policies,
     qualified,
+    authenticationOnly: isAuthenticationOnly(certificate),
     usable: hiddenBecause === undefined,
   };
   if (givenName) description.givenName = givenName;
@@ -200,6 +217,7 @@ function hiddenReason(
     body: CertificationBody | undefined;
     hasPrivateKey: boolean;
     qualified: boolean;
+    allowAuthentication: boolean;
     personalNumberInvalid: boolean;
   },
 ): HiddenReason | undefined {
@@ -207,10 +225,15 @@ function hiddenReason(
   if (context.now.getTime() < certificate.notBefore.getTime()) return 'not_yet_valid';
   if (!context.body) return 'untrusted_ca';
   if (!context.hasPrivateKey) return 'no_private_key';
-  // A card's other certificate (authentication: digitalSignature without nonRepudiation) is said as such: the person picks the signing one.
-  if (isAuthenticationOnly(certificate)) return 'authentication_only';
-  if (!usableForLogin(certificate)) return 'wrong_key_usage';
-  if (!context.qualified) return 'not_qualified';
+  if (isAuthenticationOnly(certificate)) {
+    // A card's other certificate (authentication: digitalSignature without nonRepudiation) is said as such: the person picks the signing one…
+    if (!context.allowAuthentication) return 'authentication_only';
+    // …unless the backend accepts it (at a lower level of assurance): not qualified by nature, so no qualified policy is asked of it.
+    if (!authenticationEkuAllowed(certificate)) return 'wrong_key_usage';
+  } else {
+    if (!usableForLogin(certificate)) return 'wrong_key_usage';
+    if (!context.qualified) return 'not_qualified';
+  }
   // The backend could not tell whose it is (and would refuse it after the PIN).
   if (context.personalNumberInvalid) return 'invalid_personal_number';
   return undefined;
@@ -228,6 +251,16 @@ function usableForLogin(certificate: ParsedCertificate): boolean {
   if (!certificate.keyUsage?.includes('nonRepudiation')) return false;
   const eku = certificate.extKeyUsage;
   return !eku || eku.some((oid) => LOGIN_EKUS.includes(oid));
+}
+
+/**
+ * An authentication certificate logs in (where the backend accepts one)
+ * with no extended key usage, or one that includes client authentication —
+ * the backend's rule.
+ */
+function authenticationEkuAllowed(certificate: ParsedCertificate): boolean {
+  const eku = certificate.extKeyUsage;
+  return !eku || eku.includes(EKU.clientAuth);
 }
 
 /** A card's authentication certificate: digitalSignature without nonRepudiation. */

@@ -385,6 +385,55 @@ describe('<egov-certificate-picker>', () => {
       await expect(serbian).to.be.accessible();
     });
 
+    it('where the backend accepts a card’s authentication certificate (issue 13): both of the card’s certificates are listed, the signing one first, the other said plainly to be of a lower level of assurance', async () => {
+      const ca = await testCa(MUP_TEST_CA);
+      const accepting = () => clientTrusting([ca], 'mup', { authenticationCertificates: true });
+      const el = await picker(new SoftAgent(await lookAlikeTokens(), { pinPrompt: async () => '1234' }), 'en', accepting());
+      // The card holds the authentication certificate first: the qualified ones still come first, the recommended choice.
+      expect(visibleItems(el)).to.deep.equal(['card-a:sign', 'token-b:sign', 'card-a:auth']);
+      expect(hidden(el)).to.deep.equal([]);
+      const auth = seen(el.querySelector('[data-certificate="card-a:auth"]'));
+      expect(auth).to.contain('Purpose: authentication');
+      expect(auth).to.contain('Not a qualified certificate: this site accepts it at a lower level of assurance.');
+      expect(auth).to.contain('On the card or token: Card A');
+      const sign = seen(el.querySelector('[data-certificate="card-a:sign"]'));
+      expect(sign).to.contain('Purpose: signing');
+      expect(sign).not.to.contain('lower level of assurance');
+      expect([...el.querySelectorAll('[data-lower-assurance]')].map((p) => p.closest('[data-certificate]')!.getAttribute('data-certificate'))).to.deep.equal(['card-a:auth']);
+      // The note is part of what the button's description reads out.
+      const button = el.querySelector<HTMLButtonElement>('[data-certificate="card-a:auth"] button')!;
+      expect(seen(el.querySelector(`[id="${button.getAttribute('aria-describedby')}"]`))).to.contain('lower level of assurance');
+      await expect(el).to.be.accessible();
+      // It can be chosen and signs like the others.
+      expect((await choose(el, 'card-a:auth')).certificateId).to.equal('card-a:auth');
+      expect(el.selectedCertificate()).to.include({ certificateId: 'card-a:auth', holderName: 'Ana Test' });
+      expect((await el.sign(DATA)).signature.length).to.be.greaterThan(0);
+
+      for (const [locale, purpose, note] of [
+        ['sr-Cyrl', 'Намена: аутентикација', 'Није квалификовани сертификат: овај сајт га прихвата уз нижи ниво поузданости.'],
+        ['sr-Latn', 'Namena: autentikacija', 'Nije kvalifikovani sertifikat: ovaj sajt ga prihvata uz niži nivo pouzdanosti.'],
+      ] as const) {
+        const serbian = await picker(new SoftAgent(await lookAlikeTokens()), locale, accepting());
+        await waitUntil(() => seen(serbian.querySelector('[data-certificate="card-a:auth"]')).includes(note), `no ${locale} note`);
+        expect(visibleItems(serbian), locale).to.deep.equal(['card-a:sign', 'token-b:sign', 'card-a:auth']);
+        expect(seen(serbian.querySelector('[data-certificate="card-a:auth"]'))).to.contain(purpose);
+        expect(seen(serbian.querySelector('[data-certificate="card-a:sign"]'))).not.to.contain(note);
+        await expect(serbian).to.be.accessible();
+      }
+    });
+
+    it('the mock server’s MUP card, where authentication certificates are accepted: its authentication certificate is listed after every qualified one; the other checks still hide the rest', async () => {
+      const el = await picker(await softAgent(), 'en', new DirectoryRewritingClient(() => undefined, { authenticationCertificates: true }));
+      const usable = visibleItems(el);
+      expect(usable).to.include.members(['test-mup-id-card:valid', 'test-mup-id-card:mup-authentication']);
+      expect(usable.at(-1)).to.equal('test-mup-id-card:mup-authentication');
+      expect(seen(el.querySelector('[data-certificate="test-mup-id-card:mup-authentication"]'))).to.contain('Not a qualified certificate');
+      const reasons = hidden(el);
+      expect(reasons).not.to.include('authentication_only');
+      for (const reason of ['expired', 'untrusted_ca', 'no_private_key', 'wrong_key_usage', 'not_qualified', 'invalid_personal_number']) expect(reasons).to.include(reason);
+      await expect(el).to.be.accessible();
+    });
+
     it('the chosen certificate is marked and the list folds up to it, with “Choose another certificate”', async () => {
       const el = await picker(await softAgent());
       const before = el.getBoundingClientRect().height;

@@ -234,6 +234,11 @@ export class EgovCertificatePicker extends EgovFormElement<Texts> {
     return this.#policy.state.status === 'ready' ? (this.#policy.state.config.qualifiedPolicies ?? []) : [];
   }
 
+  /** The backend also accepts a card's authentication certificate, at a lower level of assurance (`authenticationCertificates`). */
+  get #allowAuthentication(): boolean {
+    return this.#policy.state.status === 'ready' && this.#policy.state.config.authenticationCertificates === true;
+  }
+
   /** `focus`: move focus to the outcome — only when the person asked (Try again), never on first load. */
   async #start(focus = false): Promise<void> {
     this.#focusOnFailure = focus;
@@ -269,15 +274,19 @@ export class EgovCertificatePicker extends EgovFormElement<Texts> {
       for (const tokenId of new Set(tokens.map((t) => t.tokenId))) pins.set(tokenId, await agent.pinState(tokenId));
       const now = new Date();
       // A certificate that does not parse is left out, not allowed to hide the others.
-      this.items = tokens.flatMap((token) => {
+      const items = tokens.flatMap((token) => {
         try {
           return [{ token, description: describeCertificate(token.certificate, this.#directory, now, token.hasPrivateKey, {
                 qualifiedPolicies: this.#qualifiedPolicies,
+                allowAuthentication: this.#allowAuthentication,
               }), pin: pins.get(token.tokenId)! }];
         } catch {
           return [];
         }
       });
+      // A card's authentication certificate, where accepted, comes after the qualified ones (the stable sort keeps the rest in order).
+      const lower = (item: Item) => (item.description.usable && item.description.authenticationOnly ? 1 : 0);
+      this.items = items.sort((a, b) => lower(a) - lower(b));
       if (this.phase === phaseAtStart) this.phase = { kind: 'list' };
     } catch (error) {
       if (this.phase === phaseAtStart) this.#fail(error);
@@ -446,7 +455,7 @@ export class EgovCertificatePicker extends EgovFormElement<Texts> {
     try {
       const selection = await module.readSocketSelection(detail);
       // The element's filters cannot say "not valid yet", and Shift+R drops them: the kit checks the choice itself.
-      const description = describeCertificate(selection.certificate, this.#directory, new Date(), true);
+      const description = describeCertificate(selection.certificate, this.#directory, new Date(), true, { allowAuthentication: this.#allowAuthentication });
       if (state !== this.#peculiar) return;
       if (!description.usable) {
         this.showNote((t) => t.certificateNotUsable(hiddenText(t, description.hiddenBecause)));
@@ -701,6 +710,7 @@ export class EgovCertificatePicker extends EgovFormElement<Texts> {
           ${d.holderName}${marked ? html` <span class="egov-tag" data-chosen>${t.chosenMark}</span>` : nothing}
         </p>
         ${purpose ? html`<p>${t.purpose(purpose)}</p>` : nothing}
+        ${d.authenticationOnly ? html`<p class="egov-hint" data-lower-assurance>${t.lowerAssuranceNote}</p>` : nothing}
         <p class="egov-hint">${t.issuedBy(d.issuer.name)} · ${t.validUntil(this.config.i18n.formatDate(d.notAfter))}</p>
         <p class="egov-hint">${t.serialNumber(shortSerialNumber(d.serialNumber))}</p>
         ${d.email ? html`<p class="egov-hint">${t.certificateEmail(d.email)}</p>` : nothing}

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { API, clientTrusting } from '../../../test-support/backend.js';
-import { JMBG, testCa, testCertificate, testKeys } from '../../../test-support/test-pki.js';
+import { JMBG, OIDS, testCa, testCertificate, testKeys, x509 } from '../../../test-support/test-pki.js';
 import type { AgentError } from '../../agent/certificate-agent.js';
 import { SoftAgent } from '../../agent/soft-agent.js';
 import type { SelectionCrypto } from '../../agent/socket-selection.js';
@@ -49,9 +49,9 @@ async function peculiarIn(picker: EgovCertificatePicker): Promise<PeculiarElemen
   return element;
 }
 
-async function peculiarPicker(locale = 'en'): Promise<{ picker: EgovCertificatePicker; element: PeculiarElement }> {
+async function peculiarPicker(locale = 'en', settings: Partial<PublicConfig> = {}): Promise<{ picker: EgovCertificatePicker; element: PeculiarElement }> {
   // The directory counts the browser-made test CA of `testToken` as MUP's, by its subject.
-  const client = clientTrusting([await testCa(await mupIssuerName())]);
+  const client = clientTrusting([await testCa(await mupIssuerName())], 'mup', settings);
   const picker = await fixture<EgovCertificatePicker>(
     html`<egov-certificate-picker ui="peculiar" backend-url=${API} locale=${locale} .client=${client}></egov-certificate-picker>`,
   );
@@ -121,10 +121,12 @@ class TestSocketProvider {
 }
 
 /** A token with one certificate from a CA the mock server's directory names, and its WebCrypto key pair. */
-async function testToken(options: { notBefore?: Date; notAfter?: Date; fail?: { login?: unknown; sign?: unknown } } = {}) {
+async function testToken(
+  options: { notBefore?: Date; notAfter?: Date; keyUsage?: number; extKeyUsage?: string[]; fail?: { login?: unknown; sign?: unknown } } = {},
+) {
   const body = (await config()).certificationBodies[0]!;
   const ca = await testCa(await mupIssuerName());
-  const leaf = await testCertificate({ issuer: ca, notBefore: options.notBefore, notAfter: options.notAfter });
+  const leaf = await testCertificate({ issuer: ca, notBefore: options.notBefore, notAfter: options.notAfter, keyUsage: options.keyUsage, extKeyUsage: options.extKeyUsage });
   const keys = await testKeys('EC');
   const provider = new TestSocketProvider(
     'token-1',
@@ -321,6 +323,32 @@ describe('<egov-certificate-picker ui="peculiar">', () => {
     expect(reported).to.be.false;
     const error = (await picker.sign(DATA).catch((e: unknown) => e)) as AgentError;
     expect(error.code).to.equal('agent_error');
+  });
+
+  it('a card’s authentication certificate: refused with the reason by default, reported where the backend accepts one (issue 13)', async () => {
+    const authentication = { keyUsage: x509.KeyUsageFlags.digitalSignature, extKeyUsage: [OIDS.clientAuth] };
+    const refusing = await peculiarPicker();
+    let reported = false;
+    refusing.picker.addEventListener('egov-certificate-selected', () => (reported = true));
+    select(refusing.element, (await testToken(authentication)).detail);
+    await waitUntil(() => refusing.picker.querySelector('[role=alert]'), 'no note');
+    expect(refusing.picker.querySelector('[role=alert]')!.textContent).to.equal(
+      'This certificate cannot be used here: the card’s authentication certificate: choose its signing certificate. Choose another one.',
+    );
+    expect(reported).to.be.false;
+
+    const accepting = await peculiarPicker('en', { authenticationCertificates: true });
+    const { detail, provider } = await testToken(authentication);
+    const selected = oneEvent(accepting.picker, 'egov-certificate-selected');
+    select(accepting.element, detail);
+    expect((await selected).detail.certificateId).to.equal('x509-token-1-aa01');
+    expect(accepting.picker.querySelector('[role=alert]')).to.equal(null);
+    await accepting.picker.sign(DATA);
+    expect(provider.calls).to.deep.equal(['login', 'sign', 'logout']);
+    // Still not a certificate of the wrong kind: keyEncipherment only is refused with the option too.
+    select(accepting.element, (await testToken({ keyUsage: x509.KeyUsageFlags.keyEncipherment })).detail);
+    await waitUntil(() => accepting.picker.querySelector('[role=alert]'), 'no note');
+    expect(accepting.picker.querySelector('[role=alert]')!.textContent).to.equal('This certificate cannot be used here: not meant for signing. Choose another one.');
   });
 
   it('<egov-auth picker-ui="peculiar"> reaches the picker of <egov-login>', async () => {

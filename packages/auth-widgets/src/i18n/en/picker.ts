@@ -43,6 +43,7 @@ export const picker = {
   purposeSigning: 'signing',
   purposeAuthentication: 'authentication',
   purposeSigningAndAuthentication: 'signing and authentication',
+  lowerAssuranceNote: 'Not a qualified certificate: this site accepts it at a lower level of assurance.',
   serialNumber: (serial: string) => `Serial number: ${serial}`,
   certificateEmail: (email: string) => `E-mail: ${email}`,
   onToken: (token: string) => `On the card or token: ${token}`,

@@ -44,6 +44,7 @@ export const picker: PickerMessages = {
   purposeSigning: 'потписивање',
   purposeAuthentication: 'аутентикација',
   purposeSigningAndAuthentication: 'потписивање и аутентикација',
+  lowerAssuranceNote: 'Није квалификовани сертификат: овај сајт га прихвата уз нижи ниво поузданости.',
   serialNumber: (serial: string) => `Серијски број: ${serial}`,
   certificateEmail: (email: string) => `Адреса електронске поште: ${email}`,
   onToken: (token: string) => `На картици или токену: ${token}`,
