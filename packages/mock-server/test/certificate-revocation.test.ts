@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { createMockServer } from '../src/app.ts';
 import { UsageError, parseServerCommand } from '../src/cli-options.ts';
 import { OID } from '../src/certificates/oids.ts';
-import { listSignedBy } from '../src/certificates/revocation.ts';
+import { listSignedBy, parseCrls, revokedEntry } from '../src/certificates/revocation.ts';
 import { x509 } from '../src/certificates/x509.ts';
 import type { LogEntry } from '../src/logger.ts';
 import type { MockServerOptions } from '../src/options.ts';
@@ -393,5 +393,27 @@ describe('revocation is never off by accident', () => {
       assert.equal(bad.status, 2);
       assert.match(bad.stderr, /--revocation must be crl or off/);
     });
+  });
+});
+
+describe('a national CA’s list is large', () => {
+  test('a list of 20 000 entries loads (the parser’s default limit stops near 3 000) and finds its certificate', async () => {
+    const ca = mup.issuing;
+    const user = pki.profile('valid');
+    const entries = Array.from({ length: 20_000 }, (_, index) => ({ serialNumber: (0x100000 + index).toString(16), revocationDate: new Date(PKI_TIME - DAY) }));
+    entries.push({ serialNumber: user.certificate.serialNumber, revocationDate: new Date(PKI_TIME - DAY) });
+    const list = await x509.X509CrlGenerator.create({
+      issuer: ca.certificate.subjectName,
+      thisUpdate: new Date(PKI_TIME - HOUR),
+      nextUpdate: new Date(PKI_TIME + DAY),
+      signingKey: await importCaKey(ca),
+      signingAlgorithm: CA_SIGNING[ca.keys],
+      entries,
+    });
+    assert.throws(() => new x509.X509Crl(list.rawData).entries, 'the library’s default limit refuses it');
+    const [parsed] = parseCrls(new Uint8Array(list.rawData), 'the large list');
+    assert.equal(parsed!.entries.length, 20_001);
+    assert.ok(revokedEntry(parsed!, user.certificate), 'the listed certificate is found');
+    assert.equal(revokedEntry(parsed!, pki.profile('multi-valued-rdn').certificate), null);
   });
 });

@@ -128,7 +128,10 @@ export function parseCrls(input: string | Uint8Array, what: string): x509.X509Cr
   return blocks.map((block) => {
     let crl: x509.X509Crl;
     try {
-      crl = new x509.X509Crl(block);
+      // A national CA's list holds tens of thousands of entries: the parser's default limit (10 000 ASN.1
+      // nodes, about 3 000 entries) would refuse it. Every node takes at least two bytes, so this bounds nothing
+      // the bytes do not already bound (and a list is a file the operator configured, not a request).
+      crl = new x509.X509Crl(block, { berOptions: { maxNodes: Math.max(10_000, block.length) } });
       void crl.issuerName.toJSON();
       if (Number.isNaN(crl.thisUpdate.getTime()) || Number.isNaN(crl.nextUpdate?.getTime() ?? 0)) throw new Error('dates');
       crlNumber(crl);
