@@ -234,7 +234,7 @@ describe('a sub-CA of a trusted root vouches only for what it may (security revi
   const CLIENT_AUTH = '1.3.6.1.5.5.7.3.2';
 
   /** A CA certificate signed by the test MUP root's own key: a sub-CA the root really issued, for another purpose. */
-  async function subCa(policies: string[] | null, purposes: string[] | null) {
+  async function subCa(policies: string[] | null, purposes: string[] | null, extra: x509.Extension[] = []) {
     const root = pki.body('mup').root;
     const keys = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
     const certificate = await x509.X509CertificateGenerator.create({
@@ -250,6 +250,7 @@ describe('a sub-CA of a trusted root vouches only for what it may (security revi
         new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
         ...(policies ? [new x509.CertificatePolicyExtension(policies)] : []),
         ...(purposes ? [new x509.ExtendedKeyUsageExtension(purposes)] : []),
+        ...extra,
       ],
     });
     return { certificate, keys };
@@ -285,6 +286,14 @@ describe('a sub-CA of a trusted root vouches only for what it may (security revi
 
   test('a sub-CA without certificate policies vouches for none → 403 certificate_policy', async () => {
     await refused(await issued(await subCa(null, null)), 403, 'certificate_policy');
+  });
+
+  test('a sub-CA with name constraints or inhibitAnyPolicy, even marked non-critical, ends no path (the checks do not apply them) → 403 certificate_untrusted', async () => {
+    // nameConstraints permitting only DNS names under example.org; inhibitAnyPolicy skipCerts 0 — both non-critical.
+    const nameConstraints = new x509.Extension('2.5.29.30', false, Buffer.from('3011a00f300d820b' + Buffer.from('example.org').toString('hex'), 'hex'));
+    const inhibitAnyPolicy = new x509.Extension('2.5.29.54', false, Buffer.from('020100', 'hex'));
+    await refused(await issued(await subCa([OID.anyPolicy], null, [nameConstraints])), 403, 'certificate_untrusted');
+    await refused(await issued(await subCa([OID.anyPolicy], null, [inhibitAnyPolicy])), 403, 'certificate_untrusted');
   });
 
   test('a TLS-only sub-CA (serverAuth) cannot issue a login certificate → 403 certificate_key_usage', async () => {

@@ -38,6 +38,23 @@ async function signedBy(certificate: x509.X509Certificate, issuer: x509.X509Cert
 }
 
 /**
+ * Name constraints and inhibitAnyPolicy limit what a CA may issue, and the
+ * checks do not apply them. Critical, they already make the path fail (RFC
+ * 5280 4.2); marked non-critical (against RFC 5280), ignoring them could let
+ * a constrained CA issue what it may not. So an intermediate carrying
+ * either, however marked, ends no path. (Policy constraints and mappings
+ * need not be: the checks always require an explicit policy and never map
+ * one, which is at least as strict. PKITS has them non-critical on paths
+ * it calls valid.) No CA of the Serbian trusted list uses any of them
+ * (fixtures/real-pki/CERTS.md).
+ */
+const RESTRICTING_EXTENSIONS: ReadonlySet<string> = new Set(['2.5.29.30', '2.5.29.54']);
+
+function restrictsIssuance(certificate: x509.X509Certificate): boolean {
+  return certificate.extensions.some((extension) => RESTRICTING_EXTENSIONS.has(extension.type));
+}
+
+/**
  * Revocation checking: off, or against certificate revocation lists and,
  * for a certificate that names a responder, OCSP (failing closed).
  */
@@ -73,7 +90,7 @@ export class TrustStore {
     const anchors = this.anchors.filter((anchor) => validAt(anchor, now));
     // The client's certificates, then the ones the server knows (a card may send none), each once.
     const pool = [...new Map([...hints.map((hint) => [fingerprint(hint), hint] as const), ...this.#intermediates]).values()];
-    const candidates = pool.filter((hint) => isCertificationAuthority(hint) && validAt(hint, now) && criticalExtensionsUnderstood(hint));
+    const candidates = pool.filter((hint) => isCertificationAuthority(hint) && validAt(hint, now) && criticalExtensionsUnderstood(hint) && !restrictsIssuance(hint));
     const search = async (path: x509.X509Certificate[]): Promise<x509.X509Certificate[] | null> => {
       const current = path[path.length - 1]!;
       for (const anchor of anchors) {
