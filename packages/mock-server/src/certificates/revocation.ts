@@ -9,6 +9,8 @@
  * is a rollback and changes nothing. Each list is verified with its
  * issuer's key and the list's own signature algorithm.
  */
+import { AsnConvert } from '@peculiar/asn1-schema';
+import { GeneralName, IssuingDistributionPoint, Name, type DistributionPointName } from '@peculiar/asn1-x509';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
@@ -37,10 +39,87 @@ function unusable(crl: x509.X509Crl): string | null {
   if (!crl.nextUpdate) return 'it has no nextUpdate, so it can never be current';
   for (const extension of crl.extensions) {
     if (extension.type === CRL_EXTENSION.deltaCrlIndicator) return 'it is a delta list: give the CA’s full list';
-    if (extension.type === CRL_EXTENSION.issuingDistributionPoint && extension.critical) return 'it is a partitioned list (issuing distribution point): give the CA’s full list';
+    if (extension.type === CRL_EXTENSION.issuingDistributionPoint) {
+      const scope = scopeOf(crl);
+      if (typeof scope === 'string') return scope;
+      continue;
+    }
     if (extension.critical && extension.type !== CRL_EXTENSION.crlNumber) return `it has a critical extension ${extension.type} the checks do not understand`;
   }
   return null;
+}
+
+/**
+ * What certificates a list with an issuing distribution point covers (RFC
+ * 5280 5.2.5, 6.3.3 b.2): only end-entity or only CA certificates, and —
+ * when it names a distribution point — only certificates whose CRL
+ * distribution points name the same one (a CA that publishes one list per
+ * distribution point, as Microsoft CAs write them). A list partitioned by
+ * reason, an indirect list, one for attribute certificates, or one whose
+ * point is named relative to its issuer is a string: the problem (such a
+ * list is refused, and the CA's full lists are needed).
+ */
+interface ListScope {
+  onlyEndEntities: boolean;
+  onlyCas: boolean;
+  /** DER (hex) of each GeneralName of the point's fullName; null when it names none. */
+  points: ReadonlySet<string> | null;
+}
+
+const scopes = new WeakMap<x509.X509Crl, ListScope | string | null>();
+
+function scopeOf(crl: x509.X509Crl): ListScope | string | null {
+  if (scopes.has(crl)) return scopes.get(crl)!;
+  let scope: ListScope | string | null = null;
+  const extension = crl.getExtension(CRL_EXTENSION.issuingDistributionPoint);
+  if (extension) {
+    try {
+      const point = AsnConvert.parse(extension.value, IssuingDistributionPoint);
+      if (point.onlySomeReasons) scope = 'it is partitioned by revocation reason (issuing distribution point): give the CA’s full list';
+      else if (point.indirectCRL) scope = 'it is an indirect list: give the list the CA itself signs';
+      else if (point.onlyContainsAttributeCerts) scope = 'it is a list of attribute certificates';
+      else {
+        const names = pointNames(point.distributionPoint, crl.issuerName);
+        scope = {
+          onlyEndEntities: point.onlyContainsUserCerts,
+          onlyCas: point.onlyContainsCACerts,
+          points: names ? new Set(names.map(generalNameKey)) : null,
+        };
+      }
+    } catch {
+      scope = 'its issuing distribution point does not parse';
+    }
+  }
+  scopes.set(crl, scope);
+  return scope;
+}
+
+/** A distribution point's names: its full name, or its name relative to the list's issuer made whole (RFC 5280 4.2.1.13). */
+function pointNames(point: DistributionPointName | undefined, issuer: x509.Name): GeneralName[] | null {
+  if (!point) return null;
+  if (point.fullName) return point.fullName;
+  if (!point.nameRelativeToCRLIssuer) return null;
+  const base = AsnConvert.parse(issuer.toArrayBuffer(), Name);
+  return [new GeneralName({ directoryName: new Name([...base, point.nameRelativeToCRLIssuer]) })];
+}
+
+function generalNameKey(name: GeneralName): string {
+  return Buffer.from(AsnConvert.serialize(name)).toString('hex');
+}
+
+/** Whether a list's scope takes in `certificate` (a list without an issuing distribution point takes in all). */
+function covers(crl: x509.X509Crl, certificate: x509.X509Certificate): boolean {
+  const scope = scopeOf(crl);
+  if (scope === null) return true;
+  if (typeof scope === 'string') return false;
+  const isCa = certificate.getExtension(x509.BasicConstraintsExtension)?.ca === true;
+  if ((scope.onlyEndEntities && isCa) || (scope.onlyCas && !isCa)) return false;
+  if (!scope.points) return true;
+  // The certificate's own points: each distribution point's names (relative ones under its issuer), else (no point) its CRL issuer.
+  const own = certificate.getExtension(x509.CRLDistributionPointsExtension)?.distributionPoints ?? [];
+  return own.some((point) =>
+    (point.distributionPoint ? (pointNames(point.distributionPoint, certificate.issuerName) ?? []) : (point.cRLIssuer ?? [])).some((name) => scope.points!.has(generalNameKey(name))),
+  );
 }
 
 /** The list's CRL number (a DER INTEGER), or null when it has none. */
@@ -327,6 +406,8 @@ export class RevocationLists {
   async #newest(certificate: x509.X509Certificate, issuer: x509.X509Certificate, now: number): Promise<HeldList | null> {
     for (const held of this.#byIssuer.get(nameKey(certificate.issuerName)) ?? []) {
       if (held.crl.thisUpdate.getTime() > now) continue;
+      // A list for other certificates (another distribution point, only CAs or only end entities) says nothing of this one.
+      if (!covers(held.crl, certificate)) continue;
       if (await this.#signedBy(held, issuer)) return held;
     }
     return null;
