@@ -227,7 +227,7 @@ declare module 'react' {
          * that manages the title leaves it off and adds the prefix itself.
          */
         'title-error-prefix'?: boolean;
-        /** Logged in; `detail.user` (`{ email, acr }`) says who, and at which level (`acr` is `basic` for a password, `high` for a certificate). */
+        /** Logged in; `detail.user` (`{ email, acr }`) says who, and at which level (`acr` is `basic` for a password, `high` for a qualified certificate, `substantial` for a card's authentication certificate where the backend accepts one). */
         'onegov-login-success'?: (event: CustomEvent<EgovLoginSuccessDetail>) => void;
         /** A login attempt failed; `detail.code` says why (no secrets). The element already shows its own message. */
         'onegov-login-error'?: (event: CustomEvent<EgovLoginErrorDetail>) => void;

@@ -65,7 +65,7 @@ type Texts = EgovLoginTexts;
  *
  * @summary Login form with a tab per login mode.
  * @tag egov-login
- * @event {CustomEvent<EgovLoginSuccessDetail>} egov-login-success - Logged in; `detail.user` (`{ email, acr }`) says who, and at which level (`acr` is `basic` for a password, `high` for a certificate).
+ * @event {CustomEvent<EgovLoginSuccessDetail>} egov-login-success - Logged in; `detail.user` (`{ email, acr }`) says who, and at which level (`acr` is `basic` for a password, `high` for a qualified certificate, `substantial` for a card's authentication certificate where the backend accepts one).
  * @event {CustomEvent<EgovLoginErrorDetail>} egov-login-error - A login attempt failed; `detail.code` says why (no secrets). The element already shows its own message.
  * @cssprop [--egov-font-family=system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif] - Font of every text.
  * @cssprop [--egov-font-size=1rem] - Base font size.
