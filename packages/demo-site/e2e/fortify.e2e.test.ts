@@ -17,7 +17,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSoftHsmToken, startFortifyTestAgent, type FortifyTestAgent } from '@egov/mock-server/src/fortify-agent/index.ts';
-import { x509 } from '@egov/mock-server/src/certificates/x509.ts';
+import { x509 } from '@egov/mock-server/src/x509.ts';
 import { contentSecurityPolicy, type CspOptions } from '../csp.ts';
 import { confirmByLink, startStack, type Stack } from './harness.ts';
 

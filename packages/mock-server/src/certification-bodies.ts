@@ -1,10 +1,10 @@
 import type { CertificationBody, CertificationBodyIssuer, LocalizedText } from '@egov/auth-widgets/contract';
 import { cyrillicToLatin } from '@egov/auth-widgets/i18n/transliterate';
 import { linkHref, mailtoHref, telHref } from '@egov/auth-widgets/rules';
-import { x509 } from './certificates/x509.ts';
-import type { ListedDirectory, ListedProvider } from './trusted-list/directory.ts';
-import { LISTED_DIRECTORY } from './trusted-list/directory.generated.ts';
-import { issuerOf } from './trusted-list/directory.ts';
+import { x509 } from './x509.ts';
+import type { ListedDirectory, ListedProvider } from './ca-directory/directory.ts';
+import { LISTED_DIRECTORY } from './ca-directory/directory.generated.ts';
+import { issuerOf } from './ca-directory/directory.ts';
 
 /**
  * What to do with a locked or forgotten PIN: only the body that issued the

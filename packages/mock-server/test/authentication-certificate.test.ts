@@ -12,7 +12,7 @@ import type { webcrypto } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { API_PATHS, type LoginResponse, type PublicConfig, type SessionResponse } from '@egov/auth-widgets/contract';
 import { OID } from '../src/certificates/oids.ts';
-import { x509 } from '../src/certificates/x509.ts';
+import { x509 } from '../src/x509.ts';
 import { parseServerCommand } from '../src/cli-options.ts';
 import { CA_SIGNING, importCaKey, type TestPki } from '../src/test-pki/test-pki.ts';
 import { testListSigner, testTrustedList } from '../src/test-pki/test-trusted-list.ts';

@@ -11,15 +11,15 @@ import { describe, test } from 'node:test';
 import { cyrillicToLatin } from '@egov/auth-widgets/i18n/transliterate';
 import { DEFAULT_CERTIFICATION_BODIES, PROVIDER_DETAILS, certificationBodiesOf, checkCertificationBodies } from '../src/certification-bodies.ts';
 import { BUNDLED_TRUSTED_LIST } from '../src/trusted-list/bundled.ts';
-import { directoryFromList, directoryModule } from '../src/trusted-list/directory.ts';
-import { LISTED_DIRECTORY } from '../src/trusted-list/directory.generated.ts';
+import { directoryFromList, directoryModule } from '../src/ca-directory/directory.ts';
+import { LISTED_DIRECTORY } from '../src/ca-directory/directory.generated.ts';
 import { readTrustedListSync } from '../src/trusted-list/trusted-list.ts';
 
 const bundled = () => readTrustedListSync(readFileSync(BUNDLED_TRUSTED_LIST.list), { signer: readFileSync(BUNDLED_TRUSTED_LIST.signer) });
 
 describe('the CA directory from the trusted list', () => {
   test('directory.generated.ts is what the bundled list gives (regenerate with `generate:ca-directory`)', () => {
-    const generated = readFileSync(new URL('../src/trusted-list/directory.generated.ts', import.meta.url), 'utf8');
+    const generated = readFileSync(new URL('../src/ca-directory/directory.generated.ts', import.meta.url), 'utf8');
     assert.equal(generated, directoryModule(directoryFromList(bundled())));
     assert.equal(LISTED_DIRECTORY.sequenceNumber, 36);
   });

@@ -23,7 +23,7 @@ import {
 import { cyrillicToLatin } from '@egov/auth-widgets/i18n/transliterate';
 import { createMockServer } from '../src/app.ts';
 import { UsageError, parseServerCommand } from '../src/cli-options.ts';
-import { x509 } from '../src/certificates/x509.ts';
+import { x509 } from '../src/x509.ts';
 import { BUNDLED_TRUSTED_LIST } from '../src/trusted-list/bundled.ts';
 import { DEFAULT_CERTIFICATION_BODIES, checkCertificationBodies } from '../src/certification-bodies.ts';
 import { TEST_BODIES } from '../src/test-pki/bodies.ts';

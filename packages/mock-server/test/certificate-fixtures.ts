@@ -16,7 +16,7 @@ import {
   type CertificateProof,
   type SignatureAlgorithm,
 } from '@egov/auth-widgets/contract';
-import { x509 } from '../src/certificates/x509.ts';
+import { x509 } from '../src/x509.ts';
 import type { MockServerOptions } from '../src/options.ts';
 import type { TestProfileName } from '../src/test-pki/profiles.ts';
 import { CA_SIGNING, ensureTestPki, importCaKey, type TestPki, type TestPkiCertificate } from '../src/test-pki/test-pki.ts';

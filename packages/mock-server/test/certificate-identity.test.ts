@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { certificateIdentity, certificateSubject, identityKey } from '../src/certificates/identity.ts';
-import { x509 } from '../src/certificates/x509.ts';
+import { x509 } from '../src/x509.ts';
 
 const JMBG = '1705990710004';
 const SECRET = 'test-identity-secret';

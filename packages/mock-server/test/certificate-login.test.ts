@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { API_PATHS, type CertificateChallenge, type SessionResponse } from '@egov/auth-widgets/contract';
 import type { TestPki, TestPkiCertificate } from '../src/test-pki/test-pki.ts';
-import { x509 } from '../src/certificates/x509.ts';
+import { x509 } from '../src/x509.ts';
 import {
   PKI_TIME,
   certificateLogin,

@@ -10,7 +10,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { API_PATHS } from '@egov/auth-widgets/contract';
-import { x509 } from '../src/certificates/x509.ts';
+import { x509 } from '../src/x509.ts';
 import type { MockServerOptions } from '../src/options.ts';
 import { startOcspResponder, type OcspResponder, type OcspSerialStatus } from '../src/test-pki/ocsp-responder.ts';
 import { CA_SIGNING, importCaKey, type TestPki, type TestPkiCertificate } from '../src/test-pki/test-pki.ts';

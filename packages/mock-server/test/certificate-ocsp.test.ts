@@ -14,7 +14,7 @@ import { BasicOCSPResponse, OCSPResponse, OCSPResponseStatus } from '@peculiar/a
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { OID } from '../src/certificates/oids.ts';
 import { OCSP_FAILURE_CACHE_MS, OcspClient, ocspCertId, ocspRequest, ocspResponderUrl, type OcspAnswer, type OcspClientOptions } from '../src/certificates/ocsp.ts';
-import { x509 } from '../src/certificates/x509.ts';
+import { x509 } from '../src/x509.ts';
 import type { CaKeyKind } from '../src/test-pki/bodies.ts';
 import { startOcspResponder, type OcspResponder, type OcspResponderOptions, type OcspSerialStatus } from '../src/test-pki/ocsp-responder.ts';
 import { CA_SIGNING, importCaKey, type TestCa } from '../src/test-pki/test-pki.ts';

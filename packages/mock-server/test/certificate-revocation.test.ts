@@ -18,7 +18,7 @@ import { createMockServer } from '../src/app.ts';
 import { UsageError, parseServerCommand } from '../src/cli-options.ts';
 import { OID } from '../src/certificates/oids.ts';
 import { listSignedBy, parseCrls, revokedEntry } from '../src/certificates/revocation.ts';
-import { x509 } from '../src/certificates/x509.ts';
+import { x509 } from '../src/x509.ts';
 import type { LogEntry } from '../src/logger.ts';
 import type { MockServerOptions } from '../src/options.ts';
 import { CA_SIGNING, importCaKey, type TestCa, type TestPki, type TestPkiBody } from '../src/test-pki/test-pki.ts';

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { API_PATHS, type CertificateProof } from '@egov/auth-widgets/contract';
 import { createMockServer } from '../src/app.ts';
-import { x509 } from '../src/certificates/x509.ts';
+import { x509 } from '../src/x509.ts';
 import type { MockServerOptions } from '../src/options.ts';
 import { OID } from '../src/certificates/oids.ts';
 import { PROOF_LIMITS } from '../src/certificates/proof-verifier.ts';

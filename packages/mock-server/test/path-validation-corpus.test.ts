@@ -27,7 +27,7 @@ import { HttpError } from '../src/http.ts';
 import { validQualifiedPolicies } from '../src/certificates/path-policy.ts';
 import { RevocationLists, parseCrls } from '../src/certificates/revocation.ts';
 import { TrustStore } from '../src/certificates/trust-store.ts';
-import { sameName, x509 } from '../src/certificates/x509.ts';
+import { sameName, x509 } from '../src/x509.ts';
 
 const DIR = new URL('../fixtures/pkits/', import.meta.url);
 

@@ -20,7 +20,7 @@ import { describeCertificate } from '@egov/auth-widgets/certificates';
 import type { HolderIdentifier } from '@egov/auth-widgets/rules';
 import { DEFAULT_CERTIFICATION_BODIES, withTestIssuers } from '../src/certification-bodies.ts';
 import { certificateIdentity, identityKey } from '../src/certificates/identity.ts';
-import { x509 } from '../src/certificates/x509.ts';
+import { x509 } from '../src/x509.ts';
 import { agentTokens } from '../src/fortify-agent/tokens.ts';
 import { testBody, type DirectoryId, type TestBodyId } from '../src/test-pki/bodies.ts';
 import { devTestTokens } from '../src/test-pki/dev-tokens.ts';

@@ -12,7 +12,7 @@ import { describe, test } from 'node:test';
 import { findCertificationBody, parseCertificate } from '@egov/auth-widgets/certificates';
 import { DEFAULT_CERTIFICATION_BODIES } from '../src/certification-bodies.ts';
 import { TrustStore } from '../src/certificates/trust-store.ts';
-import { x509 } from '../src/certificates/x509.ts';
+import { x509 } from '../src/x509.ts';
 
 const DIR = new URL('../fixtures/real-pki/', import.meta.url);
 const FILES = readdirSync(DIR).filter((name) => name.endsWith('.cer'));

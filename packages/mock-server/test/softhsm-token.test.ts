@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { DevTestToken } from '@egov/auth-widgets/contract';
-import { x509 } from '../src/certificates/x509.ts';
+import { x509 } from '../src/x509.ts';
 import { AgentFailure } from '../src/fortify-agent/failures.ts';
 import { createSoftHsmToken, openPkcs11Token, type Pkcs11TokenOptions } from '../src/fortify-agent/index.ts';
 import { CKF, type AgentToken } from '../src/fortify-agent/tokens.ts';

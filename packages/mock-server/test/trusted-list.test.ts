@@ -10,8 +10,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { before, describe, test } from 'node:test';
 import { SignedXml } from 'xml-crypto';
-import { x509 } from '../src/certificates/x509.ts';
-import { toPem } from '../src/test-pki/pem.ts';
+import { x509 } from '../src/x509.ts';
+import { toPem } from '../src/pem.ts';
 import {
   ADDITIONAL_SERVICE_INFORMATION,
   SERBIAN_QUALIFIERS,

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { holderIdentifierOf, type HolderIdentifier } from '@egov/auth-widgets/rules';
 import { OID } from './oids.ts';
-import { x509 } from './x509.ts';
+import { x509 } from '../x509.ts';
 
 /**
  * Who a certificate says its holder is, for finding the account: the

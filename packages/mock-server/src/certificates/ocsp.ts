@@ -50,7 +50,7 @@ import {
 import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
 import { AlgorithmIdentifier, Certificate, Extension, SubjectPublicKeyInfo } from '@peculiar/asn1-x509';
 import { OID, UNDERSTOOD_EXTENSIONS } from './oids.ts';
-import { fingerprint, sameName, x509 } from './x509.ts';
+import { fingerprint, sameName, x509 } from '../x509.ts';
 
 /** What a responder said about a certificate, when it can be relied on. */
 export interface OcspAnswer {

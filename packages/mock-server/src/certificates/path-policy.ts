@@ -1,5 +1,5 @@
 import { OID } from './oids.ts';
-import { x509 } from './x509.ts';
+import { x509 } from '../x509.ts';
 
 /**
  * RFC 5280 6.1 policy processing along a built path, for the one question

@@ -8,11 +8,11 @@ import {
 } from '@egov/auth-widgets/contract';
 import type { webcrypto } from 'node:crypto';
 import { HttpError } from '../http.ts';
-import { listedRefusal, type ListedTrust } from './listed-qualification.ts';
+import { listedRefusal, type ListedTrust } from '../trusted-list/qualification.ts';
 import { caWithoutLoginPurpose, mayIssueQualified, validQualifiedPolicies } from './path-policy.ts';
 import { certificateIdentity, certificateSubject, issuerCommonName, type CertificateIdentity, type CertificateSubject } from './identity.ts';
 import { untrusted, type TrustStore } from './trust-store.ts';
-import { fingerprint, x509 } from './x509.ts';
+import { fingerprint, x509 } from '../x509.ts';
 
 /** Size limits of a proof: beyond them it is `certificate_malformed` before anything is parsed. */
 export const PROOF_LIMITS = Object.freeze({
@@ -158,7 +158,7 @@ function parseCertificate(bytes: Uint8Array): x509.X509Certificate {
  * validity dates (injected clock), the chain to the configured trust
  * anchors only, key usage and extended key usage (the signer's, and every
  * CA's on the path: path-policy.ts), qualification — by the trusted list's
- * service when the path ends at a listed CA (listed-qualification.ts), else
+ * service when the path ends at a listed CA (trusted-list/qualification.ts), else
  * by the qualified-policy allow-list with RFC 5280 policy processing along
  * the path (every CA must vouch for it),
  * revocation where configured, the signature over the configured

@@ -15,10 +15,10 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
-import { fromPem } from '../test-pki/pem.ts';
+import { fromPem } from '../pem.ts';
 import { issuerCommonName } from './identity.ts';
 import { OID } from './oids.ts';
-import { fingerprint, sameName, x509 } from './x509.ts';
+import { fingerprint, sameName, x509 } from '../x509.ts';
 
 /** Lists are re-read this often by default (`--crl-refresh-minutes`). */
 export const DEFAULT_CRL_REFRESH_MS = 60 * 60_000;

@@ -1,13 +1,13 @@
 import { resolve } from 'node:path';
 import { SIGNATURE_ALGORITHMS, type SignatureAlgorithm } from '@egov/auth-widgets/contract';
 import type { AuditLog } from '../audit-log.ts';
-import { fromPem } from '../test-pki/pem.ts';
+import { fromPem } from '../pem.ts';
 import { ensureTestPki, type TestPki } from '../test-pki/test-pki.ts';
 import type { Store } from '../store.ts';
 import { CertificateChallenges, MAX_CHALLENGE_LIFETIME_MS } from './challenges.ts';
 import { TrustedListError, readTrustedListSync } from '../trusted-list/trusted-list.ts';
 import { identityKey, type CertificateIdentity } from './identity.ts';
-import { listedTrust, type ListedTrust } from './listed-qualification.ts';
+import { listedTrust, type ListedTrust } from '../trusted-list/qualification.ts';
 import { DEFAULT_EXTENDED_KEY_USAGES, isOid } from './oids.ts';
 import { OcspClient } from './ocsp.ts';
 import { ProofVerifier } from './proof-verifier.ts';
@@ -21,7 +21,7 @@ import {
   type CrlSourceLists,
 } from './revocation.ts';
 import { TrustStore, type RevocationPolicy } from './trust-store.ts';
-import { x509 } from './x509.ts';
+import { x509 } from '../x509.ts';
 
 /** Certificate login and registration (`MockServerOptions.certificates`). */
 export interface CertificateOptions {
@@ -39,7 +39,7 @@ export interface CertificateOptions {
    * signer is self-signed). Read and verified at startup: a list that does
    * not verify stops the server. Its granted CA/QC services for
    * e-signatures become trust anchors, each qualifying what its service
-   * says (listed-qualification.ts); past the list's NextUpdate they fail
+   * says (trusted-list/qualification.ts); past the list's NextUpdate they fail
    * closed until a newer list is configured.
    */
   trustedList?: { xml: string | Uint8Array; signer: string | Uint8Array };

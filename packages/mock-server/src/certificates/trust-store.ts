@@ -2,7 +2,7 @@ import { HttpError } from '../http.ts';
 import { UNDERSTOOD_EXTENSIONS } from './oids.ts';
 import { ocspResponderUrl, type OcspClient } from './ocsp.ts';
 import { revokedEntry, type RevocationLists } from './revocation.ts';
-import { fingerprint, sameName, x509 } from './x509.ts';
+import { fingerprint, sameName, x509 } from '../x509.ts';
 
 /** Longest path accepted: the signer, at most four intermediates, the anchor. */
 const MAX_PATH_LENGTH = 6;

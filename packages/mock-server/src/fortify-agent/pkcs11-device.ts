@@ -7,7 +7,7 @@
  */
 import type { webcrypto } from 'node:crypto';
 import type { Crypto as Pkcs11Crypto } from 'node-webcrypto-p11';
-import { x509 } from '../certificates/x509.ts';
+import { x509 } from '../x509.ts';
 import { asPkcs11Failure, pkcs11 } from './failures.ts';
 import { hexId, keyAlgorithmOf, keyIdOfIndex, type AgentItem, type AgentToken, type TokenDevice } from './tokens.ts';
 

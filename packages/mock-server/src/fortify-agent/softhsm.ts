@@ -15,7 +15,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { DevTestToken } from '@egov/auth-widgets/contract';
-import { x509 } from '../certificates/x509.ts';
+import { x509 } from '../x509.ts';
 import { loadNodeWebcryptoP11, type Pkcs11TokenOptions } from './pkcs11-device.ts';
 import { certificateKeyId, keyIdOfIndex } from './tokens.ts';
 

@@ -5,7 +5,7 @@
  * made fresh on every start and never written to disk.
  */
 import { randomBytes, type webcrypto } from 'node:crypto';
-import { x509 } from '../certificates/x509.ts';
+import { x509 } from '../x509.ts';
 
 export interface TlsMaterial {
   key: string;

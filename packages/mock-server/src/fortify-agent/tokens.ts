@@ -7,7 +7,7 @@
  */
 import { createHash, type webcrypto } from 'node:crypto';
 import type { DevTestToken } from '@egov/auth-widgets/contract';
-import { x509 } from '../certificates/x509.ts';
+import { x509 } from '../x509.ts';
 import { pkcs11 } from './failures.ts';
 
 /** PKCS#11 CK_TOKEN_INFO flags. */

@@ -28,7 +28,7 @@ import {
 } from '@peculiar/asn1-ocsp';
 import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
 import { CRLReason, Certificate, Extension, Name, SubjectPublicKeyInfo } from '@peculiar/asn1-x509';
-import { x509 } from '../certificates/x509.ts';
+import { x509 } from '../x509.ts';
 
 /** What the responder says about a serial number (hex, as in the request, without leading zero bytes). */
 export type OcspSerialStatus = 'good' | 'unknown' | { revokedAt: Date; reason?: number };

@@ -11,9 +11,9 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, wri
 import { basename, dirname, join } from 'node:path';
 import type { DevTestCertificate } from '@egov/auth-widgets/contract';
 import { OID } from '../certificates/oids.ts';
-import { x509 } from '../certificates/x509.ts';
+import { x509 } from '../x509.ts';
 import { TEST_BODIES, UNTRUSTED_BODY, type CaKeyKind, type TestBody, type TestBodyId } from './bodies.ts';
-import { fromPem, toPem } from './pem.ts';
+import { fromPem, toPem } from '../pem.ts';
 import { PROFILE_SPECS, subjectOf, type ProfileSpec, type TestProfileName } from './profiles.ts';
 
 const DAY = 24 * 60 * 60_000;

@@ -12,8 +12,8 @@
 import { readFileSync } from 'node:fs';
 import { SignedXml } from 'xml-crypto';
 import { BUNDLED_TRUSTED_LIST } from '../trusted-list/bundled.ts';
-import { x509 } from '../certificates/x509.ts';
-import { toPem } from './pem.ts';
+import { x509 } from '../x509.ts';
+import { toPem } from '../pem.ts';
 import type { TestPki } from './test-pki.ts';
 
 const RSA_SHA512 = 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha512';

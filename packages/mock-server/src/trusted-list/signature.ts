@@ -6,8 +6,8 @@
  * anything.
  */
 import { SignedXml } from 'xml-crypto';
-import { x509 } from '../certificates/x509.ts';
-import { toPem } from '../test-pki/pem.ts';
+import { x509 } from '../x509.ts';
+import { toPem } from '../pem.ts';
 import { TrustedListError } from './errors.ts';
 import { ACCEPTED_DIGEST_METHODS, ACCEPTED_SIGNATURE_METHODS, WHOLE_DOCUMENT_TRANSFORMS, XMLDSIG_NS } from './uris.ts';
 import { base64Content, childElements, type ParsedXml, type XmlElement } from './xml.ts';

@@ -7,7 +7,7 @@
  * certificates whose certificates count as qualified: current status
  * granted, service type CA/QC.
  */
-import { x509 } from '../certificates/x509.ts';
+import { x509 } from '../x509.ts';
 import { TrustedListError } from './errors.ts';
 import { verifyListSignature } from './signature.ts';
 import { GRANTED_STATUSES, QC_SERVICE_TYPES, QUALIFICATIONS_NS, TSL_NS, XADES_NS } from './uris.ts';

@@ -18,8 +18,8 @@
  * - the list is current: past its NextUpdate every listed anchor fails
  *   closed until a newer list is configured.
  */
-import { ADDITIONAL_SERVICE_INFORMATION, type QualificationCriteria, type QualifiedIssuingCa, type TrustedList, qualifiedIssuingCas } from '../trusted-list/trusted-list.ts';
-import { fingerprint, x509 } from './x509.ts';
+import { ADDITIONAL_SERVICE_INFORMATION, type QualificationCriteria, type QualifiedIssuingCa, type TrustedList, qualifiedIssuingCas } from './trusted-list.ts';
+import { fingerprint, x509 } from '../x509.ts';
 
 /** The list's key usage bit names, in the order of RFC 5280's KeyUsage flags. */
 const KEY_USAGE_FLAGS: Record<string, number> = {

@@ -9,9 +9,9 @@
  * adds what the list does not say (Cyrillic names, the portal guide's
  * instruction pages, what to do with a locked PIN).
  */
-import { listedTrust } from '../certificates/listed-qualification.ts';
-import { x509 } from '../certificates/x509.ts';
-import type { TrustedList } from './trusted-list.ts';
+import { listedTrust } from '../trusted-list/qualification.ts';
+import { x509 } from '../x509.ts';
+import type { TrustedList } from '../trusted-list/trusted-list.ts';
 
 export interface ListedIssuer {
   /** The CA certificate's common name. */
