@@ -1,7 +1,19 @@
 import { AgentError } from '../agent/certificate-agent.js';
-import { CERTIFICATE_PROOF_FORMAT, certificateSignedData, type CertificateChallenge, type CertificateProof } from '../client/contract.js';
-import type { EgovCertificatePicker } from '../components/certificate-picker/egov-certificate-picker.js';
+import { CERTIFICATE_PROOF_FORMAT, certificateSignedData, type CertificateChallenge, type CertificateProof, type SignatureAlgorithm } from '../client/contract.js';
 import { toBase64 } from './base64.js';
+
+/** What signing with the chosen certificate gives: the certificate, the chain the card holds, the signature and how it was made. */
+export interface CertificateSignature {
+  certificate: Uint8Array;
+  chain: Uint8Array[];
+  signature: Uint8Array;
+  algorithm: SignatureAlgorithm;
+}
+
+/** Whatever signs with the chosen certificate (the picker): the forms need no more of it. */
+export interface CertificateSigner {
+  sign(data: Uint8Array): Promise<CertificateSignature>;
+}
 
 /**
  * Signs the backend's challenge with the certificate chosen in the picker
@@ -10,8 +22,8 @@ import { toBase64 } from './base64.js';
  * already shows why. Certificate code: the forms load it when a
  * certificate is chosen, never on the password path.
  */
-export async function proveWithCertificate(picker: EgovCertificatePicker, challenge: CertificateChallenge): Promise<CertificateProof | undefined> {
-  let signed: Awaited<ReturnType<EgovCertificatePicker['sign']>>;
+export async function proveWithCertificate(picker: CertificateSigner, challenge: CertificateChallenge): Promise<CertificateProof | undefined> {
+  let signed: CertificateSignature;
   try {
     signed = await picker.sign(await certificateSignedData(challenge.origin, challenge.nonce));
   } catch (error) {

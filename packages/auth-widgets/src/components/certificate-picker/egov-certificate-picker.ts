@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { AgentError, type AgentProblem, type CertificateAgent, type PinState, type TokenCertificate } from '../../agent/certificate-agent.js';
 import type { AuthErrorCode } from '../../client/auth-client.js';
-import type { CertificationBody, SignatureAlgorithm } from '../../client/contract.js';
+import type { CertificationBody } from '../../client/contract.js';
 import { linkHref, mailtoHref, telHref } from '../../client/rules.js';
 import type { AuthConfigInput, CertificatePickerUi } from '../../config/auth-config.js';
 import { localizedText } from '../../certificates/certification-body.js';
@@ -10,6 +10,7 @@ import { describeCertificate, shortSerialNumber, type CertificateDescription } f
 import { pickerStyles } from '../../styles/picker-styles.js';
 import { loadAgent } from '../../internal/agent-loader.js';
 import { loadPeculiarMode } from '../../agent/fortify-stack.js';
+import type { CertificateSignature } from '../../internal/certificate-proof.js';
 import { EgovFormElement } from '../../internal/egov-form-element.js';
 import { PublicConfigController } from '../../internal/public-config-controller.js';
 import { contact, hiddenText, pinWarning, problemTexts, purposeText, refusalText, texts, type EgovCertificatePickerTexts as PickerTexts } from './picker-texts.js';
@@ -50,12 +51,8 @@ export interface EgovCertificateFallbackDetail {
 }
 
 /** What `sign()` gives the caller to build a proof with. */
-export interface PickerSignature {
-  certificate: Uint8Array;
-  chain: Uint8Array[];
-  signature: Uint8Array;
-  algorithm: SignatureAlgorithm;
-}
+/** What `sign` gives (declared with the proof that packs it, internal/certificate-proof.ts). */
+export type PickerSignature = CertificateSignature;
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -120,7 +117,7 @@ type Texts = PickerTexts;
  * @event {CustomEvent<EgovCertificateSelectedDetail>} egov-certificate-selected - The person chose a certificate; `detail` says which (`certificateId`, `issuer`) and carries no personal data — the holder's name, personal number and e-mail come from `selectedCertificate()`. The host then calls `sign(data)`.
  * @event {CustomEvent<EgovCertificateFallbackDetail>} egov-certificate-fallback - The person chose the `fallback-label` button (shown only when the host sets it) in a failure state: a locked PIN, no usable certificate, a refused certificate, an agent problem. `detail.reason` says which. The host offers its other way in, e.g. `<egov-login>` opens its username and password tab.
  * @cssprop [--egov-font-family=system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif] - Font of every text.
- * @cssprop [--egov-font-size=1rem] - Base font size.
+ * @cssprop [--egov-font-size=medium] - Base font size; the kit's sizes follow it (not the page's root font size).
  * @cssprop [--egov-color-text=#0b0c0c] - Text, headings and input text.
  * @cssprop [--egov-color-text-secondary=#484f53] - Hints and secondary text.
  * @cssprop [--egov-color-background=#ffffff] - Inputs and panels.
