@@ -1,24 +1,15 @@
-/** Object identifiers the certificate checks and the test PKI use (RFC 5280, X.520, ETSI EN 319 412). */
+import { OID as READER_OID } from '@egov/auth-widgets/certificates';
+
+/**
+ * Object identifiers the certificate checks and the test PKI use (RFC 5280,
+ * X.520, ETSI EN 319 412): the picker's reader's table (one table for both
+ * ends, @egov/auth-widgets/certificates), and the ones only the backend
+ * needs — revocation and path extensions, anyPolicy, extended key usages.
+ */
 export const OID = {
-  // X.520 attribute types
-  commonName: '2.5.4.3',
-  surname: '2.5.4.4',
-  serialNumber: '2.5.4.5',
-  country: '2.5.4.6',
-  organization: '2.5.4.10',
-  givenName: '2.5.4.42',
-  emailAddress: '1.2.840.113549.1.9.1',
-  // certificate extensions
-  subjectKeyIdentifier: '2.5.29.14',
-  keyUsage: '2.5.29.15',
-  subjectAltName: '2.5.29.17',
-  basicConstraints: '2.5.29.19',
+  ...READER_OID,
   crlDistributionPoints: '2.5.29.31',
-  certificatePolicies: '2.5.29.32',
-  authorityKeyIdentifier: '2.5.29.35',
-  extKeyUsage: '2.5.29.37',
   authorityInfoAccess: '1.3.6.1.5.5.7.1.1',
-  qcStatements: '1.3.6.1.5.5.7.1.3',
   anyPolicy: '2.5.29.32.0',
   // extended key usages
   anyExtendedKeyUsage: '2.5.29.37.0',
