@@ -73,6 +73,7 @@ export default defineConfig({
         resetPassword: 'reset-password.html',
         states: 'states.html',
         dev: 'dev.html',
+        hostCss: 'host-css.html',
       },
     },
   },

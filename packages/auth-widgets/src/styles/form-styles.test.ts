@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import type { CSSResult } from 'lit';
+import { css, type CSSResult } from 'lit';
 import { expectHiddenPartsInvisible, isShown } from '../../test-support/visibility.js';
-import { adoptScopedStyles } from '../internal/scoped-styles.js';
+import { adoptScopedStyles, kitSheet } from '../internal/scoped-styles.js';
 import { LIGHT_DOM_TAGS, formStyles } from './form-styles.js';
 import { pickerStyles } from './picker-styles.js';
 import { registerStyles } from './register-styles.js';
@@ -93,6 +93,50 @@ describe('the kit’s stylesheets', () => {
         element.hidden = true;
       }
       expect(expectHiddenPartsInvisible(host)).to.equal(5);
+    } finally {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => sheet !== page);
+    }
+  });
+  it('kitSheet: every declaration important, in the layer egov, but :where rules and custom properties as tokens', () => {
+    const sheet = kitSheet(css`
+      :where(a) { display: block; }
+      /* a; comment { } */
+      a b { color: red; margin: 1rem -0.5rem; }
+      @media (min-width: 1px) { a c { --x: 1px; padding: 0 } }
+    `).styleSheet!;
+    const layer = sheet.cssRules[0] as CSSLayerBlockRule;
+    expect(sheet.cssRules.length).to.equal(1);
+    expect(layer.name).to.equal('egov');
+    const [where, plain] = [...layer.cssRules] as CSSStyleRule[];
+    expect(where!.style.getPropertyPriority('display')).to.equal('');
+    expect(plain!.style.getPropertyPriority('color')).to.equal('important');
+    // rem is the element's font size (--egov-rem), not the page's root.
+    expect(plain!.style.getPropertyValue('margin')).to.match(/^calc\(1 \* var\(--egov-rem\)\) calc\(-0\.5 \* var\(--egov-rem\)\)$/);
+    const nested = ((layer.cssRules[2] as CSSMediaRule).cssRules[0] as CSSStyleRule).style;
+    expect([nested.getPropertyPriority('--x'), nested.getPropertyPriority('padding-top')]).to.deep.equal(['important', 'important']);
+  });
+
+  it('a page rule wins over none of it, whatever its specificity or !important; the tokens still theme', async () => {
+    const page = new CSSStyleSheet();
+    page.replaceSync(`
+      body #page .content egov-login input.egov-input { padding: 40px; border: 9px dotted red; font-size: 40px; }
+      body #page .content egov-login button { background: red !important; letter-spacing: 1em !important; }
+      body #page .content { letter-spacing: 3px; text-transform: uppercase; }
+      html { font-size: 10px; }
+    `);
+    document.adoptedStyleSheets = [page, ...document.adoptedStyleSheets];
+    try {
+      const wrapper = await fixture(html`<div id="page"><div class="content"></div></div>`);
+      const host = wrapper.querySelector('.content')!.appendChild(document.createElement('egov-login'));
+      const input = host.appendChild(document.createElement('input'));
+      input.className = 'egov-input';
+      const button = host.appendChild(document.createElement('button'));
+      button.className = 'egov-button';
+      const inputStyle = getComputedStyle(input);
+      expect([inputStyle.paddingTop, inputStyle.borderTopWidth, inputStyle.borderTopStyle, inputStyle.fontSize]).to.deep.equal(['6px', '2px', 'solid', '16px']);
+      expect([getComputedStyle(button).backgroundColor, getComputedStyle(button).letterSpacing, getComputedStyle(button).textTransform]).to.deep.equal(['rgb(12, 60, 120)', 'normal', 'none']);
+      host.style.setProperty('--egov-color-primary', 'rgb(1, 2, 3)');
+      expect(getComputedStyle(button).backgroundColor).to.equal('rgb(1, 2, 3)');
     } finally {
       document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => sheet !== page);
     }

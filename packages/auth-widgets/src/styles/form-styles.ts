@@ -1,4 +1,5 @@
 import { css, unsafeCSS } from 'lit';
+import { kitSheet } from '../internal/scoped-styles.js';
 import { tokens as t } from './tokens.js';
 
 /**
@@ -11,27 +12,70 @@ export const scope = unsafeCSS(`:is(${LIGHT_DOM_TAGS.join(', ')})`);
 
 /**
  * Shared look of the kit's light-DOM forms (registration and the certificate
- * picker add their own sheets: register-styles.ts, picker-styles.ts). The first rule reverts whatever a
- * host page's global CSS did to our descendants (`input {…}`, `div {display:flex}`);
- * the class rules then declare every property the look depends on. Font and
- * colour are inherited from the page on purpose.
+ * picker add their own sheets: register-styles.ts, picker-styles.ts). Every
+ * sheet goes through kitSheet: its declarations are `!important` in the
+ * cascade layer `egov`, so no normal rule of the host page wins, whatever its
+ * specificity, nor an unlayered `!important` one. The host rule sets every
+ * inherited property the look depends on (the page's letter-spacing or
+ * text-align do not leak in); the `*` rule reverts whatever the page did to
+ * our descendants and their pseudo-elements; the class rules then declare
+ * every property the look depends on. A site themes through the `--egov-*`
+ * tokens only. The `:where()` rule stays normal (kitSheet leaves it as it is):
+ * the page places the element itself, and may hide it. The pseudo-elements
+ * have rules of their own: a selector list with a pseudo-element a browser
+ * does not know would be dropped whole.
+ *
+ * Why some rules are as they are (here, not in the CSS, which ships):
+ * - The hidden attribute always wins: over the class rules below and in the
+ *   other sheets (same specificity, later, so they would win otherwise), and
+ *   over a page's rules for the element itself. until-found keeps its own
+ *   meaning (found by find-in-page).
+ * - Headings receive focus only from code (tabindex=-1), to move a screen
+ *   reader to the new state; like GOV.UK, they show no focus ring.
+ * - Long labels (Serbian) wrap inside their tab instead of pushing a tab to a
+ *   new row.
+ * - Someone else's words (the reviewer's reason): GOV.UK's inset text.
+ * - GOV.UK's confirmation panel: what was done, in white on the success
+ *   colour; what happens next follows it.
  */
-export const formStyles = css`
-  ${scope} {
+export const formStyles = kitSheet(css`
+  :where(${scope}) {
     display: block;
+  }
+  ${scope} {
+    --egov-rem: 1em;
     font-family: ${t.font};
     font-size: ${t.fontSize};
+    font-style: normal;
+    font-weight: 400;
+    font-variant: normal;
     line-height: 1.5;
     color: ${t.text};
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-align: start;
+    text-indent: 0;
+    text-transform: none;
+    text-shadow: none;
+    white-space: normal;
+    word-break: normal;
+    hyphens: manual;
   }
-  ${scope} * {
+  ${scope} *,
+  ${scope} *::before,
+  ${scope} *::after {
     all: revert;
     box-sizing: border-box;
   }
-  /* The hidden attribute always wins: over the class rules below and in the
-     other sheets (same specificity, later, so they would win otherwise), and
-     over a page's rules for the element itself. until-found keeps its own
-     meaning (found by find-in-page). */
+  ${scope} *::placeholder {
+    all: revert;
+  }
+  ${scope} *::file-selector-button {
+    all: revert;
+  }
+  ${scope} *::marker {
+    all: revert;
+  }
   ${scope}[hidden]:not([hidden='until-found' i]),
   ${scope} [hidden]:not([hidden='until-found' i]) {
     display: none !important;
@@ -50,8 +94,6 @@ export const formStyles = css`
   ${scope} .egov-heading--small {
     font-size: 1.25rem;
   }
-  /* Headings receive focus only from code (tabindex=-1), to move a screen
-     reader to the new state; like GOV.UK, they show no focus ring. */
   ${scope} .egov-heading:focus,
   ${scope} .egov-notice-title:focus {
     outline: none;
@@ -75,7 +117,6 @@ export const formStyles = css`
   }
   ${scope} .egov-tab {
     display: block;
-    /* Long labels (Serbian) wrap inside their tab instead of pushing a tab to a new row. */
     flex: 0 1 auto;
     min-width: 0;
     text-align: left;
@@ -255,7 +296,6 @@ export const formStyles = css`
     display: block;
     margin: 0 0 0.5rem;
   }
-  /* Someone else's words (the reviewer's reason): GOV.UK's inset text. */
   ${scope} .egov-quote {
     display: block;
     margin: 0 0 0.75rem;
@@ -264,7 +304,6 @@ export const formStyles = css`
     white-space: pre-line;
     overflow-wrap: anywhere;
   }
-  /* GOV.UK's confirmation panel: what was done, in white on the success colour; what happens next follows it. */
   ${scope} .egov-notice--confirmation {
     padding: 1.5rem 1rem;
     color: ${t.onPrimary};
@@ -326,4 +365,4 @@ export const formStyles = css`
       animation: none;
     }
   }
-`;
+`);

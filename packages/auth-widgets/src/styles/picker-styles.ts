@@ -1,9 +1,10 @@
 import { css } from 'lit';
+import { kitSheet } from '../internal/scoped-styles.js';
 import { scope } from './form-styles.js';
 import { tokens as t } from './tokens.js';
 
 /** The look of `<egov-certificate-picker>`'s own parts: approval code, certificate list, PIN warnings, Peculiar's element. Adopted after formStyles, scoped the same way. */
-export const pickerStyles = css`
+export const pickerStyles = kitSheet(css`
   ${scope} .egov-notice--error {
     border-color: ${t.error};
   }
@@ -127,4 +128,4 @@ export const pickerStyles = css`
     color: ${t.error};
     font-weight: 700;
   }
-`;
+`);

@@ -1,9 +1,10 @@
 import { css } from 'lit';
+import { kitSheet } from '../internal/scoped-styles.js';
 import { scope } from './form-styles.js';
 import { tokens as t } from './tokens.js';
 
 /** The look of `<egov-register>`'s own parts: fieldsets, dates, choices, document upload, certificate data. Adopted after formStyles, scoped the same way. */
-export const registerStyles = css`
+export const registerStyles = kitSheet(css`
   ${scope} .egov-fieldset {
     display: block;
     min-width: 0;
@@ -165,4 +166,4 @@ export const registerStyles = css`
     display: block;
     margin: 0;
   }
-`;
+`);

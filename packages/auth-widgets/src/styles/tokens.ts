@@ -3,11 +3,13 @@ import { css } from 'lit';
 /*
  * Design tokens: each is a custom property with the kit's default as the
  * fallback, so a site themes the kit by setting `--egov-*` anywhere above it
- * (e.g. on :root) and the kit never overrides what the site set.
+ * (e.g. on :root) and the kit never overrides what the site set. The size
+ * defaults to `medium` (the reader's browser setting), not the page's root:
+ * the kit's rem units follow the element (see kitSheet).
  */
 export const tokens = {
   font: css`var(--egov-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif)`,
-  fontSize: css`var(--egov-font-size, 1rem)`,
+  fontSize: css`var(--egov-font-size, medium)`,
   text: css`var(--egov-color-text, #0b0c0c)`,
   muted: css`var(--egov-color-text-secondary, #484f53)`,
   background: css`var(--egov-color-background, #ffffff)`,

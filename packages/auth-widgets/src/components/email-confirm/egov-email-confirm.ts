@@ -58,7 +58,7 @@ type Texts = EgovEmailConfirmTexts;
  * @event {CustomEvent<EgovEmailConfirmedDetail>} egov-email-confirmed - The address is confirmed (`detail.result`: `confirmed` or `already_confirmed`); `detail.accountState` says what is next.
  * @event {CustomEvent<EgovRegistrationDeclinedDetail>} egov-registration-declined - The person chose "This was not me" and the unconfirmed registration is deleted (`detail` is empty).
  * @cssprop [--egov-font-family=system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif] - Font of every text.
- * @cssprop [--egov-font-size=1rem] - Base font size.
+ * @cssprop [--egov-font-size=medium] - Base font size; the kit's sizes follow it (not the page's root font size).
  * @cssprop [--egov-color-text=#0b0c0c] - Text, headings and input text.
  * @cssprop [--egov-color-text-secondary=#484f53] - Hints and secondary text.
  * @cssprop [--egov-color-background=#ffffff] - Inputs and panels.

@@ -68,7 +68,7 @@ type Texts = EgovLoginTexts;
  * @event {CustomEvent<EgovLoginSuccessDetail>} egov-login-success - Logged in; `detail.user` (`{ email, acr }`) says who, and at which level (`acr` is `basic` for a password, `high` for a qualified certificate, `substantial` for a card's authentication certificate where the backend accepts one).
  * @event {CustomEvent<EgovLoginErrorDetail>} egov-login-error - A login attempt failed; `detail.code` says why (no secrets). The element already shows its own message.
  * @cssprop [--egov-font-family=system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif] - Font of every text.
- * @cssprop [--egov-font-size=1rem] - Base font size.
+ * @cssprop [--egov-font-size=medium] - Base font size; the kit's sizes follow it (not the page's root font size).
  * @cssprop [--egov-color-text=#0b0c0c] - Text, headings and input text.
  * @cssprop [--egov-color-text-secondary=#484f53] - Hints and secondary text.
  * @cssprop [--egov-color-background=#ffffff] - Inputs and panels.

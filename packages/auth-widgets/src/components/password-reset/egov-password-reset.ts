@@ -51,7 +51,7 @@ type Texts = EgovPasswordResetTexts;
  * @event {CustomEvent<Record<string, never>>} egov-password-reset-requested - Step 1 was sent. Always the same, whatever the address: the detail is empty on purpose, the page learns nothing about the account.
  * @event {CustomEvent<Record<string, never>>} egov-password-changed - Step 2 succeeded: the new password is set. No password, no token in the event.
  * @cssprop [--egov-font-family=system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif] - Font of every text.
- * @cssprop [--egov-font-size=1rem] - Base font size.
+ * @cssprop [--egov-font-size=medium] - Base font size; the kit's sizes follow it (not the page's root font size).
  * @cssprop [--egov-color-text=#0b0c0c] - Text, headings and input text.
  * @cssprop [--egov-color-text-secondary=#484f53] - Hints and secondary text.
  * @cssprop [--egov-color-background=#ffffff] - Inputs and panels.

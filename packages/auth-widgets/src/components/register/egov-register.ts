@@ -100,7 +100,7 @@ type Texts = EgovRegisterTexts;
  * @tag egov-register
  * @event {CustomEvent<EgovRegistrationSubmittedDetail>} egov-registration-submitted - Sent; the confirmation e-mail is on its way. `detail` has the address (`email`) and the user type (`userType`; `certificate` after a registration with a certificate).
  * @cssprop [--egov-font-family=system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif] - Font of every text.
- * @cssprop [--egov-font-size=1rem] - Base font size.
+ * @cssprop [--egov-font-size=medium] - Base font size; the kit's sizes follow it (not the page's root font size).
  * @cssprop [--egov-color-text=#0b0c0c] - Text, headings and input text.
  * @cssprop [--egov-color-text-secondary=#484f53] - Hints and secondary text.
  * @cssprop [--egov-color-background=#ffffff] - Inputs and panels.
