@@ -3,7 +3,8 @@ import type { ReactiveController, ReactiveElement } from 'lit';
 import { AuthError, type AuthClient } from '../client/auth-client.js';
 import { FetchAuthClient } from '../client/fetch-auth-client.js';
 import { localizedLink, mergeConfigInputs, resolveConfig, type AuthConfigInput, type AuthLinks, type ConfigResult } from '../config/auth-config.js';
-import { authClientContext, authConfigContext } from '../config/context.js';
+import type { CertificateAgent } from '../agent/certificate-agent.js';
+import { authClientContext, authConfigContext, certificateAgentContext } from '../config/context.js';
 import type { Catalog } from '../i18n/catalog.js';
 import { LocaleController } from '../i18n/locale-controller.js';
 import { parseLocale } from '../i18n/locales.js';
@@ -25,6 +26,7 @@ export class AuthConfigController<M> implements ReactiveController {
   result: ConfigResult = { ok: false, problems: [], locale: 'en' };
   #contextConfig: AuthConfigInput | undefined;
   #contextClient: AuthClient | undefined;
+  #contextAgent: CertificateAgent | undefined;
   #key = '';
   #ownClient: { url: string; client: AuthClient } | undefined;
   #loggedProblems = '';
@@ -48,6 +50,14 @@ export class AuthConfigController<M> implements ReactiveController {
       subscribe: true,
       callback: (value) => {
         this.#contextClient = value;
+        host.requestUpdate();
+      },
+    });
+    new ContextConsumer(host, {
+      context: certificateAgentContext,
+      subscribe: true,
+      callback: (value) => {
+        this.#contextAgent = value;
         host.requestUpdate();
       },
     });
@@ -94,6 +104,11 @@ export class AuthConfigController<M> implements ReactiveController {
     const { links, localeParam } = this.result.config;
     const link = links[name];
     return link === undefined ? undefined : localizedLink(link, this.i18n.locale, localeParam);
+  }
+
+  /** The certificate agent `<egov-auth>` provides, if it provides one (else the picker loads the configured kind). */
+  get agent(): CertificateAgent | undefined {
+    return this.#contextAgent;
   }
 
   /** The client for the resolved backend: the element's, the provider's, or one made here. */

@@ -66,6 +66,12 @@ declare module 'react' {
         config?: EgovAuth['config'];
         /** A client for another backend; by default each element uses the kit's fetch client. */
         client?: EgovAuth['client'];
+        /**
+         * A certificate agent for the pickers inside (their own `agent` wins). By
+         * default each picker loads the one `certificate-agent` names, shared by
+         * the page's pickers; two `<egov-auth>` can each give theirs.
+         */
+        agent?: EgovAuth['agent'];
       };
       /** Select a qualified certificate on a smart card or token. */
       'egov-certificate-picker': KitElementProps<EgovCertificatePicker> & {

@@ -1,9 +1,10 @@
 import { ContextProvider } from '@lit/context';
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import type { CertificateAgent } from '../../agent/certificate-agent.js';
 import type { AuthClient } from '../../client/auth-client.js';
 import { mergeConfigInputs, type AuthConfigInput } from '../../config/auth-config.js';
-import { authClientContext, authConfigContext } from '../../config/context.js';
+import { authClientContext, authConfigContext, certificateAgentContext } from '../../config/context.js';
 import { EgovElement } from '../../internal/egov-element.js';
 
 declare global {
@@ -87,11 +88,18 @@ export class EgovAuth extends EgovElement {
   config?: AuthConfigInput | string;
   /** A client for another backend; by default each element uses the kit's fetch client. */
   @property({ attribute: false }) client?: AuthClient;
+  /**
+   * A certificate agent for the pickers inside (their own `agent` wins). By
+   * default each picker loads the one `certificate-agent` names, shared by
+   * the page's pickers; two `<egov-auth>` can each give theirs.
+   */
+  @property({ attribute: false }) agent?: CertificateAgent;
 
   @state() private jsonProblem = false;
 
   readonly #configProvider = new ContextProvider(this, { context: authConfigContext });
   readonly #clientProvider = new ContextProvider(this, { context: authClientContext });
+  readonly #agentProvider = new ContextProvider(this, { context: certificateAgentContext });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -113,6 +121,7 @@ export class EgovAuth extends EgovElement {
       }),
     );
     this.#clientProvider.setValue(this.client);
+    this.#agentProvider.setValue(this.agent);
   }
 
   protected override render(): TemplateResult {

@@ -96,6 +96,31 @@ async function lookAlikeTokens(): Promise<DevTestToken[]> {
 const HOSTILE = /javascript:|data:|vbscript:|evil\.example|bcc=/i;
 
 describe('<egov-certificate-picker>', () => {
+  it('each <egov-auth> gives the pickers inside it its own certificate agent (issue 14: services through context)', async () => {
+    const client = clientTrusting([await testCa(MUP_TEST_CA)]);
+    const first = new SoftAgent(await lookAlikeTokens());
+    const other = await testToken('token-c', [{ id: 'token-c:sign', leaf: { issuer: await testCa(MUP_TEST_CA), subject: anaSubject(), policies: [MUP_TEST_POLICY, OIDS.qcpNaturalQscd] } }], {
+      label: 'Token C',
+    });
+    const second = new SoftAgent([other]);
+    const page = await fixture<HTMLElement>(html`<div>
+      <egov-auth backend-url=${API} locale="en" .client=${client} .agent=${first}><egov-certificate-picker></egov-certificate-picker></egov-auth>
+      <egov-auth backend-url=${API} locale="en" .client=${client} .agent=${second}><egov-certificate-picker></egov-certificate-picker></egov-auth>
+    </div>`);
+    const [one, two] = [...page.querySelectorAll<EgovCertificatePicker>('egov-certificate-picker')];
+    await waitUntil(() => visibleItems(one!).length > 0 && visibleItems(two!).length > 0, 'both list their certificates', { timeout: 8000 });
+    expect(visibleItems(one!)).to.deep.equal(['card-a:sign', 'token-b:sign']);
+    expect(visibleItems(two!)).to.deep.equal(['token-c:sign']);
+    // Inside <egov-login> too: its certificate tab's picker takes the agent of the <egov-auth> around it.
+    const login = await fixture<HTMLElement>(html`<egov-auth backend-url=${API} locale="en" .client=${client} .agent=${second}>
+      <egov-login mode="certificate"></egov-login>
+    </egov-auth>`);
+    await waitUntil(() => login.querySelector('egov-certificate-picker') && visibleItems(login.querySelector('egov-certificate-picker')!).length > 0, 'the login lists', {
+      timeout: 8000,
+    });
+    expect(visibleItems(login.querySelector('egov-certificate-picker')!)).to.deep.equal(['token-c:sign']);
+  });
+
   it('lists the usable certificates and says why each other one is hidden', async () => {
     const el = await picker(await softAgent());
     expect(el.querySelector('[data-soft-agent]')!.textContent).to.contain('Demo agent with test keys');

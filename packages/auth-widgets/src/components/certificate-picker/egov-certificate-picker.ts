@@ -243,7 +243,7 @@ export class EgovCertificatePicker extends EgovFormElement<Texts> {
     this.note = undefined;
     if (this.#startedUi === 'peculiar') return this.#startPeculiar();
     try {
-      const agent = this.agent ?? (await loadAgent(this.config.result.ok ? this.config.result.config.certificateAgent : 'fortify', this.config.result.ok ? this.config.result.config.backendUrl : ''));
+      const agent = this.agent ?? this.config.agent ?? (await loadAgent(this.config.result.ok ? this.config.result.config.certificateAgent : 'fortify', this.config.result.ok ? this.config.result.config.backendUrl : ''));
       this.#agent = agent;
       this.agentLabel = agent.label;
       this.softAgent = agent.kind === 'soft';

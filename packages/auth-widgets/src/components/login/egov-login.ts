@@ -186,6 +186,7 @@ export class EgovLogin extends EgovFormElement<Texts> {
       ${this.certificateOpened && config
         ? html`<egov-certificate-picker
             backend-url=${config.backendUrl}
+            .client=${this.config.client}
             locale=${this.config.i18n.locale}
             certificate-agent=${config.certificateAgent}
             ui=${config.certificatePickerUi}

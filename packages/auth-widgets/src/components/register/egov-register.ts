@@ -217,6 +217,7 @@ export class EgovRegister extends EgovFormElement<Texts> {
     const consentError = this.problemText(this.certificateProblems['certificateConsent']);
     return html`<egov-certificate-picker
         backend-url=${config.backendUrl}
+        .client=${this.config.client}
         locale=${this.config.i18n.locale}
         certificate-agent=${config.certificateAgent}
         ui=${config.certificatePickerUi}
