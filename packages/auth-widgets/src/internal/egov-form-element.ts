@@ -68,7 +68,8 @@ export abstract class EgovFormElement<M extends CommonMessages = CommonMessages>
   protected readonly config: AuthConfigController<M>;
   readonly #idPrefix = uniqueIdPrefix(this.localName || 'egov');
   #focusAfterRender: string | undefined;
-  #abort: AbortController | undefined;
+  /** One abort per operation: a newer call of the same operation aborts the older one, never another's. */
+  readonly #aborts = new Map<string, AbortController>();
   /** Deployment problems already logged: each once, however often the person tries again. */
   readonly #loggedDeployment = new Set<string>();
 
@@ -140,7 +141,8 @@ export abstract class EgovFormElement<M extends CommonMessages = CommonMessages>
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#abort?.abort();
+    for (const abort of this.#aborts.values()) abort.abort();
+    this.#aborts.clear();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -152,12 +154,16 @@ export abstract class EgovFormElement<M extends CommonMessages = CommonMessages>
   }
 
   /**
-   * Runs one backend call with a fresh abort signal (a newer call aborts the
-   * older one). Every failure arrives as an AuthError.
+   * Runs one backend call of `operation` (e.g. `register`, `certificate`,
+   * `resend`) with a fresh abort signal: a newer call of the same operation
+   * aborts the older one, and leaving the page aborts them all — but a
+   * certificate registration never cancels a running document upload.
+   * Every failure arrives as an AuthError.
    */
-  protected async call<T>(task: (client: AuthClient, signal: AbortSignal) => Promise<T>): Promise<T> {
-    this.#abort?.abort();
-    const abort = (this.#abort = new AbortController());
+  protected async call<T>(operation: string, task: (client: AuthClient, signal: AbortSignal) => Promise<T>): Promise<T> {
+    this.#aborts.get(operation)?.abort();
+    const abort = new AbortController();
+    this.#aborts.set(operation, abort);
     try {
       return await task(this.config.client, abort.signal);
     } catch (error) {
@@ -165,7 +171,7 @@ export abstract class EgovFormElement<M extends CommonMessages = CommonMessages>
       this.#reportDeployment(failure);
       throw failure;
     } finally {
-      if (this.#abort === abort) this.#abort = undefined;
+      if (this.#aborts.get(operation) === abort) this.#aborts.delete(operation);
     }
   }
 

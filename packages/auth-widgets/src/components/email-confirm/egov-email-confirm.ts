@@ -91,7 +91,7 @@ export class EgovEmailConfirm extends EgovFormElement<Texts> {
 
   readonly #resend = new EmailRequest(
     this,
-    (email) => this.call((client, signal) => client.resendConfirmation({ email, locale: this.config.i18n.locale }, { signal })),
+    (email) => this.call('resend', (client, signal) => client.resendConfirmation({ email, locale: this.config.i18n.locale }, { signal })),
     (outcome) => this.focusAfterRender(outcome === 'sent' ? 'resent' : 'summary'),
   );
 
@@ -127,7 +127,7 @@ export class EgovEmailConfirm extends EgovFormElement<Texts> {
     this.#token = undefined;
     this.phase = busy;
     try {
-      await this.call((client, signal) => task(client, token, signal));
+      await this.call('confirm', (client, signal) => task(client, token, signal));
     } catch (error) {
       const failure = error as AuthError;
       if (failure.code === 'aborted') return;

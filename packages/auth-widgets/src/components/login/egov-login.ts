@@ -105,7 +105,7 @@ export class EgovLogin extends EgovFormElement<Texts> {
   readonly #visibility = new PasswordVisibility(this);
   readonly #resend = new ResendConfirmation(
     this,
-    (email) => this.call((client, signal) => client.resendConfirmation({ email, locale: this.config.i18n.locale }, { signal })),
+    (email) => this.call('resend', (client, signal) => client.resendConfirmation({ email, locale: this.config.i18n.locale }, { signal })),
     () => this.focusAfterRender('resent'),
   );
 
@@ -217,12 +217,12 @@ export class EgovLogin extends EgovFormElement<Texts> {
     const picker = event.currentTarget as EgovCertificatePicker;
     this.certificateNotRegistered = false;
     try {
-      const challenge = await this.call((client, signal) => client.certificateChallenge({ signal }));
+      const challenge = await this.call('login', (client, signal) => client.certificateChallenge({ signal }));
       const { proveWithCertificate } = await import('../../internal/certificate-proof.js');
       const proof = await proveWithCertificate(picker, challenge);
       // The card or the agent failed: the picker already shows why.
       if (!proof) return;
-      const { user } = await this.call((client, signal) => client.loginWithCertificate(proof, { signal }));
+      const { user } = await this.call('login', (client, signal) => client.loginWithCertificate(proof, { signal }));
       this.user = user;
       this.focusAfterRender('success');
       this.emit('egov-login-success', { user: { email: user.email, acr: user.acr } });
@@ -367,7 +367,7 @@ export class EgovLogin extends EgovFormElement<Texts> {
     this.fieldProblems = {};
     this.submitting = true;
     try {
-      const { user } = await this.call((client, signal) => client.loginWithPassword({ email: email.trim(), password }, { signal }));
+      const { user } = await this.call('login', (client, signal) => client.loginWithPassword({ email: email.trim(), password }, { signal }));
       passwordInput.value = '';
       this.user = user;
       this.focusAfterRender('success');

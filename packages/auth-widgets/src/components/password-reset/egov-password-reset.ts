@@ -90,7 +90,7 @@ export class EgovPasswordReset extends EgovFormElement<Texts> {
   readonly #password = new NewPasswordFields(this);
   readonly #request = new EmailRequest(
     this,
-    (email) => this.call((client, signal) => client.requestPasswordReset({ email, locale: this.config.i18n.locale }, { signal })),
+    (email) => this.call('request', (client, signal) => client.requestPasswordReset({ email, locale: this.config.i18n.locale }, { signal })),
     (outcome) => {
       if (outcome === 'sent') this.emit('egov-password-reset-requested', {});
       this.focusAfterRender(outcome === 'sent' ? 'sent' : 'summary');
@@ -199,7 +199,7 @@ export class EgovPasswordReset extends EgovFormElement<Texts> {
     if (!token) return;
     this.#checking = true;
     try {
-      await this.call((client, signal) => client.checkPasswordResetLink(token, { signal }));
+      await this.call('check', (client, signal) => client.checkPasswordResetLink(token, { signal }));
       this.step = 'choose';
     } catch (error) {
       const failure = error as AuthError;
@@ -254,7 +254,7 @@ export class EgovPasswordReset extends EgovFormElement<Texts> {
     this.submitting = true;
     const token = this.#token;
     try {
-      await this.call((client, signal) => client.completePasswordReset({ token, password }, { signal }));
+      await this.call('complete', (client, signal) => client.completePasswordReset({ token, password }, { signal }));
       this.#token = undefined;
       this.step = 'changed';
       this.focusAfterRender('changed');

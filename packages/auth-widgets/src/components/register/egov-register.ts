@@ -146,7 +146,7 @@ export class EgovRegister extends EgovFormElement<Texts> {
   readonly #documents = new DocumentUpload(this, 'documents');
   readonly #resend = new ResendConfirmation(
     this,
-    (email) => this.call((client, signal) => client.resendConfirmation({ email, locale: this.config.i18n.locale }, { signal })),
+    (email) => this.call('resend', (client, signal) => client.resendConfirmation({ email, locale: this.config.i18n.locale }, { signal })),
     () => this.focusAfterRender('resent'),
   );
   #certificateOpened = false;
@@ -296,12 +296,12 @@ export class EgovRegister extends EgovFormElement<Texts> {
     this.certificateSubmitting = true;
     try {
       // Signed only now, with a fresh challenge: the PIN is asked for when the person sends.
-      const challenge = await this.call((client, signal) => client.certificateChallenge({ signal }));
+      const challenge = await this.call('certificate', (client, signal) => client.certificateChallenge({ signal }));
       const { proveWithCertificate } = await import('../../internal/certificate-proof.js');
       const proof = await proveWithCertificate(picker, challenge);
       // The card or the agent failed: the picker already shows why.
       if (!proof) return;
-      const accepted = await this.call((client, signal) =>
+      const accepted = await this.call('certificate', (client, signal) =>
         client.registerWithCertificate(
           {
             proof,
@@ -734,7 +734,7 @@ export class EgovRegister extends EgovFormElement<Texts> {
     this.submitting = true;
     this.progress = 0;
     try {
-      const accepted = await this.call((client, signal) =>
+      const accepted = await this.call('register', (client, signal) =>
         client.register({ ...fields, password }, type.documents ? this.#documents.documents.map((d) => d.file) : [], {
           signal,
           onProgress: (sent, total) => (this.progress = total > 0 ? Math.min(100, Math.round((sent / total) * 100)) : 0),
