@@ -1,4 +1,4 @@
-import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { FieldErrorCode, PasswordPolicy } from '../client/contract.js';
 import { checkPasswordLength, passwordLength } from '../client/rules.js';
 import type { CommonMessages } from '../i18n/en/common.js';
@@ -30,7 +30,7 @@ export interface NewPasswordView<M extends NewPasswordTexts = NewPasswordTexts> 
  * shown before typing, what is still missing while typing (announced after a
  * pause), one show/hide for both, and the checks the form can make itself.
  */
-export class NewPasswordFields {
+export class NewPasswordFields implements ReactiveController {
   readonly visibility: PasswordVisibility;
   /** Visible status under the field, updated on every key. */
   #status = '';
@@ -41,7 +41,14 @@ export class NewPasswordFields {
   #lastT: NewPasswordTexts | undefined;
 
   constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
     this.visibility = new PasswordVisibility(host);
+  }
+
+  /** The element left the page: no announcement is still to come. */
+  hostDisconnected(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
   }
 
   #describe(length: number, policy: PasswordPolicy, t: NewPasswordTexts): string {

@@ -1,18 +1,27 @@
-import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { CommonMessages } from '../i18n/en/common.js';
 
 /**
  * Whether the password fields of one form are shown as text. One toggle
  * per field, one state per form: hiding again on submit (SECURITY.md 5)
- * is then a single call.
+ * is then a single call. A controller of its element: when the element
+ * leaves the page, the password is hidden again (a form moved or put back
+ * never shows a password nobody asked to see).
  */
-export class PasswordVisibility {
+export class PasswordVisibility implements ReactiveController {
   shown = false;
   /** What the live region last said ("Your password is visible"). */
   announcement = '';
 
-  constructor(private readonly host: ReactiveControllerHost) {}
+  constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.shown = false;
+    this.announcement = '';
+  }
 
   set(shown: boolean, t: CommonMessages): void {
     if (shown === this.shown) return;

@@ -190,6 +190,19 @@ describe('<egov-login>', () => {
       await submit(el);
       expect(input(el, 'password').type).to.equal('password');
     });
+
+    it('a shown password is hidden again when the element leaves the page and comes back (a controller of the element, issue 14)', async () => {
+      const el = await standalone();
+      el.querySelector<HTMLButtonElement>('.egov-password button')!.click();
+      await el.updateComplete;
+      expect(input(el, 'password').type).to.equal('text');
+      const parent = el.parentElement!;
+      el.remove();
+      parent.append(el);
+      await el.updateComplete;
+      expect(input(el, 'password').type).to.equal('password');
+      expect(el.querySelector<HTMLButtonElement>('.egov-password button')!.getAttribute('aria-label')).to.equal('Show password');
+    });
   });
 
   describe('against the backend', () => {

@@ -1,4 +1,4 @@
-import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { DocumentType, UploadPolicy } from '../../client/contract.js';
 import type { CommonMessages } from '../../i18n/en/common.js';
 import type { RegisterMessages } from '../../i18n/en/register.js';
@@ -54,7 +54,7 @@ export interface DocumentUploadView {
  * content) and size before sending, only to tell the person early — the
  * backend checks again. The files stay here when a submission fails.
  */
-export class DocumentUpload {
+export class DocumentUpload implements ReactiveController {
   documents: AttachedDocument[] = [];
   /** Problems with the files last picked (wrong type, too large, too many). */
   problems: Problem<Texts>[] = [];
@@ -63,7 +63,26 @@ export class DocumentUpload {
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly field: string,
-  ) {}
+  ) {
+    host.addController(this);
+  }
+
+  /** The element came (back) to the page: the images get their previews again. */
+  hostConnected(): void {
+    let made = false;
+    this.documents = this.documents.map((d) => {
+      if (d.previewUrl || d.type === 'application/pdf') return d;
+      made = true;
+      return { ...d, previewUrl: URL.createObjectURL(d.file) };
+    });
+    if (made) this.host.requestUpdate();
+  }
+
+  /** The element left the page: the previews' memory is freed (the files themselves stay, for when it comes back). */
+  hostDisconnected(): void {
+    for (const d of this.documents) if (d.previewUrl) URL.revokeObjectURL(d.previewUrl);
+    this.documents = this.documents.map(({ previewUrl: _previewUrl, ...d }) => d);
+  }
 
   /** Each file that is not attached gets its own problem, naming it. */
   async add(files: Iterable<File>, policy: UploadPolicy): Promise<void> {
@@ -93,11 +112,6 @@ export class DocumentUpload {
     this.documents = this.documents.filter((d) => d.id !== id);
     this.problems = [];
     this.host.requestUpdate();
-  }
-
-  /** Frees the previews' memory when the element leaves the page. */
-  dispose(): void {
-    for (const d of this.documents) if (d.previewUrl) URL.revokeObjectURL(d.previewUrl);
   }
 
   #locale = 'en';

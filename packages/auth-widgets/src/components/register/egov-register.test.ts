@@ -115,6 +115,42 @@ async function submit(el: EgovRegister): Promise<void> {
   await el.updateComplete;
 }
 
+describe('<egov-register> and the page (its parts are controllers of the element, issue 14)', () => {
+  it('leaving the page frees the image previews; coming back makes them again, with the files kept', async () => {
+    const el = await registerForm();
+    await attach(el, pngFile('passport.png'));
+    const before = el.querySelector<HTMLImageElement>('.egov-file-preview')!.src;
+    expect(before).to.match(/^blob:/);
+    const parent = el.parentElement!;
+    el.remove();
+    // Revoked: the old preview no longer loads.
+    let revoked = false;
+    await fetch(before).catch(() => (revoked = true));
+    expect(revoked, 'the preview URL was revoked').to.be.true;
+    parent.append(el);
+    await el.updateComplete;
+    const after = el.querySelector<HTMLImageElement>('.egov-file-preview')!.src;
+    expect(after).to.match(/^blob:/);
+    expect(after).not.to.equal(before);
+    expect((await fetch(after)).ok).to.be.true;
+    expect(el.querySelectorAll('.egov-file').length).to.equal(1);
+  });
+
+  it('no announcement comes after the element has left the page (the pending one is cancelled)', async () => {
+    const el = await registerForm();
+    const password = field(el, 'password');
+    password.focus();
+    await sendKeys({ type: 'short' });
+    const live = () => [...el.querySelectorAll('[aria-live=polite]')].map((region) => region.textContent!.trim()).join('|');
+    const parent = el.parentElement!;
+    el.remove();
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    parent.append(el);
+    await el.updateComplete;
+    expect(live()).not.to.contain('more characters');
+  });
+});
+
 describe('<egov-register>', () => {
   it('offers both registration methods and the foreign citizen’s form, with required fields marked', async () => {
     const el = await registerForm();

@@ -157,11 +157,6 @@ export class EgovRegister extends EgovFormElement<Texts> {
     if (this.tab === undefined && new URLSearchParams(location.search).get('method') === 'certificate') this.tab = 'certificate';
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#documents.dispose();
-  }
-
   protected override render(): TemplateResult {
     const t = this.t;
     return this.renderFrame(t.registerHeading, () => {
