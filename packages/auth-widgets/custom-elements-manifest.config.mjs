@@ -15,7 +15,7 @@ const packageDir = fileURLToPath(new URL('.', import.meta.url));
  * inherited into the elements; `elementModulesOnly` leaves them out of the
  * output (src/internal/ has no semver promise).
  */
-const BASE_CLASSES = ['src/internal/egov-element.ts', 'src/internal/egov-form-element.ts'];
+const BASE_CLASSES = ['src/internal/egov-element.ts', 'src/internal/egov-config-element.ts', 'src/internal/egov-form-element.ts'];
 
 /**
  * The analyzer reads syntax only, so a field typed `LoginMode` stays

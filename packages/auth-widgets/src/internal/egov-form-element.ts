@@ -7,7 +7,8 @@ import type { CommonMessages } from '../i18n/en/common.js';
 import { formStyles } from '../styles/form-styles.js';
 import { AuthConfigController } from './auth-config-controller.js';
 import { renderConfigProblem } from './config-problem.js';
-import { EgovElement, uniqueIdPrefix } from './egov-element.js';
+import { EgovConfigElement } from './egov-config-element.js';
+import { uniqueIdPrefix } from './egov-element.js';
 import { renderErrorSummary } from './error-summary.js';
 import { ErrorTitle } from './error-title.js';
 import { headingDisplay, headingLevel, renderHeading, type HeadingOptions } from './headings.js';
@@ -21,27 +22,7 @@ import { adoptScopedStyles } from './scoped-styles.js';
  * stylesheet, page-unique ids, moving focus after a render, and one request
  * at a time, aborted when the element leaves the page.
  */
-export abstract class EgovFormElement<M extends CommonMessages = CommonMessages> extends EgovElement {
-  /** Backend base URL; overrides `<egov-auth>`. */
-  @property({ attribute: 'backend-url' }) backendUrl?: string;
-  /** `en`, `sr-Latn` or `sr-Cyrl`; overrides `<egov-auth>` and the page's `lang`. */
-  @property() locale?: string;
-  /** Where "Create a user account" leads (https, a path on the site, or http only on localhost); overrides `<egov-auth>`. */
-  @property({ attribute: 'register-url' }) registerUrl?: string;
-  /** Where "Password forgotten?" leads (https, a path on the site, or http only on localhost); overrides `<egov-auth>`. */
-  @property({ attribute: 'password-reset-url' }) passwordResetUrl?: string;
-  /** Where "Log in" leads (https, a path on the site, or http only on localhost); overrides `<egov-auth>`. */
-  @property({ attribute: 'login-url' }) loginUrl?: string;
-  /**
-   * `fortify` (default: the Fortify app, its client loaded only when needed) or
-   * `soft` (the in-browser demo agent with the mock server's test keys, clearly
-   * labelled; demos and tests only); overrides `<egov-auth>`.
-   */
-  @property({ attribute: 'certificate-agent' }) certificateAgent?: string;
-  /** `kit` (default) or `peculiar` (`<peculiar-fortify-certificates>` inside the picker); overrides `<egov-auth>`. */
-  @property({ attribute: 'picker-ui' }) pickerUi?: string;
-  /** A client for another backend (an adapter); by default the kit's fetch client. */
-  @property({ attribute: false }) client?: AuthClient;
+export abstract class EgovFormElement<M extends CommonMessages = CommonMessages> extends EgovConfigElement {
   /**
    * The level of the element's own heading, `1` to `4` (default `2`, under
    * the page's `<h1>`); the headings inside it (notices, the error summary)
@@ -98,13 +79,7 @@ export abstract class EgovFormElement<M extends CommonMessages = CommonMessages>
    * @internal
    */
   configOverrides(): AuthConfigInput {
-    return {
-      backendUrl: this.backendUrl,
-      locale: this.locale,
-      certificateAgent: this.certificateAgent,
-      certificatePickerUi: this.pickerUi,
-      links: { register: this.registerUrl, passwordReset: this.passwordResetUrl, login: this.loginUrl },
-    };
+    return this.sharedConfig();
   }
 
   protected get t(): M {

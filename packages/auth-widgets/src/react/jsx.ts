@@ -28,35 +28,15 @@ declare module 'react' {
     interface IntrinsicElements {
       /** Shares one configuration with the kit's elements inside it. */
       'egov-auth': KitElementProps<EgovAuth> & {
-        /**
-         * Backend base URL: `https:`, or `http:` only for `localhost`, `127.0.0.1`
-         * and `[::1]`. A path (`/api`) is resolved against the page.
-         */
-        'backend-url'?: string;
-        /**
-         * `en`, `sr-Cyrl` or `sr-Latn` (`sr` and `sr-RS` mean Cyrillic) for every
-         * element inside; may change at any time. Default: the page's `lang`, else `en`.
-         */
-        locale?: string;
         /** Login modes in tab order: `"certificate password"` (default) or one of them. */
         modes?: string;
-        /** Where "Create a user account" leads (https, a path on the site, or http only on localhost). */
-        'register-url'?: string;
-        /** Where "Password forgotten?" leads (https, a path on the site, or http only on localhost). */
-        'password-reset-url'?: string;
-        /** Where "Log in" leads (https, a path on the site, or http only on localhost). */
-        'login-url'?: string;
         /**
          * How the site's pages are told the language on every link the kit makes
-         * (the three above): this query parameter (default `locale`; `""` for
+         * (`register-url`, `password-reset-url`, `login-url`): this query parameter (default `locale`; `""` for
          * none), unless a link has a `{locale}` slot in its path, e.g.
          * `register-url="/{locale}/registracija"`.
          */
         'locale-param'?: string;
-        /** `fortify` (default) or `soft` — the in-browser demo agent with test keys, for demos and tests only. */
-        'certificate-agent'?: string;
-        /** `kit` (default) or `peculiar` — the certificate list drawn by `<peculiar-fortify-certificates>` (English only). */
-        'picker-ui'?: string;
         /** Milliseconds before a backend request fails as `timeout` (default 15000). */
         'timeout-ms'?: number | `${number}`;
         /**
@@ -64,14 +44,38 @@ declare module 'react' {
          * `{"backendUrl": …, "links": {"register": …}}`; the attributes above win over it.
          */
         config?: EgovAuth['config'];
-        /** A client for another backend; by default each element uses the kit's fetch client. */
-        client?: EgovAuth['client'];
         /**
          * A certificate agent for the pickers inside (their own `agent` wins). By
          * default each picker loads the one `certificate-agent` names, shared by
          * the page's pickers; two `<egov-auth>` can each give theirs.
          */
         agent?: EgovAuth['agent'];
+        /**
+         * Backend base URL: `https:`, or `http:` only for `localhost`, `127.0.0.1`
+         * and `[::1]`. A path (`/api`) is resolved against the page.
+         */
+        'backend-url'?: string;
+        /**
+         * `en`, `sr-Cyrl` or `sr-Latn` (`sr` and `sr-RS` mean Cyrillic); may change
+         * at any time, and what was typed stays. Default: the page's `lang`, else `en`.
+         */
+        locale?: string;
+        /** Where "Create a user account" leads (https, a path on the site, or http only on localhost). */
+        'register-url'?: string;
+        /** Where "Password forgotten?" leads (https, a path on the site, or http only on localhost). */
+        'password-reset-url'?: string;
+        /** Where "Log in" leads (https, a path on the site, or http only on localhost). */
+        'login-url'?: string;
+        /**
+         * `fortify` (default: the Fortify app, its client loaded only when needed) or
+         * `soft` (the in-browser demo agent with the mock server's test keys, clearly
+         * labelled; demos and tests only).
+         */
+        'certificate-agent'?: string;
+        /** `kit` (default) or `peculiar` (`<peculiar-fortify-certificates>` inside the picker; English only). */
+        'picker-ui'?: string;
+        /** A client for another backend (an adapter); by default the kit's fetch client. */
+        client?: EgovAuth['client'];
       };
       /** Select a qualified certificate on a smart card or token. */
       'egov-certificate-picker': KitElementProps<EgovCertificatePicker> & {
@@ -94,26 +98,6 @@ declare module 'react' {
          * `egov-certificate-fallback`. Without it there is no such button (it would do nothing).
          */
         'fallback-label'?: string;
-        /** Backend base URL; overrides `<egov-auth>`. */
-        'backend-url'?: string;
-        /** `en`, `sr-Latn` or `sr-Cyrl`; overrides `<egov-auth>` and the page's `lang`. */
-        locale?: string;
-        /** Where "Create a user account" leads (https, a path on the site, or http only on localhost); overrides `<egov-auth>`. */
-        'register-url'?: string;
-        /** Where "Password forgotten?" leads (https, a path on the site, or http only on localhost); overrides `<egov-auth>`. */
-        'password-reset-url'?: string;
-        /** Where "Log in" leads (https, a path on the site, or http only on localhost); overrides `<egov-auth>`. */
-        'login-url'?: string;
-        /**
-         * `fortify` (default: the Fortify app, its client loaded only when needed) or
-         * `soft` (the in-browser demo agent with the mock server's test keys, clearly
-         * labelled; demos and tests only); overrides `<egov-auth>`.
-         */
-        'certificate-agent'?: string;
-        /** `kit` (default) or `peculiar` (`<peculiar-fortify-certificates>` inside the picker); overrides `<egov-auth>`. */
-        'picker-ui'?: string;
-        /** A client for another backend (an adapter); by default the kit's fetch client. */
-        client?: EgovCertificatePicker['client'];
         /**
          * How the element's own heading (`<egov-register>`'s "Create a user account") shows: `visible`
          * (default); `visually-hidden`, for screen readers only, when the page shows
@@ -129,6 +113,32 @@ declare module 'react' {
          * that manages the title leaves it off and adds the prefix itself.
          */
         'title-error-prefix'?: boolean;
+        /**
+         * Backend base URL: `https:`, or `http:` only for `localhost`, `127.0.0.1`
+         * and `[::1]`. A path (`/api`) is resolved against the page.
+         */
+        'backend-url'?: string;
+        /**
+         * `en`, `sr-Cyrl` or `sr-Latn` (`sr` and `sr-RS` mean Cyrillic); may change
+         * at any time, and what was typed stays. Default: the page's `lang`, else `en`.
+         */
+        locale?: string;
+        /** Where "Create a user account" leads (https, a path on the site, or http only on localhost). */
+        'register-url'?: string;
+        /** Where "Password forgotten?" leads (https, a path on the site, or http only on localhost). */
+        'password-reset-url'?: string;
+        /** Where "Log in" leads (https, a path on the site, or http only on localhost). */
+        'login-url'?: string;
+        /**
+         * `fortify` (default: the Fortify app, its client loaded only when needed) or
+         * `soft` (the in-browser demo agent with the mock server's test keys, clearly
+         * labelled; demos and tests only).
+         */
+        'certificate-agent'?: string;
+        /** `kit` (default) or `peculiar` (`<peculiar-fortify-certificates>` inside the picker; English only). */
+        'picker-ui'?: string;
+        /** A client for another backend (an adapter); by default the kit's fetch client. */
+        client?: EgovCertificatePicker['client'];
         /** The person chose a certificate; `detail` says which (`certificateId`, `issuer`) and carries no personal data — the holder's name, personal number and e-mail come from `selectedCertificate()`. The host then calls `sign(data)`. */
         'onegov-certificate-selected'?: (event: CustomEvent<EgovCertificateSelectedDetail>) => void;
         /** The person chose the `fallback-label` button (shown only when the host sets it) in a failure state: a locked PIN, no usable certificate, a refused certificate, an agent problem. `detail.reason` says which. The host offers its other way in, e.g. `<egov-login>` opens its username and password tab. */
@@ -138,26 +148,6 @@ declare module 'react' {
       'egov-email-confirm': KitElementProps<EgovEmailConfirm> & {
         /** The token, when the page passes it itself; otherwise `?token=` of the page's URL. */
         token?: string;
-        /** Backend base URL; overrides `<egov-auth>`. */
-        'backend-url'?: string;
-        /** `en`, `sr-Latn` or `sr-Cyrl`; overrides `<egov-auth>` and the page's `lang`. */
-        locale?: string;
-        /** Where "Create a user account" leads (https, a path on the site, or http only on localhost); overrides `<egov-auth>`. */
-        'register-url'?: string;
-        /** Where "Password forgotten?" leads (https, a path on the site, or http only on localhost); overrides `<egov-auth>`. */
-        'password-reset-url'?: string;
-        /** Where "Log in" leads (https, a path on the site, or http only on localhost); overrides `<egov-auth>`. */
-        'login-url'?: string;
-        /**
-         * `fortify` (default: the Fortify app, its client loaded only when needed) or
-         * `soft` (the in-browser demo agent with the mock server's test keys, clearly
-         * labelled; demos and tests only); overrides `<egov-auth>`.
-         */
-        'certificate-agent'?: string;
-        /** `kit` (default) or `peculiar` (`<peculiar-fortify-certificates>` inside the picker); overrides `<egov-auth>`. */
-        'picker-ui'?: string;
-        /** A client for another backend (an adapter); by default the kit's fetch client. */
-        client?: EgovEmailConfirm['client'];
         /**
          * The level of the element's own heading, `1` to `4` (default `2`, under
          * the page's `<h1>`); the headings inside it (notices, the error summary)
@@ -180,6 +170,32 @@ declare module 'react' {
          * that manages the title leaves it off and adds the prefix itself.
          */
         'title-error-prefix'?: boolean;
+        /**
+         * Backend base URL: `https:`, or `http:` only for `localhost`, `127.0.0.1`
+         * and `[::1]`. A path (`/api`) is resolved against the page.
+         */
+        'backend-url'?: string;
+        /**
+         * `en`, `sr-Cyrl` or `sr-Latn` (`sr` and `sr-RS` mean Cyrillic); may change
+         * at any time, and what was typed stays. Default: the page's `lang`, else `en`.
+         */
+        locale?: string;
+        /** Where "Create a user account" leads (https, a path on the site, or http only on localhost). */
+        'register-url'?: string;
+        /** Where "Password forgotten?" leads (https, a path on the site, or http only on localhost). */
+        'password-reset-url'?: string;
+        /** Where "Log in" leads (https, a path on the site, or http only on localhost). */
+        'login-url'?: string;
+        /**
+         * `fortify` (default: the Fortify app, its client loaded only when needed) or
+         * `soft` (the in-browser demo agent with the mock server's test keys, clearly
+         * labelled; demos and tests only).
+         */
+        'certificate-agent'?: string;
+        /** `kit` (default) or `peculiar` (`<peculiar-fortify-certificates>` inside the picker; English only). */
+        'picker-ui'?: string;
+        /** A client for another backend (an adapter); by default the kit's fetch client. */
+        client?: EgovEmailConfirm['client'];
         /** The address is confirmed (`detail.result`: `confirmed` or `already_confirmed`); `detail.accountState` says what is next. */
         'onegov-email-confirmed'?: (event: CustomEvent<EgovEmailConfirmedDetail>) => void;
         /** The person chose "This was not me" and the unconfirmed registration is deleted (`detail` is empty). */
@@ -191,26 +207,6 @@ declare module 'react' {
         modes?: string;
         /** Which tab is open first: `password` (default) or `certificate`. */
         mode?: 'certificate' | 'password';
-        /** Backend base URL; overrides `<egov-auth>`. */
-        'backend-url'?: string;
-        /** `en`, `sr-Latn` or `sr-Cyrl`; overrides `<egov-auth>` and the page's `lang`. */
-        locale?: string;
-        /** Where "Create a user account" leads (https, a path on the site, or http only on localhost); overrides `<egov-auth>`. */
-        'register-url'?: string;
-        /** Where "Password forgotten?" leads (https, a path on the site, or http only on localhost); overrides `<egov-auth>`. */
-        'password-reset-url'?: string;
-        /** Where "Log in" leads (https, a path on the site, or http only on localhost); overrides `<egov-auth>`. */
-        'login-url'?: string;
-        /**
-         * `fortify` (default: the Fortify app, its client loaded only when needed) or
-         * `soft` (the in-browser demo agent with the mock server's test keys, clearly
-         * labelled; demos and tests only); overrides `<egov-auth>`.
-         */
-        'certificate-agent'?: string;
-        /** `kit` (default) or `peculiar` (`<peculiar-fortify-certificates>` inside the picker); overrides `<egov-auth>`. */
-        'picker-ui'?: string;
-        /** A client for another backend (an adapter); by default the kit's fetch client. */
-        client?: EgovLogin['client'];
         /**
          * The level of the element's own heading, `1` to `4` (default `2`, under
          * the page's `<h1>`); the headings inside it (notices, the error summary)
@@ -233,6 +229,32 @@ declare module 'react' {
          * that manages the title leaves it off and adds the prefix itself.
          */
         'title-error-prefix'?: boolean;
+        /**
+         * Backend base URL: `https:`, or `http:` only for `localhost`, `127.0.0.1`
+         * and `[::1]`. A path (`/api`) is resolved against the page.
+         */
+        'backend-url'?: string;
+        /**
+         * `en`, `sr-Cyrl` or `sr-Latn` (`sr` and `sr-RS` mean Cyrillic); may change
+         * at any time, and what was typed stays. Default: the page's `lang`, else `en`.
+         */
+        locale?: string;
+        /** Where "Create a user account" leads (https, a path on the site, or http only on localhost). */
+        'register-url'?: string;
+        /** Where "Password forgotten?" leads (https, a path on the site, or http only on localhost). */
+        'password-reset-url'?: string;
+        /** Where "Log in" leads (https, a path on the site, or http only on localhost). */
+        'login-url'?: string;
+        /**
+         * `fortify` (default: the Fortify app, its client loaded only when needed) or
+         * `soft` (the in-browser demo agent with the mock server's test keys, clearly
+         * labelled; demos and tests only).
+         */
+        'certificate-agent'?: string;
+        /** `kit` (default) or `peculiar` (`<peculiar-fortify-certificates>` inside the picker; English only). */
+        'picker-ui'?: string;
+        /** A client for another backend (an adapter); by default the kit's fetch client. */
+        client?: EgovLogin['client'];
         /** Logged in; `detail.user` (`{ email, acr }`) says who, and at which level (`acr` is `basic` for a password, `high` for a qualified certificate, `substantial` for a card's authentication certificate where the backend accepts one). */
         'onegov-login-success'?: (event: CustomEvent<EgovLoginSuccessDetail>) => void;
         /** A login attempt failed; `detail.code` says why (no secrets). The element already shows its own message. */
@@ -242,26 +264,6 @@ declare module 'react' {
       'egov-password-reset': KitElementProps<EgovPasswordReset> & {
         /** The token, when the page passes it itself; otherwise `?token=` of the page's URL. */
         token?: string;
-        /** Backend base URL; overrides `<egov-auth>`. */
-        'backend-url'?: string;
-        /** `en`, `sr-Latn` or `sr-Cyrl`; overrides `<egov-auth>` and the page's `lang`. */
-        locale?: string;
-        /** Where "Create a user account" leads (https, a path on the site, or http only on localhost); overrides `<egov-auth>`. */
-        'register-url'?: string;
-        /** Where "Password forgotten?" leads (https, a path on the site, or http only on localhost); overrides `<egov-auth>`. */
-        'password-reset-url'?: string;
-        /** Where "Log in" leads (https, a path on the site, or http only on localhost); overrides `<egov-auth>`. */
-        'login-url'?: string;
-        /**
-         * `fortify` (default: the Fortify app, its client loaded only when needed) or
-         * `soft` (the in-browser demo agent with the mock server's test keys, clearly
-         * labelled; demos and tests only); overrides `<egov-auth>`.
-         */
-        'certificate-agent'?: string;
-        /** `kit` (default) or `peculiar` (`<peculiar-fortify-certificates>` inside the picker); overrides `<egov-auth>`. */
-        'picker-ui'?: string;
-        /** A client for another backend (an adapter); by default the kit's fetch client. */
-        client?: EgovPasswordReset['client'];
         /**
          * The level of the element's own heading, `1` to `4` (default `2`, under
          * the page's `<h1>`); the headings inside it (notices, the error summary)
@@ -284,6 +286,32 @@ declare module 'react' {
          * that manages the title leaves it off and adds the prefix itself.
          */
         'title-error-prefix'?: boolean;
+        /**
+         * Backend base URL: `https:`, or `http:` only for `localhost`, `127.0.0.1`
+         * and `[::1]`. A path (`/api`) is resolved against the page.
+         */
+        'backend-url'?: string;
+        /**
+         * `en`, `sr-Cyrl` or `sr-Latn` (`sr` and `sr-RS` mean Cyrillic); may change
+         * at any time, and what was typed stays. Default: the page's `lang`, else `en`.
+         */
+        locale?: string;
+        /** Where "Create a user account" leads (https, a path on the site, or http only on localhost). */
+        'register-url'?: string;
+        /** Where "Password forgotten?" leads (https, a path on the site, or http only on localhost). */
+        'password-reset-url'?: string;
+        /** Where "Log in" leads (https, a path on the site, or http only on localhost). */
+        'login-url'?: string;
+        /**
+         * `fortify` (default: the Fortify app, its client loaded only when needed) or
+         * `soft` (the in-browser demo agent with the mock server's test keys, clearly
+         * labelled; demos and tests only).
+         */
+        'certificate-agent'?: string;
+        /** `kit` (default) or `peculiar` (`<peculiar-fortify-certificates>` inside the picker; English only). */
+        'picker-ui'?: string;
+        /** A client for another backend (an adapter); by default the kit's fetch client. */
+        client?: EgovPasswordReset['client'];
         /** Step 1 was sent. Always the same, whatever the address: the detail is empty on purpose, the page learns nothing about the account. */
         'onegov-password-reset-requested'?: (event: CustomEvent<Record<string, never>>) => void;
         /** Step 2 succeeded: the new password is set. No password, no token in the event. */
@@ -293,26 +321,6 @@ declare module 'react' {
       'egov-register': KitElementProps<EgovRegister> & {
         /** Which tab is open first: `password` (default) or `certificate`. */
         mode?: 'certificate' | 'password';
-        /** Backend base URL; overrides `<egov-auth>`. */
-        'backend-url'?: string;
-        /** `en`, `sr-Latn` or `sr-Cyrl`; overrides `<egov-auth>` and the page's `lang`. */
-        locale?: string;
-        /** Where "Create a user account" leads (https, a path on the site, or http only on localhost); overrides `<egov-auth>`. */
-        'register-url'?: string;
-        /** Where "Password forgotten?" leads (https, a path on the site, or http only on localhost); overrides `<egov-auth>`. */
-        'password-reset-url'?: string;
-        /** Where "Log in" leads (https, a path on the site, or http only on localhost); overrides `<egov-auth>`. */
-        'login-url'?: string;
-        /**
-         * `fortify` (default: the Fortify app, its client loaded only when needed) or
-         * `soft` (the in-browser demo agent with the mock server's test keys, clearly
-         * labelled; demos and tests only); overrides `<egov-auth>`.
-         */
-        'certificate-agent'?: string;
-        /** `kit` (default) or `peculiar` (`<peculiar-fortify-certificates>` inside the picker); overrides `<egov-auth>`. */
-        'picker-ui'?: string;
-        /** A client for another backend (an adapter); by default the kit's fetch client. */
-        client?: EgovRegister['client'];
         /**
          * The level of the element's own heading, `1` to `4` (default `2`, under
          * the page's `<h1>`); the headings inside it (notices, the error summary)
@@ -335,6 +343,32 @@ declare module 'react' {
          * that manages the title leaves it off and adds the prefix itself.
          */
         'title-error-prefix'?: boolean;
+        /**
+         * Backend base URL: `https:`, or `http:` only for `localhost`, `127.0.0.1`
+         * and `[::1]`. A path (`/api`) is resolved against the page.
+         */
+        'backend-url'?: string;
+        /**
+         * `en`, `sr-Cyrl` or `sr-Latn` (`sr` and `sr-RS` mean Cyrillic); may change
+         * at any time, and what was typed stays. Default: the page's `lang`, else `en`.
+         */
+        locale?: string;
+        /** Where "Create a user account" leads (https, a path on the site, or http only on localhost). */
+        'register-url'?: string;
+        /** Where "Password forgotten?" leads (https, a path on the site, or http only on localhost). */
+        'password-reset-url'?: string;
+        /** Where "Log in" leads (https, a path on the site, or http only on localhost). */
+        'login-url'?: string;
+        /**
+         * `fortify` (default: the Fortify app, its client loaded only when needed) or
+         * `soft` (the in-browser demo agent with the mock server's test keys, clearly
+         * labelled; demos and tests only).
+         */
+        'certificate-agent'?: string;
+        /** `kit` (default) or `peculiar` (`<peculiar-fortify-certificates>` inside the picker; English only). */
+        'picker-ui'?: string;
+        /** A client for another backend (an adapter); by default the kit's fetch client. */
+        client?: EgovRegister['client'];
         /** Sent; the confirmation e-mail is on its way. `detail` has the address (`email`) and the user type (`userType`; `certificate` after a registration with a certificate). */
         'onegov-registration-submitted'?: (event: CustomEvent<EgovRegistrationSubmittedDetail>) => void;
       };

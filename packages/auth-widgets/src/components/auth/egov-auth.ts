@@ -2,10 +2,9 @@ import { ContextProvider } from '@lit/context';
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { CertificateAgent } from '../../agent/certificate-agent.js';
-import type { AuthClient } from '../../client/auth-client.js';
 import { mergeConfigInputs, type AuthConfigInput } from '../../config/auth-config.js';
 import { authClientContext, authConfigContext, certificateAgentContext } from '../../config/context.js';
-import { EgovElement } from '../../internal/egov-element.js';
+import { EgovConfigElement } from '../../internal/egov-config-element.js';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -24,7 +23,7 @@ declare global {
  * @cssprop [--egov-color-error=#b1261d] - Border of the message about an invalid `config` attribute.
  * @cssprop [--egov-font-family=system-ui, sans-serif] - Font of that message.
  */
-export class EgovAuth extends EgovElement {
+export class EgovAuth extends EgovConfigElement {
   static override styles = css`
     :host {
       display: block;
@@ -37,35 +36,15 @@ export class EgovAuth extends EgovElement {
     }
   `;
 
-  /**
-   * Backend base URL: `https:`, or `http:` only for `localhost`, `127.0.0.1`
-   * and `[::1]`. A path (`/api`) is resolved against the page.
-   */
-  @property({ attribute: 'backend-url' }) backendUrl?: string;
-  /**
-   * `en`, `sr-Cyrl` or `sr-Latn` (`sr` and `sr-RS` mean Cyrillic) for every
-   * element inside; may change at any time. Default: the page's `lang`, else `en`.
-   */
-  @property() locale?: string;
   /** Login modes in tab order: `"certificate password"` (default) or one of them. */
   @property() modes?: string;
-  /** Where "Create a user account" leads (https, a path on the site, or http only on localhost). */
-  @property({ attribute: 'register-url' }) registerUrl?: string;
-  /** Where "Password forgotten?" leads (https, a path on the site, or http only on localhost). */
-  @property({ attribute: 'password-reset-url' }) passwordResetUrl?: string;
-  /** Where "Log in" leads (https, a path on the site, or http only on localhost). */
-  @property({ attribute: 'login-url' }) loginUrl?: string;
   /**
    * How the site's pages are told the language on every link the kit makes
-   * (the three above): this query parameter (default `locale`; `""` for
+   * (`register-url`, `password-reset-url`, `login-url`): this query parameter (default `locale`; `""` for
    * none), unless a link has a `{locale}` slot in its path, e.g.
    * `register-url="/{locale}/registracija"`.
    */
   @property({ attribute: 'locale-param' }) localeParam?: string;
-  /** `fortify` (default) or `soft` — the in-browser demo agent with test keys, for demos and tests only. */
-  @property({ attribute: 'certificate-agent' }) certificateAgent?: string;
-  /** `kit` (default) or `peculiar` — the certificate list drawn by `<peculiar-fortify-certificates>` (English only). */
-  @property({ attribute: 'picker-ui' }) pickerUi?: string;
   /** Milliseconds before a backend request fails as `timeout` (default 15000). */
   @property({ attribute: 'timeout-ms', type: Number }) timeoutMs?: number;
   /**
@@ -86,8 +65,6 @@ export class EgovAuth extends EgovElement {
     },
   })
   config?: AuthConfigInput | string;
-  /** A client for another backend; by default each element uses the kit's fetch client. */
-  @property({ attribute: false }) client?: AuthClient;
   /**
    * A certificate agent for the pickers inside (their own `agent` wins). By
    * default each picker loads the one `certificate-agent` names, shared by
@@ -109,16 +86,7 @@ export class EgovAuth extends EgovElement {
       console.error('[egov] <egov-auth config="…"> is not valid JSON; the attributes alone are used.');
     }
     this.#configProvider.setValue(
-      mergeConfigInputs(json, {
-        backendUrl: this.backendUrl,
-        locale: this.locale,
-        localeParam: this.localeParam,
-        modes: this.modes,
-        timeoutMs: this.timeoutMs,
-        certificateAgent: this.certificateAgent,
-        certificatePickerUi: this.pickerUi,
-        links: { register: this.registerUrl, passwordReset: this.passwordResetUrl, login: this.loginUrl },
-      }),
+      mergeConfigInputs(json, { ...this.sharedConfig(), localeParam: this.localeParam, modes: this.modes, timeoutMs: this.timeoutMs }),
     );
     this.#clientProvider.setValue(this.client);
     this.#agentProvider.setValue(this.agent);

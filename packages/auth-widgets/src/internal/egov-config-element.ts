@@ -1,0 +1,49 @@
+import { property } from 'lit/decorators.js';
+import type { AuthClient } from '../client/auth-client.js';
+import type { AuthConfigInput } from '../config/auth-config.js';
+import { EgovElement } from './egov-element.js';
+
+/**
+ * The configuration attributes `<egov-auth>` and every form element share,
+ * declared once. On `<egov-auth>` they configure every element inside it;
+ * on an element they override `<egov-auth>`'s.
+ */
+export class EgovConfigElement extends EgovElement {
+  /**
+   * Backend base URL: `https:`, or `http:` only for `localhost`, `127.0.0.1`
+   * and `[::1]`. A path (`/api`) is resolved against the page.
+   */
+  @property({ attribute: 'backend-url' }) backendUrl?: string;
+  /**
+   * `en`, `sr-Cyrl` or `sr-Latn` (`sr` and `sr-RS` mean Cyrillic); may change
+   * at any time, and what was typed stays. Default: the page's `lang`, else `en`.
+   */
+  @property() locale?: string;
+  /** Where "Create a user account" leads (https, a path on the site, or http only on localhost). */
+  @property({ attribute: 'register-url' }) registerUrl?: string;
+  /** Where "Password forgotten?" leads (https, a path on the site, or http only on localhost). */
+  @property({ attribute: 'password-reset-url' }) passwordResetUrl?: string;
+  /** Where "Log in" leads (https, a path on the site, or http only on localhost). */
+  @property({ attribute: 'login-url' }) loginUrl?: string;
+  /**
+   * `fortify` (default: the Fortify app, its client loaded only when needed) or
+   * `soft` (the in-browser demo agent with the mock server's test keys, clearly
+   * labelled; demos and tests only).
+   */
+  @property({ attribute: 'certificate-agent' }) certificateAgent?: string;
+  /** `kit` (default) or `peculiar` (`<peculiar-fortify-certificates>` inside the picker; English only). */
+  @property({ attribute: 'picker-ui' }) pickerUi?: string;
+  /** A client for another backend (an adapter); by default the kit's fetch client. */
+  @property({ attribute: false }) client?: AuthClient;
+
+  /** The shared attributes as configuration input (unset ones left out when merged). */
+  protected sharedConfig(): AuthConfigInput {
+    return {
+      backendUrl: this.backendUrl,
+      locale: this.locale,
+      certificateAgent: this.certificateAgent,
+      certificatePickerUi: this.pickerUi,
+      links: { register: this.registerUrl, passwordReset: this.passwordResetUrl, login: this.loginUrl },
+    };
+  }
+}
