@@ -1,7 +1,9 @@
 import { html, nothing, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { AuthError, type AuthClient } from '../client/auth-client.js';
+import type { CertificateProof } from '../client/contract.js';
 import type { AuthConfigInput } from '../config/auth-config.js';
+import type { CertificateSigner } from './certificate-proof.js';
 import type { Catalog } from '../i18n/catalog.js';
 import type { CommonMessages } from '../i18n/en/common.js';
 import { formStyles } from '../styles/form-styles.js';
@@ -148,6 +150,19 @@ export abstract class EgovFormElement<M extends CommonMessages = CommonMessages>
     } finally {
       if (this.#aborts.get(operation) === abort) this.#aborts.delete(operation);
     }
+  }
+
+  /**
+   * The certificate flow's first half, the same for login and registration:
+   * a fresh challenge from the backend, signed with the certificate chosen
+   * in `picker` (the agent asks for the PIN now, when the person sends).
+   * Undefined when the card or the agent failed: the picker already shows
+   * why. The proof code loads here, never on the password path.
+   */
+  protected async certificateProof(operation: string, picker: CertificateSigner): Promise<CertificateProof | undefined> {
+    const challenge = await this.call(operation, (client, signal) => client.certificateChallenge({ signal }));
+    const { proveWithCertificate } = await import('./certificate-proof.js');
+    return proveWithCertificate(picker, challenge);
   }
 
   /**

@@ -217,9 +217,7 @@ export class EgovLogin extends EgovFormElement<Texts> {
     const picker = event.currentTarget as EgovCertificatePicker;
     this.certificateNotRegistered = false;
     try {
-      const challenge = await this.call('login', (client, signal) => client.certificateChallenge({ signal }));
-      const { proveWithCertificate } = await import('../../internal/certificate-proof.js');
-      const proof = await proveWithCertificate(picker, challenge);
+      const proof = await this.certificateProof('login', picker);
       // The card or the agent failed: the picker already shows why.
       if (!proof) return;
       const { user } = await this.call('login', (client, signal) => client.loginWithCertificate(proof, { signal }));

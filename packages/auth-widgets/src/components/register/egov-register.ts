@@ -291,9 +291,7 @@ export class EgovRegister extends EgovFormElement<Texts> {
     this.certificateSubmitting = true;
     try {
       // Signed only now, with a fresh challenge: the PIN is asked for when the person sends.
-      const challenge = await this.call('certificate', (client, signal) => client.certificateChallenge({ signal }));
-      const { proveWithCertificate } = await import('../../internal/certificate-proof.js');
-      const proof = await proveWithCertificate(picker, challenge);
+      const proof = await this.certificateProof('certificate', picker);
       // The card or the agent failed: the picker already shows why.
       if (!proof) return;
       const accepted = await this.call('certificate', (client, signal) =>
