@@ -121,6 +121,16 @@ describe('<egov-certificate-picker>', () => {
     expect(visibleItems(login.querySelector('egov-certificate-picker')!)).to.deep.equal(['token-c:sign']);
   });
 
+  it('follows the configured agent when it changes after the start (it started over with the new one)', async () => {
+    const el = await fixture<EgovCertificatePicker>(html`<egov-certificate-picker backend-url=${API} locale="en" certificate-agent="fortify"></egov-certificate-picker>`);
+    // Started with Fortify, which is not running here: it says so.
+    await waitUntil(() => el.querySelector('[data-problem]'), 'Fortify’s problem', { timeout: 15000 });
+    // The page now asks for the demo agent (as the demo site does on <egov-auth>, a moment after the first render).
+    el.setAttribute('certificate-agent', 'soft');
+    await waitUntil(() => visibleItems(el).includes('test-mup-id-card:valid'), 'the demo agent’s certificates', { timeout: 8000 });
+    expect(el.querySelector('[data-problem]')).to.equal(null);
+  });
+
   it('lists the usable certificates and says why each other one is hidden', async () => {
     const el = await picker(await softAgent());
     expect(el.querySelector('[data-soft-agent]')!.textContent).to.contain('Demo agent with test keys');

@@ -208,8 +208,8 @@ export class EgovCertificatePicker extends EgovFormElement<Texts> {
     super.updated(changed);
     // A new agent set from outside: start over with it.
     if (changed.has('agent') && this.#started && this.agent && this.agent !== this.#agent) this.#started = false;
-    // The UI changed: start over in the other one.
-    if (this.#started && this.config.result.ok && this.#ui !== this.#startedUi) {
+    // The UI changed, or the agent to use (the configured kind, or one given through <egov-auth>): start over.
+    if (this.#started && this.config.result.ok && (this.#ui !== this.#startedUi || this.#agentChoice() !== this.#startedAgent)) {
       this.#unsubscribe?.();
       this.#unsubscribe = undefined;
       this.#dropPeculiar();
@@ -218,6 +218,7 @@ export class EgovCertificatePicker extends EgovFormElement<Texts> {
     if (!this.#started && this.config.result.ok && this.#policy.state.status === 'ready') {
       this.#started = true;
       this.#startedUi = this.#ui;
+      this.#startedAgent = this.#agentChoice();
       void this.#start();
     }
   }
@@ -236,18 +237,33 @@ export class EgovCertificatePicker extends EgovFormElement<Texts> {
     return this.#policy.state.status === 'ready' && this.#policy.state.config.authenticationCertificates === true;
   }
 
+  /** The agent the picker would use now: its own, `<egov-auth>`'s, or the configured kind for the backend. */
+  #agentChoice(): CertificateAgent | string {
+    if (this.agent) return this.agent;
+    if (this.config.agent) return this.config.agent;
+    return this.config.result.ok ? `${this.config.result.config.certificateAgent} ${this.config.result.config.backendUrl}` : 'fortify';
+  }
+
+  #startedAgent: CertificateAgent | string | undefined;
+  /** Starts so far; each start checks it is still the newest before it shows what it found. */
+  #runs = 0;
+
   /** `focus`: move focus to the outcome — only when the person asked (Try again), never on first load. */
   async #start(focus = false): Promise<void> {
+    // A newer start (another agent, another UI) supersedes this one: what this one finds later is dropped.
+    const run = ++this.#runs;
     this.#focusOnFailure = focus;
     this.phase = { kind: 'connecting' };
     this.note = undefined;
     if (this.#startedUi === 'peculiar') return this.#startPeculiar();
     try {
       const agent = this.agent ?? this.config.agent ?? (await loadAgent(this.config.result.ok ? this.config.result.config.certificateAgent : 'fortify', this.config.result.ok ? this.config.result.config.backendUrl : ''));
+      if (run !== this.#runs) return;
       this.#agent = agent;
       this.agentLabel = agent.label;
       this.softAgent = agent.kind === 'soft';
       await agent.connect({ onApprovalCode: (code) => (this.phase = { kind: 'approve', code }) });
+      if (run !== this.#runs) return;
       this.#unsubscribe?.();
       // A card put in or taken out: list again (also out of "insert your card"), except mid-signature.
       this.#unsubscribe = agent.onTokenEvent(() => {
@@ -255,7 +271,7 @@ export class EgovCertificatePicker extends EgovFormElement<Texts> {
       });
       await this.#refresh();
     } catch (error) {
-      this.#fail(error);
+      if (run === this.#runs) this.#fail(error);
     }
   }
 
