@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { SIGNATURE_ALGORITHMS, type SignatureAlgorithm } from '@egov/auth-widgets/contract';
+import { SIGNATURE_ALGORITHMS, type CertificationBody, type SignatureAlgorithm } from '@egov/auth-widgets/contract';
+import { withTestIssuers } from '../certification-bodies.ts';
 import type { AuditLog } from '../audit-log.ts';
 import { fromPem } from '../pem.ts';
 import { ensureTestPki, type TestPki } from '../test-pki/test-pki.ts';
@@ -251,6 +252,22 @@ export class CertificateService {
     const pki = await this.testPki();
     return [...new Set([...this.config.qualifiedPolicies, ...(pki?.qualifiedPolicies ?? [])])];
   }
+
+  /**
+   * The CA directory as GET /config shows it: in development with the test
+   * PKI's issuing CAs joined to the entries they imitate. Worked out once per
+   * directory (it is fixed at startup), not on every request.
+   */
+  async directory(bodies: readonly CertificationBody[]): Promise<CertificationBody[]> {
+    if (this.#directory?.bodies !== bodies) {
+      const pki = await this.testPki();
+      const testCas = pki?.bodies.map((entry) => ({ directoryId: entry.body.directoryId, certificate: entry.issuing.certificate })) ?? [];
+      this.#directory = { bodies, shown: withTestIssuers(bodies, testCas) };
+    }
+    return this.#directory.shown;
+  }
+
+  #directory: { bodies: readonly CertificationBody[]; shown: CertificationBody[] } | undefined;
 
   async testPki(): Promise<TestPki | null> {
     return this.config.testPkiDir ? (await this.#load()).pki : null;

@@ -1,5 +1,4 @@
 import { API_PATHS, type PublicConfig } from '@egov/auth-widgets/contract';
-import { withTestIssuers } from '../certification-bodies.ts';
 import { sendJson } from '../http.ts';
 import type { Route } from '../services.ts';
 
@@ -12,13 +11,11 @@ export function configRoute(): Route {
         // The allow-list is known once the trust configuration (or the test PKI) is loaded.
         const qualifiedPolicies = services.certificates ? await services.certificates.qualifiedPolicies() : [];
         const list = services.certificates?.config.trustedList;
-        // In development the test PKI's issuing CAs join the entries they imitate, matched by subject and key like real ones.
-        const pki = services.certificates ? await services.certificates.testPki() : null;
-        const testCas = pki?.bodies.map((entry) => ({ directoryId: entry.body.directoryId, certificate: entry.issuing.certificate })) ?? [];
         const config: PublicConfig = {
           ...services.config,
           qualifiedPolicies,
-          certificationBodies: withTestIssuers(services.config.certificationBodies, testCas),
+          // In development the test PKI's issuing CAs join the entries they imitate, matched by subject and key like real ones.
+          certificationBodies: services.certificates ? await services.certificates.directory(services.config.certificationBodies) : services.config.certificationBodies,
           ...(services.certificates?.config.authenticationCertificates && { authenticationCertificates: true }),
           ...(list && {
             trustedList: {
