@@ -3,15 +3,16 @@
 // as numbers (never as timed assertions in tests). Exits 0; a line per
 // budget says "within" or "OVER".
 //
-//   1. <egov-login>'s initial JavaScript (Lit included, English, no certificate code) ≤ 15 KB gzip
+//   1. <egov-login>'s initial JavaScript (Lit included, English, no certificate code) ≤ 15 KB gzip,
+//      as a ministry's Vite app builds the packed package (dist/), and as the CDN build ships it;
+//      the kit's sources bundled by esbuild are printed beside them
 //   2. every element without certificate code ≤ 40 KB gzip
-//      (and 1. again for the CDN build's login entry, as a page without a build step loads it)
 //   3. first render of <egov-login> ≤ 2× the same markup set as static HTML, same browser run
 //   4. mock server: 50 concurrent registrations with two real documents (a 12 MP photo, a PDF page; ~2.6 MB each),
 //      all succeed, memory growth < 100 MB (the document checker process is reported on its own line)
 //   5. mock server: a new password's check (breach corpus, keyboard walks, …) on hard 128-character inputs ≤ 5 ms
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { Buffer } from 'node:buffer';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:http';
@@ -19,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { minifyTemplatesPlugin } from '../packages/auth-widgets/tools/minify-templates.mjs';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from './chromium.mjs';
 import { root } from './lib.mjs';
@@ -48,8 +50,9 @@ async function initialSizes(entries) {
       absWorkingDir: root,
       logLevel: 'silent',
       tsconfig: join(root, 'tsconfig.json'),
-      // What a production build gets: Lit's production mode.
+      // What a production build gets: Lit's production mode, and the templates minified as dist/ ships them.
       conditions: ['production'],
+      plugins: [minifyTemplatesPlugin],
     });
     const outputs = result.metafile.outputs;
     const gz = new Map();
@@ -80,8 +83,9 @@ async function bundleBudgets() {
   const loginSize = Object.entries(sizes).find(([entry]) => entry.endsWith('egov-login.ts'))[1];
   const allSize = Object.entries(sizes).find(([entry]) => entry.endsWith('all.ts'))[1];
   const certificateCode = (files) => files.filter((f) => /agent|picker|certificat|peculiar|protobuf|webcrypto/i.test(f));
-  report('<egov-login> initial JS (gzip)', (loginSize.bytes / KB).toFixed(1), 'KB', '15 KB', loginSize.bytes <= 15 * KB);
-  report('all elements, initial JS (gzip)', (allSize.bytes / KB).toFixed(1), 'KB', '40 KB', allSize.bytes <= 40 * KB);
+  // esbuild splits every module shared with a lazy part into a chunk of its own: more files, each gzipped alone.
+  report(`<egov-login> sources bundled by esbuild, initial JS (gzip, ${loginSize.files.length} files)`, (loginSize.bytes / KB).toFixed(1), 'KB', '15 KB', loginSize.bytes <= 15 * KB);
+  report(`all elements, sources bundled by esbuild, initial JS (gzip, ${allSize.files.length} files)`, (allSize.bytes / KB).toFixed(1), 'KB', '40 KB', allSize.bytes <= 40 * KB);
   const leaked = certificateCode([...loginSize.files, ...allSize.files]);
   report('certificate code in the initial JS', leaked.length, 'files', '0 files', leaked.length === 0);
 }
@@ -98,6 +102,56 @@ async function cdnBudget() {
     report(`CDN egov-login entry, initial JS (gzip, ${1 + login.imports.length} files)`, (bytes / KB).toFixed(1), 'KB', '15 KB', bytes <= 15 * KB);
   } finally {
     await rm(outdir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * What a ministry's Vite app ships: dist/ as the package has it (built here
+ * into a temporary folder), imported by an app's entry, built by Vite with
+ * its defaults. The initial JavaScript is the entry chunk and what it
+ * preloads (index.html's script and modulepreload links), less the same
+ * app without the kit (Vite's own preload helper).
+ */
+async function viteBudget() {
+  const { buildDist } = await import('../packages/auth-widgets/tools/build.mjs');
+  const require = createRequire(join(root, 'packages/demo-site/package.json'));
+  const vite = await import(require.resolve('vite'));
+  const work = await mkdtemp(join(tmpdir(), 'egov-bench-vite-'));
+  try {
+    const dist = join(work, 'kit/dist');
+    await buildDist(dist);
+    // The kit's dependencies (lit, @lit/context) as npm would install them beside it.
+    await symlink(join(root, 'packages/auth-widgets/node_modules'), join(work, 'kit/node_modules'), 'dir');
+    const initial = async (name, main) => {
+      const app = join(work, name);
+      await mkdir(app, { recursive: true });
+      await writeFile(join(app, 'index.html'), '<!doctype html><html lang="en"><body><script type="module" src="./main.js"></script></body></html>');
+      await writeFile(join(app, 'main.js'), main);
+      await vite.build({ root: app, configFile: false, logLevel: 'silent', build: { outDir: join(app, 'dist') } });
+      const html = await readFile(join(app, 'dist/index.html'), 'utf8');
+      const files = [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+      let bytes = 0;
+      for (const file of files) bytes += gzipSync(await readFile(join(app, 'dist', file))).length;
+      return { bytes, files };
+    };
+    const empty = await initial('empty', "document.title = 'app';\n");
+    const entries = [
+      ['<egov-login>', 'egov-login', 15],
+      ['all elements', 'all', 40],
+    ];
+    for (const [label, entry, budget] of entries) {
+      const app = await initial(entry, `import ${JSON.stringify(join(dist, `define/${entry}.js`))};\n`);
+      const net = app.bytes - empty.bytes;
+      report(
+        `${label} in a Vite ${vite.version} app from the packed dist/, initial JS (gzip, ${app.files.length} file${app.files.length === 1 ? '' : 's'}: ${(app.bytes / KB).toFixed(1)} KB, less ${(empty.bytes / KB).toFixed(1)} KB of the app without the kit)`,
+        (net / KB).toFixed(1),
+        'KB',
+        `${budget} KB`,
+        net <= budget * KB,
+      );
+    }
+  } finally {
+    await rm(work, { recursive: true, force: true });
   }
 }
 
@@ -296,10 +350,15 @@ async function passwordCheck() {
   report(`mock server: new-password check, worst of 8 hard 128-character inputs (corpus loaded once in ${loadMs.toFixed(0)} ms)`, worstMedianMs.toFixed(2), 'ms', '5 ms', worstMedianMs <= 5);
 }
 
-await bundleBudgets();
+// `pnpm bench --bundles`: the sizes only (a minute, where the whole run takes several).
+const sizesOnly = process.argv.includes('--bundles');
+await viteBudget();
 await cdnBudget();
-await passwordCheck();
-await firstRender();
-await registrationLoad();
+await bundleBudgets();
+if (!sizesOnly) {
+  await passwordCheck();
+  await firstRender();
+  await registrationLoad();
+}
 const over = results.filter((r) => !r.within);
 console.log(over.length === 0 ? '\nall budgets met' : `\n${over.length} budget(s) over: ${over.map((r) => r.name).join('; ')}`);
