@@ -17,7 +17,7 @@ import {
   type TokenEvent,
 } from './certificate-agent.js';
 import { softAgentPinDialog, type PinPrompt } from './soft-agent-pin-dialog.js';
-import { fromBase64 } from '../internal/base64.js';
+import { fromBase64 } from '../certificates/base64.js';
 
 export type { PinPrompt, PinPromptRequest } from './soft-agent-pin-dialog.js';
 

@@ -228,24 +228,7 @@ export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
 }
 
-/** Limits both sides agree on. */
-export const LIMITS = {
-  emailMaxLength: 254,
-  /** A password longer than this is refused, never truncated (SECURITY.md 1). */
-  passwordMaxLength: 128,
-  /** The configurable minimum never goes below this (SECURITY.md 1). */
-  passwordMinLengthFloor: 8,
-  /** Largest JSON body the backend reads. */
-  jsonBodyMaxBytes: 16 * 1024,
-  /** Names, document numbers, address: longest accepted text field. */
-  nameMaxLength: 100,
-  documentNumberMaxLength: 20,
-  addressMaxLength: 200,
-  phoneMaxLength: 20,
-  rejectionReasonMaxLength: 1000,
-  /** Registration text fields (not files) together. */
-  registrationFieldsMaxBytes: 16 * 1024,
-} as const;
+export { LIMITS, normalizeEmail, normalizePassword, isPlausibleEmail } from './limits.js';
 
 // ---------------------------------------------------------------- public configuration
 
@@ -634,27 +617,6 @@ export interface DevAccountRequest {
 
 /** Header that carries the development token for the development operations. */
 export const DEV_TOKEN_HEADER = 'X-Egov-Dev-Token';
-
-/**
- * E-mail as an account key: trimmed and lower-cased, so "Test@x.rs " and
- * "test@x.rs" are the same account and share one throttling counter.
- */
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
-
-/** Passwords are compared after NFKC normalization (SECURITY.md 3). */
-export function normalizePassword(password: string): string {
-  return password.normalize('NFKC');
-}
-
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-/** A deliberately loose check: the confirmation e-mail is the real proof. */
-export function isPlausibleEmail(email: string): boolean {
-  const trimmed = email.trim();
-  return trimmed.length <= LIMITS.emailMaxLength && EMAIL_PATTERN.test(trimmed);
-}
 
 /** One soft token of the test PKI, as the SoftAgent loads it (development only). */
 export interface DevTestToken {

@@ -2,7 +2,15 @@
  * Validation rules the widgets and the backend share, so a field the form
  * accepts is a field the server accepts (and the messages agree).
  */
-import { LIMITS, normalizePassword, type PasswordPolicy } from './contract.js';
+import { LIMITS } from './limits.js';
+
+export {
+  passwordLength,
+  isPasswordTooLong,
+  checkPasswordLength,
+  type PasswordLengthProblem,
+} from './limits.js';
+export { isAllowedWebUrl, linkHref, LOCALE_SLOT, DEFAULT_LOCALE_PARAM, isLocaleParamName, localizedUrl } from './links.js';
 
 export type ForeignerNumberProblem = 'invalid_format' | 'invalid_date' | 'invalid_checksum';
 
@@ -31,59 +39,6 @@ export function checkForeignerNumber(value: string): ForeignerNumberProblem | un
   const expected = remainder === 0 ? 0 : 11 - remainder;
   if (expected === 10) return control === 0 ? undefined : 'invalid_checksum';
   return control === expected ? undefined : 'invalid_checksum';
-}
-
-export type PasswordLengthProblem = 'too_short' | 'too_long';
-
-/**
- * A password's length as every side counts it — login, registration, reset
- * and the backend: code points of the NFKC form, so an emoji is one
- * character as a person counts it. Counting UTF-16 units anywhere would let
- * a password register that cannot log in.
- */
-export function passwordLength(password: string): number {
-  return [...normalizePassword(password)].length;
-}
-
-/** Over the kit's hard maximum (refused with a message, never truncated — SECURITY.md 1). */
-export function isPasswordTooLong(password: string): boolean {
-  return passwordLength(password) > LIMITS.passwordMaxLength;
-}
-
-/** Length only: the rules a form can check before sending (lists and context are the backend's). */
-export function checkPasswordLength(password: string, policy: PasswordPolicy): PasswordLengthProblem | undefined {
-  const length = passwordLength(password);
-  if (length < policy.minLength) return 'too_short';
-  if (length > Math.min(policy.maxLength, LIMITS.passwordMaxLength)) return 'too_long';
-  return undefined;
-}
-
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-/** `https:` anywhere; plain `http:` only on this machine (development). For the backend URL and for links. */
-export function isAllowedWebUrl(url: URL): boolean {
-  return url.protocol === 'https:' || (url.protocol === 'http:' && (LOOPBACK_HOSTS.has(url.hostname) || url.hostname.endsWith('.localhost')));
-}
-
-/**
- * The one gate for a URL from configuration or from the backend before it
- * becomes an `href`: `javascript:`, `data:` and the like would run in the
- * host page, plain `http:` elsewhere than this machine can be rewritten on
- * the way. With `base` (configured links: the page) a path is resolved
- * against it and returned as written; without it (what the backend sends)
- * only an absolute URL passes, returned normalized. `undefined`: not a link —
- * show the value as text.
- */
-export function linkHref(value: string | undefined, base?: string): string | undefined {
-  if (!value) return undefined;
-  let url: URL;
-  try {
-    url = base === undefined ? new URL(value) : new URL(value, base);
-  } catch {
-    return undefined;
-  }
-  if (!isAllowedWebUrl(url)) return undefined;
-  return base === undefined ? url.href : value;
 }
 
 // One plain address: `?`, `&`, `%` or a second recipient would let a directory entry add recipients or a prefilled body.
@@ -238,27 +193,4 @@ export function personalNumberOf(serialNumbers: readonly string[]): PersonalNumb
   if (result.kind !== 'found') return result;
   const { type, country, number } = result.identifier;
   return type === 'PNO' && country === 'RS' ? { kind: 'found', personalNumber: number } : { kind: 'absent' };
-}
-
-/** Where a link names the page's language: `/{locale}/register` becomes `/sr-Cyrl/register`. */
-export const LOCALE_SLOT = '{locale}';
-/** The query parameter a link carries the language in, unless it has a `{locale}` slot. */
-export const DEFAULT_LOCALE_PARAM = 'locale';
-
-/** A plain query parameter name for the language (letters, digits, `_ . -`), or `""` for none. */
-export function isLocaleParamName(name: string): boolean {
-  return /^[A-Za-z0-9_.-]*$/.test(name);
-}
-
-/**
- * A link (resolved against `base`) that opens its page in `locale`: its
- * `{locale}` slot filled in, else the locale set as the `param` query
- * parameter (none when `param` is `""`). One rule for the kit's links and
- * the backend's e-mail links.
- */
-export function localizedUrl(link: string, base: string, locale: string, param: string): URL {
-  const slotted = link.includes(LOCALE_SLOT);
-  const url = new URL(link.replaceAll(LOCALE_SLOT, encodeURIComponent(locale)), base);
-  if (!slotted && param) url.searchParams.set(param, locale);
-  return url;
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_LOCALE_PARAM, LOCALE_SLOT, isAllowedWebUrl, isLocaleParamName, linkHref, localizedUrl } from '../client/rules.js';
+import { DEFAULT_LOCALE_PARAM, LOCALE_SLOT, isAllowedWebUrl, isLocaleParamName, linkHref, localizedUrl } from '../client/links.js';
 import { DEFAULT_LOCALE, parseLocale, type Locale } from '../i18n/locales.js';
 
 export const LOGIN_MODES = ['certificate', 'password'] as const;

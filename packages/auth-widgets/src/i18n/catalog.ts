@@ -44,28 +44,46 @@ type TextsOfParts<P extends readonly CatalogPart<MessageRecord>[]> = Intersectio
 
 /** The texts of one element: the parts it uses, merged, per locale. */
 export interface Catalog<M> {
+  /** English, merged from the parts so far. */
   readonly en: M;
   /** The texts of a locale already loaded, if any. */
   loaded(locale: Locale): M | undefined;
   load(locale: Locale): Promise<M>;
+  /**
+   * Adds a part whose code loads later (texts that wait for an error or an
+   * interaction, with the code that shows them): from now on every locale's
+   * texts include it. Adding a part twice changes nothing.
+   */
+  add(part: CatalogPart<MessageRecord>): void;
 }
 
 export type TextsOf<C> = C extends Catalog<infer M> ? M : never;
 
-export function catalog<const P extends readonly CatalogPart<MessageRecord>[]>(...parts: P): Catalog<TextsOfParts<P>> {
+export function catalog<const P extends readonly CatalogPart<MessageRecord>[]>(...eager: P): Catalog<TextsOfParts<P>> {
   type M = TextsOfParts<P>;
+  const parts: CatalogPart<MessageRecord>[] = [...eager];
   const merge = (texts: MessageRecord[]) => Object.freeze(Object.assign({}, ...texts)) as M;
-  const en = merge(parts.map((part) => part.en));
-  const loaded = new Map<Locale, M>([['en', en]]);
+  let en = merge(parts.map((part) => part.en));
+  let loaded = new Map<Locale, M>([['en', en]]);
   return {
-    en,
+    get en() {
+      return en;
+    },
     loaded: (locale) => loaded.get(locale),
     async load(locale) {
       const cached = loaded.get(locale);
       if (cached) return cached;
+      const cache = loaded;
       const texts = merge(await Promise.all(parts.map((part) => part.load(locale))));
-      loaded.set(locale, texts);
+      // A part added meanwhile: these texts lack it, and the next load makes them again.
+      if (cache === loaded) loaded.set(locale, texts);
       return texts;
+    },
+    add(part) {
+      if (parts.includes(part)) return;
+      parts.push(part);
+      en = merge(parts.map((p) => p.en));
+      loaded = new Map([['en', en]]);
     },
   };
 }

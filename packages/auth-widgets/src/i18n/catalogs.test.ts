@@ -4,6 +4,7 @@ import { catalog, defineCatalogPart } from './catalog.js';
 import { commonTexts } from './parts/common.js';
 import { emailConfirmTexts } from './parts/email-confirm.js';
 import { loginTexts } from './parts/login.js';
+import { loginOutcomeTexts } from './parts/login-outcomes.js';
 import { pickerTexts } from './parts/picker.js';
 import { parseLocale, SUPPORTED_LOCALES } from './locales.js';
 import { plural } from './plural.js';
@@ -79,7 +80,7 @@ describe('catalogs', () => {
   });
 
   it('says “фасцикла”, not “фолдер”, in the login, confirmation, picker and shared texts', () => {
-    const mine = [commonTexts, loginTexts, pickerTexts, emailConfirmTexts];
+    const mine = [commonTexts, loginTexts, loginOutcomeTexts, pickerTexts, emailConfirmTexts];
     return Promise.all(mine.map((part) => part.load('sr-Cyrl'))).then((catalogs) => {
       const all = catalogs.flatMap((c) => texts(c as Record<string, unknown>));
       expect(all.filter(([, text]) => /фолдер/i.test(text))).to.deep.equal([]);

@@ -37,7 +37,4 @@ export function formatDate(date: Date, locale: Locale): string {
   return [`${day}.`, months[month], `${year}.`].join(NBSP);
 }
 
-/** "15:04" — the 24-hour clock, in every locale. */
-export function formatTime(date: Date): string {
-  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
-}
+export { formatTime } from './time-format.js';

@@ -1,5 +1,7 @@
+import { problems } from './en/problems.js';
 import { common } from './en/common.js';
 import { emailConfirm } from './en/email-confirm.js';
+import { loginOutcomes } from './en/login-outcomes.js';
 import { login } from './en/login.js';
 import { newPassword } from './en/new-password.js';
 import { passwordReset } from './en/password-reset.js';
@@ -13,6 +15,6 @@ import { resend } from './en/resend.js';
  * this whole catalog is for tests and for sites that want all the texts.
  * Every other catalog has the same keys with the same parameters.
  */
-export const en = { ...common, ...login, ...newPassword, ...emailConfirm, ...passwordReset, ...register, ...resend, ...picker };
+export const en = { ...common, ...problems, ...login, ...loginOutcomes, ...newPassword, ...emailConfirm, ...passwordReset, ...register, ...resend, ...picker };
 
 export type Messages = typeof en;

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Catalog } from './catalog.js';
-import { formatDate, formatTime } from './date-format.js';
+import type { Catalog, CatalogPart, MessageRecord } from './catalog.js';
+import { formatTime } from './time-format.js';
 import { DEFAULT_LOCALE, type Locale } from './locales.js';
 
 /**
@@ -17,6 +17,8 @@ export class LocaleController<M> implements ReactiveController {
   t: M;
   #wanted: Locale = DEFAULT_LOCALE;
   #pending: Promise<void> = Promise.resolve();
+  /** Counts loads: only the latest one's texts are applied. */
+  #generation = 0;
   #rendered = false;
 
   constructor(
@@ -46,6 +48,30 @@ export class LocaleController<M> implements ReactiveController {
   set(locale: Locale): void {
     if (locale === this.#wanted) return;
     this.#wanted = locale;
+    this.#load();
+  }
+
+  /**
+   * Adds a part of texts that loaded later, with the code that shows them,
+   * to this element's catalog; resolves once `t` has them in the wanted
+   * locale (and every later locale switch brings them along).
+   */
+  async extend(part: CatalogPart<MessageRecord>): Promise<void> {
+    this.catalog.add(part);
+    this.#load();
+    const key = Object.keys(part.en)[0];
+    // A locale switch meanwhile supersedes this load: wait for the newer one, which has the part too.
+    for (;;) {
+      const generation = this.#generation;
+      await this.#pending;
+      if (key === undefined || key in (this.t as object)) return;
+      if (generation === this.#generation) throw new Error(`[egov] Could not load the "${this.#wanted}" texts.`);
+    }
+  }
+
+  #load(): void {
+    const locale = this.#wanted;
+    const generation = ++this.#generation;
     const cached = this.catalog.loaded(locale);
     if (cached) {
       this.#apply(locale, cached);
@@ -54,7 +80,7 @@ export class LocaleController<M> implements ReactiveController {
     }
     this.#pending = this.catalog.load(locale).then(
       (texts) => {
-        if (this.#wanted === locale) this.#apply(locale, texts);
+        if (generation === this.#generation) this.#apply(locale, texts);
       },
       (error: unknown) => {
         console.error(`[egov] Could not load the "${locale}" texts; keeping "${this.locale}".`, error);
@@ -72,10 +98,5 @@ export class LocaleController<M> implements ReactiveController {
   /** A clock time, on the 24-hour clock in every locale: "14:05" (see `date-format.ts`). */
   formatTime(date: Date): string {
     return formatTime(date);
-  }
-
-  /** A date in the current locale that cannot be misread and does not wrap: "3 December 2031", "3. децембра 2031.". */
-  formatDate(date: Date): string {
-    return formatDate(date, this.locale);
   }
 }

@@ -1,7 +1,7 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveElement } from 'lit';
 import { AuthError, type AuthClient } from '../client/auth-client.js';
-import { FetchAuthClient } from '../client/fetch-auth-client.js';
+import { lazyFetchClient } from '../client/lazy-auth-client.js';
 import { localizedLink, mergeConfigInputs, resolveConfig, type AuthConfigInput, type AuthLinks, type ConfigResult } from '../config/auth-config.js';
 import type { CertificateAgent } from '../agent/certificate-agent.js';
 import { authClientContext, authConfigContext, certificateAgentContext } from '../config/context.js';
@@ -121,7 +121,7 @@ export class AuthConfigController<M> implements ReactiveController {
     if (this.#ownClient?.url !== backendUrl) {
       this.#ownClient = {
         url: backendUrl,
-        client: new FetchAuthClient({ baseUrl: backendUrl, timeoutMs, locale: () => this.i18n.locale }),
+        client: lazyFetchClient({ baseUrl: backendUrl, timeoutMs, locale: () => this.i18n.locale }),
       };
     }
     return this.#ownClient.client;

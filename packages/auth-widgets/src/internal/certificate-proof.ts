@@ -1,6 +1,6 @@
 import { AgentError } from '../agent/certificate-agent.js';
 import { CERTIFICATE_PROOF_FORMAT, certificateSignedData, type CertificateChallenge, type CertificateProof, type SignatureAlgorithm } from '../client/contract.js';
-import { toBase64 } from './base64.js';
+import { toBase64 } from '../certificates/base64.js';
 
 /** What signing with the chosen certificate gives: the certificate, the chain the card holds, the signature and how it was made. */
 export interface CertificateSignature {

@@ -44,6 +44,8 @@ describe('configured links', () => {
     const config = JSON.stringify({ backendUrl: API, links: { register: 'http://evil.example/register' } });
     const auth = await fixture(html`<egov-auth config=${config}><egov-login locale="en"></egov-login></egov-auth>`);
     const login = auth.querySelector('egov-login')!;
+    // Its first render waits for the styles of the problem it shows.
+    await login.updateComplete;
     expect(login.querySelector('[data-config-error] [data-problem=invalid_link]')).to.exist;
     expect(hrefs(login).filter((href) => href.includes('evil.example'))).to.deep.equal([]);
   });

@@ -4,12 +4,13 @@ import { API } from '../../test-support/backend.js';
 import { AuthError } from '../client/auth-client.js';
 import { catalog } from '../i18n/catalog.js';
 import { commonTexts } from '../i18n/parts/common.js';
+import { problemTexts } from '../i18n/parts/problems.js';
 import { EgovFormElement } from './egov-form-element.js';
 
 /** The smallest form element: it only runs backend calls, to see how they abort one another. */
 class CallProbe extends EgovFormElement {
   constructor() {
-    super(catalog(commonTexts));
+    super(catalog(commonTexts, problemTexts));
   }
   run<T>(operation: string, task: (signal: AbortSignal) => Promise<T>): Promise<T> {
     return this.call(operation, (_client, signal) => task(signal));

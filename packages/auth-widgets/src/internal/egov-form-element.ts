@@ -1,9 +1,8 @@
 import { html, nothing, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { AuthError, type AuthClient } from '../client/auth-client.js';
-import type { CertificateProof } from '../client/contract.js';
 import type { AuthConfigInput } from '../config/auth-config.js';
-import type { CertificateSigner } from './certificate-proof.js';
+import type { FormPort } from './form-port.js';
 import type { Catalog } from '../i18n/catalog.js';
 import type { CommonMessages } from '../i18n/en/common.js';
 import { formStyles } from '../styles/form-styles.js';
@@ -12,10 +11,9 @@ import { renderConfigProblem } from './config-problem.js';
 import { EgovConfigElement } from './egov-config-element.js';
 import { uniqueIdPrefix } from './egov-element.js';
 import { renderErrorSummary } from './error-summary.js';
-import { ErrorTitle } from './error-title.js';
 import { headingDisplay, headingLevel, renderHeading, type HeadingOptions } from './headings.js';
 import type { Problem } from './problems.js';
-import { adoptScopedStyles } from './scoped-styles.js';
+import { adoptScopedStyles } from '../styles/scoped-styles.js';
 
 /**
  * What the kit's form elements share: configuration from `<egov-auth>` or
@@ -56,7 +54,10 @@ export abstract class EgovFormElement<M extends CommonMessages = CommonMessages>
   /** Deployment problems already logged: each once, however often the person tries again. */
   readonly #loggedDeployment = new Set<string>();
 
-  readonly #styles: readonly CSSResult[];
+  #styles: readonly CSSResult[];
+  #problemStyles: Promise<void> | undefined;
+  #errorTitle: Promise<void> | undefined;
+  #port: FormPort | undefined;
 
   /**
    * `texts`: the element's catalog, the parts of the kit's texts it uses;
@@ -66,13 +67,6 @@ export abstract class EgovFormElement<M extends CommonMessages = CommonMessages>
     super();
     this.config = new AuthConfigController(this, texts);
     this.#styles = styles;
-    // Registers itself with the element (addController) and cleans up when it leaves the page.
-    new ErrorTitle(this, () => ({
-      enabled: this.titleErrorPrefix,
-      prefix: this.t.errorPrefix,
-      // On screen, not only in the DOM: a summary in a hidden tab panel is not shown.
-      showing: this.titleErrorPrefix && [...this.querySelectorAll('.egov-summary')].some((summary) => summary.checkVisibility()),
-    }));
   }
 
   /**
@@ -110,10 +104,32 @@ export abstract class EgovFormElement<M extends CommonMessages = CommonMessages>
     for (const sheet of [formStyles, ...this.#styles]) adoptScopedStyles(this, sheet);
   }
 
-  /** The first render waits for the locale's texts (a moment, once per page and locale). */
+  /**
+   * The first render waits for the locale's texts (a moment, once per page
+   * and locale), for the problem styles when the configuration is wrong,
+   * and for the title prefix's code on a page that asks for it.
+   */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    const texts = this.hasUpdated ? undefined : this.config.prepare();
-    return texts ? texts.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+    if (this.hasUpdated) return super.scheduleUpdate();
+    const waits = [
+      this.config.prepare(),
+      this.config.result.ok ? undefined : this.problemStyles(),
+      this.titleErrorPrefix ? this.#loadErrorTitle() : undefined,
+    ].filter((wait) => wait !== undefined);
+    return waits.length > 0 ? Promise.all(waits).then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
+  /**
+   * The styles of the error summary, field errors and notices
+   * (styles/problem-styles.ts), adopted once: with the form for the elements
+   * that pass them to the constructor, when first needed for `<egov-login>`.
+   */
+  protected problemStyles(): Promise<void> {
+    this.#problemStyles ??= import('../styles/problem-styles.js').then(({ problemStyles }) => {
+      if (!this.#styles.includes(problemStyles)) this.#styles = [...this.#styles, problemStyles];
+      if (this.isConnected) adoptScopedStyles(this, problemStyles);
+    });
+    return this.#problemStyles;
   }
 
   override disconnectedCallback(): void {
@@ -124,6 +140,9 @@ export abstract class EgovFormElement<M extends CommonMessages = CommonMessages>
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    if (this.titleErrorPrefix) void this.#loadErrorTitle();
+    // The configuration went wrong after the first render: its message needs the problem styles.
+    if (!this.config.result.ok) void this.problemStyles();
     if (this.#focusAfterRender) {
       this.querySelector<HTMLElement>(`#${this.#focusAfterRender}`)?.focus();
       this.#focusAfterRender = undefined;
@@ -152,17 +171,38 @@ export abstract class EgovFormElement<M extends CommonMessages = CommonMessages>
     }
   }
 
+  /** What the parts that load later (certificate flow, login's outcomes) need of this form. */
+  protected port(): FormPort {
+    this.#port ??= {
+      host: this,
+      config: this.config as AuthConfigController<unknown>,
+      headingLevel: () => headingLevel(this.headingLevel),
+      partId: (part) => this.partId(part),
+      heading: (depth, content, options) => this.renderHeading(depth, content, options),
+      call: (operation, task) => this.call(operation, task),
+      focusAfterRender: (part) => this.focusAfterRender(part),
+      formatTime: this.formatTime,
+      problemStyles: () => this.problemStyles(),
+    };
+    return this.#port;
+  }
+
   /**
-   * The certificate flow's first half, the same for login and registration:
-   * a fresh challenge from the backend, signed with the certificate chosen
-   * in `picker` (the agent asks for the PIN now, when the person sends).
-   * Undefined when the card or the agent failed: the picker already shows
-   * why. The proof code loads here, never on the password path.
+   * "Error: " in the page title while the summary shows, for pages that ask
+   * (`title-error-prefix`): its code loads only on those pages.
    */
-  protected async certificateProof(operation: string, picker: CertificateSigner): Promise<CertificateProof | undefined> {
-    const challenge = await this.call(operation, (client, signal) => client.certificateChallenge({ signal }));
-    const { proveWithCertificate } = await import('./certificate-proof.js');
-    return proveWithCertificate(picker, challenge);
+  #loadErrorTitle(): Promise<void> {
+    this.#errorTitle ||= import('./error-title.js').then(({ ErrorTitle }) => {
+      // Registers itself with the element (addController) and cleans up when it leaves the page.
+      new ErrorTitle(this, () => ({
+        enabled: this.titleErrorPrefix,
+        prefix: this.t.errorPrefix,
+        // On screen, not only in the DOM: a summary in a hidden tab panel is not shown.
+        showing: this.titleErrorPrefix && [...this.querySelectorAll('.egov-summary')].some((summary) => summary.checkVisibility()),
+      }));
+      if (this.hasUpdated) this.requestUpdate();
+    });
+    return this.#errorTitle;
   }
 
   /**

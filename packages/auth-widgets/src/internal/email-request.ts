@@ -1,10 +1,10 @@
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { AuthError } from '../client/auth-client.js';
-import { LIMITS, isPlausibleEmail } from '../client/contract.js';
 import type { CommonMessages } from '../i18n/en/common.js';
 import { renderEmailField } from './fields.js';
 import type { Problem } from './problems.js';
 import { serviceProblem } from './service-problems.js';
+import { emailMessage, emailValidator, fieldProblem } from './validators.js';
 
 export interface EmailRequestView {
   t: CommonMessages;
@@ -65,12 +65,7 @@ export class EmailRequest {
     if (this.submitting) return;
     const form = event.currentTarget as HTMLFormElement;
     const email = (form.elements.namedItem('email') as HTMLInputElement).value.trim();
-    const field = this.#field;
-    this.emailProblem =
-      email === '' ? { field, text: (t) => t.emailRequired }
-      : email.length > LIMITS.emailMaxLength ? { field, text: (t) => t.emailTooLong(LIMITS.emailMaxLength) }
-      : !isPlausibleEmail(email) ? { field, text: (t) => t.emailInvalid }
-      : undefined;
+    this.emailProblem = fieldProblem(this.#field, emailValidator.check(email), emailMessage);
     if (this.emailProblem) {
       this.problems = [this.emailProblem];
       this.host.requestUpdate();

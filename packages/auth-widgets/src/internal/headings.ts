@@ -1,9 +1,20 @@
-import { nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { html as staticHtml, literal } from 'lit/static-html.js';
 
-/** The six heading tags as constants: a site chooses the level, never the markup. */
-const TAGS = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
+type HeadingTemplate = (className: string, id: string | undefined, tabindex: string | typeof nothing, content: unknown) => TemplateResult;
+
+/**
+ * The six headings, one template each: a site chooses the level, never the
+ * markup (and no static-html runtime is needed for a tag chosen at run time).
+ */
+const TAGS: readonly HeadingTemplate[] = [
+  (c, id, tab, content) => html`<h1 class=${c} id=${ifDefined(id)} tabindex=${tab}>${content}</h1>`,
+  (c, id, tab, content) => html`<h2 class=${c} id=${ifDefined(id)} tabindex=${tab}>${content}</h2>`,
+  (c, id, tab, content) => html`<h3 class=${c} id=${ifDefined(id)} tabindex=${tab}>${content}</h3>`,
+  (c, id, tab, content) => html`<h4 class=${c} id=${ifDefined(id)} tabindex=${tab}>${content}</h4>`,
+  (c, id, tab, content) => html`<h5 class=${c} id=${ifDefined(id)} tabindex=${tab}>${content}</h5>`,
+  (c, id, tab, content) => html`<h6 class=${c} id=${ifDefined(id)} tabindex=${tab}>${content}</h6>`,
+];
 
 /** What a `heading-display` attribute may say; anything else is `visible`. */
 export type HeadingDisplay = 'visible' | 'visually-hidden' | 'none';
@@ -27,7 +38,7 @@ export interface HeadingOptions {
 
 /** `<hN>` at `level`, kept within 1–6 (a level below h6 is still a heading, an h6). */
 export function renderHeading(level: number, content: unknown, options: HeadingOptions): TemplateResult {
-  const tag = TAGS[Math.min(6, Math.max(1, Math.round(level))) - 1]!;
+  const heading = TAGS[Math.min(6, Math.max(1, Math.round(level))) - 1]!;
   const { className, id, focusable = false } = options;
-  return staticHtml`<${tag} class=${className} id=${ifDefined(id)} tabindex=${focusable ? '-1' : nothing}>${content}</${tag}>`;
+  return heading(className, id, focusable ? '-1' : nothing, content);
 }

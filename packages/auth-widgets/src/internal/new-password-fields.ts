@@ -1,14 +1,28 @@
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import type { FieldErrorCode, PasswordPolicy } from '../client/contract.js';
-import { checkPasswordLength, passwordLength } from '../client/rules.js';
+import type { PasswordPolicy } from '../client/contract.js';
+import { passwordLength } from '../client/limits.js';
 import type { CommonMessages } from '../i18n/en/common.js';
 import type { NewPasswordMessages } from '../i18n/en/new-password.js';
 import { describedBy, renderField } from './fields.js';
 import { PasswordVisibility, renderPasswordInput } from './password-input.js';
 import type { FieldProblems, Problem } from './problems.js';
+import {
+  fieldProblem,
+  newPasswordCodes,
+  newPasswordMessage,
+  passwordConfirmationMessage,
+  type FieldMessage,
+  type ValidationCode,
+} from './validators.js';
 
 /** The texts the new-password fields use. */
 export type NewPasswordTexts = CommonMessages & NewPasswordMessages;
+
+/** A new password's codes in words, with the policy's lengths. */
+const messageUnder =
+  (policy: PasswordPolicy): FieldMessage<NewPasswordTexts> =>
+  (code, t) =>
+    newPasswordMessage(code, t, policy);
 
 /** How long typing must pause before the live region speaks (a screen reader must not read every key). */
 const ANNOUNCE_AFTER_MS = 900;
@@ -120,30 +134,18 @@ export class NewPasswordFields implements ReactiveController {
 
   /** What the form can check itself: length per the policy, and that both fields match. */
   validate(password: string, confirmation: string, policy: PasswordPolicy): FieldProblems<NewPasswordTexts> {
+    const codes = newPasswordCodes(password, confirmation, policy);
     const problems: FieldProblems<NewPasswordTexts> = {};
-    if (password === '') problems['password'] = { field: 'password', text: (t) => t.passwordRequired };
-    else {
-      const length = checkPasswordLength(password, policy);
-      if (length === 'too_short') problems['password'] = { field: 'password', text: (t) => t.passwordTooShort(policy.minLength) };
-      else if (length === 'too_long') problems['password'] = { field: 'password', text: (t) => t.passwordTooLong(policy.maxLength) };
-    }
-    if (!problems['password']) {
-      if (confirmation === '') problems['passwordConfirmation'] = { field: 'passwordConfirmation', text: (t) => t.confirmPasswordRequired };
-      else if (confirmation !== password)
-        problems['passwordConfirmation'] = { field: 'passwordConfirmation', text: (t) => t.passwordMismatch };
-    }
+    const passwordProblem = fieldProblem('password', codes.password, messageUnder(policy));
+    const confirmationProblem = fieldProblem('passwordConfirmation', codes.passwordConfirmation, passwordConfirmationMessage);
+    if (passwordProblem) problems['password'] = passwordProblem;
+    if (confirmationProblem) problems['passwordConfirmation'] = confirmationProblem;
     return problems;
   }
 
   /** The backend's reason for refusing a password, in the form's words. */
-  static serverProblem(code: FieldErrorCode, policy: PasswordPolicy): Problem<NewPasswordTexts> {
-    const text: Problem<NewPasswordTexts>['text'] =
-      code === 'too_short' ? (t) => t.passwordTooShort(policy.minLength)
-      : code === 'too_long' ? (t) => t.passwordTooLong(policy.maxLength)
-      : code === 'common_password' ? (t) => t.passwordCommon
-      : code === 'contains_context' ? (t) => t.passwordContext
-      : (t) => t.passwordRequired;
-    return { field: 'password', text };
+  static serverProblem(code: ValidationCode, policy: PasswordPolicy): Problem<NewPasswordTexts> {
+    return fieldProblem('password', code, messageUnder(policy))!;
   }
 
   /** After a submit: hide both fields again and forget the typing status. */

@@ -12,6 +12,11 @@ export interface Problem<M = CommonMessages> {
 
 export type FieldProblems<M = CommonMessages> = Record<string, Problem<M>>;
 
+/** The fields that have a problem (`undefined`: none), as FieldProblems. */
+export function fieldProblems<M>(byField: Record<string, Problem<M> | undefined>): FieldProblems<M> {
+  return Object.fromEntries(Object.entries(byField).filter((entry): entry is [string, Problem<M>] => entry[1] !== undefined));
+}
+
 /**
  * Field problems first (in form order), then general ones: the error
  * summary's list. `more`: a field's further problems, listed before its own

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { css, type CSSResult } from 'lit';
 import { expectHiddenPartsInvisible, isShown } from '../../test-support/visibility.js';
-import { adoptScopedStyles, kitSheet } from '../internal/scoped-styles.js';
+import { adoptScopedStyles, kitSheet } from './scoped-styles.js';
 import { LIGHT_DOM_TAGS, formStyles } from './form-styles.js';
 import { pickerStyles } from './picker-styles.js';
 import { registerStyles } from './register-styles.js';

@@ -1,5 +1,5 @@
 import { css, unsafeCSS } from 'lit';
-import { kitSheet } from '../internal/scoped-styles.js';
+import { kitSheet } from './scoped-styles.js';
 import { tokens as t } from './tokens.js';
 
 /**
@@ -98,10 +98,6 @@ export const formStyles = kitSheet(css`
   ${scope} .egov-notice-title:focus {
     outline: none;
   }
-  ${scope} .egov-summary:focus {
-    outline: 3px solid ${t.focus};
-    outline-offset: 0;
-  }
   ${scope} .egov-text {
     display: block;
     margin: 0 0 ${t.space};
@@ -146,10 +142,6 @@ export const formStyles = kitSheet(css`
     display: block;
     margin: 0 0 1.5rem;
   }
-  ${scope} .egov-field--error {
-    padding-left: 0.75rem;
-    border-left: 4px solid ${t.error};
-  }
   ${scope} .egov-label {
     display: block;
     margin: 0 0 0.25rem;
@@ -159,16 +151,6 @@ export const formStyles = kitSheet(css`
     display: block;
     margin: 0 0 0.25rem;
     color: ${t.muted};
-  }
-  ${scope} .egov-error-message {
-    display: block;
-    margin: 0 0 0.25rem;
-    color: ${t.error};
-    font-weight: 700;
-  }
-  ${scope} .egov-error-messages {
-    display: block;
-    margin: 0;
   }
   ${scope} .egov-input {
     display: block;
@@ -181,9 +163,6 @@ export const formStyles = kitSheet(css`
     background: ${t.background};
     border: 2px solid ${t.border};
     border-radius: 0;
-  }
-  ${scope} .egov-input[aria-invalid='true'] {
-    border-color: ${t.error};
   }
   ${scope} .egov-input:focus {
     outline: 3px solid ${t.focus};
@@ -221,16 +200,6 @@ export const formStyles = kitSheet(css`
     opacity: 0.6;
     cursor: progress;
   }
-  ${scope} .egov-button--secondary {
-    margin: 0;
-    color: ${t.text};
-    background: ${t.surface};
-    border-color: ${t.border};
-    box-shadow: none;
-  }
-  ${scope} .egov-button--secondary:hover {
-    background: ${t.background};
-  }
   ${scope} .egov-button:focus,
   ${scope} .egov-tab:focus {
     outline: 3px solid ${t.focus};
@@ -249,95 +218,6 @@ export const formStyles = kitSheet(css`
     box-shadow: 0 -2px ${t.focus}, 0 4px ${t.focusText};
     text-decoration: none;
   }
-  ${scope} .egov-summary {
-    display: block;
-    margin: 0 0 1.5rem;
-    padding: 1rem;
-    border: 4px solid ${t.error};
-  }
-  ${scope} .egov-summary-title {
-    display: block;
-    margin: 0 0 0.75rem;
-    font-size: 1.25rem;
-    font-weight: 700;
-  }
-  ${scope} .egov-summary-list {
-    display: block;
-    margin: 0;
-    padding: 0;
-    list-style: none;
-  }
-  ${scope} .egov-summary-list li {
-    display: list-item;
-    margin: 0 0 0.25rem;
-    color: ${t.error};
-    font-weight: 700;
-  }
-  ${scope} .egov-summary-list .egov-link {
-    color: ${t.error};
-  }
-  ${scope} .egov-notice {
-    display: block;
-    margin: 0 0 1.5rem;
-    padding: 1rem;
-    border: 4px solid ${t.info};
-    background: ${t.background};
-  }
-  ${scope} .egov-notice--success {
-    border-color: ${t.success};
-  }
-  ${scope} .egov-notice-title {
-    display: block;
-    margin: 0 0 0.5rem;
-    font-size: 1.25rem;
-    font-weight: 700;
-  }
-  ${scope} .egov-notice p {
-    display: block;
-    margin: 0 0 0.5rem;
-  }
-  ${scope} .egov-quote {
-    display: block;
-    margin: 0 0 0.75rem;
-    padding: 0.5rem 0 0.5rem 1rem;
-    border-inline-start: 4px solid ${t.border};
-    white-space: pre-line;
-    overflow-wrap: anywhere;
-  }
-  ${scope} .egov-notice--confirmation {
-    padding: 1.5rem 1rem;
-    color: ${t.onPrimary};
-    background: ${t.success};
-    border-color: ${t.success};
-    text-align: center;
-  }
-  ${scope} .egov-notice--confirmation .egov-notice-title {
-    margin: 0 0 1rem;
-    font-size: 1.75rem;
-    line-height: 1.25;
-  }
-  ${scope} .egov-notice--confirmation p {
-    margin: 0;
-    font-size: 1.25rem;
-    overflow-wrap: anywhere;
-  }
-  ${scope} .egov-notice--confirmation strong {
-    font-weight: 700;
-  }
-  ${scope} .egov-details {
-    display: block;
-    margin: 0.5rem 0 0;
-  }
-  ${scope} .egov-details summary {
-    display: list-item;
-    cursor: pointer;
-    color: ${t.link};
-  }
-  ${scope} .egov-details ul {
-    display: block;
-    margin: 0.5rem 0 0;
-    padding-left: 1.25rem;
-  }
   ${scope} .egov-visually-hidden {
     position: absolute;
     width: 1px;
@@ -349,11 +229,6 @@ export const formStyles = kitSheet(css`
     clip-path: inset(50%);
     border: 0;
     white-space: nowrap;
-  }
-  ${scope} .egov-required {
-    margin-left: 0.25rem;
-    color: ${t.error};
-    font-weight: 700;
   }
   ${scope} .egov-password-status {
     margin: 0.25rem 0 0;

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { kitSheet } from '../internal/scoped-styles.js';
+import { kitSheet } from './scoped-styles.js';
 import { scope } from './form-styles.js';
 import { tokens as t } from './tokens.js';
 

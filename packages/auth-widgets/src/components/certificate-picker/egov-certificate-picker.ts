@@ -8,6 +8,9 @@ import type { AuthConfigInput, CertificatePickerUi } from '../../config/auth-con
 import { localizedText } from '../../certificates/certification-body.js';
 import { describeCertificate, shortSerialNumber, type CertificateDescription } from '../../certificates/describe-certificate.js';
 import { pickerStyles } from '../../styles/picker-styles.js';
+import { problemStyles } from '../../styles/problem-styles.js';
+import { renderConfigProblem } from '../../internal/config-problem.js';
+import { formatDate } from '../../i18n/date-format.js';
 import { loadAgent } from '../../internal/agent-loader.js';
 import { loadPeculiarMode } from '../../agent/fortify-stack.js';
 import type { CertificateSignature } from '../../internal/certificate-proof.js';
@@ -137,7 +140,7 @@ type Texts = PickerTexts;
  */
 export class EgovCertificatePicker extends EgovFormElement<Texts> {
   constructor() {
-    super(texts, [pickerStyles]);
+    super(texts, [problemStyles, pickerStyles]);
   }
 
   /**
@@ -202,6 +205,10 @@ export class EgovCertificatePicker extends EgovFormElement<Texts> {
     this.#unsubscribe = undefined;
     this.#dropPeculiar();
     this.#started = false;
+    // What a start under way finds later is dropped, and its wait for the agent ends.
+    this.#runs += 1;
+    this.#runAbort?.abort();
+    this.#runAbort = undefined;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -247,11 +254,16 @@ export class EgovCertificatePicker extends EgovFormElement<Texts> {
   #startedAgent: CertificateAgent | string | undefined;
   /** Starts so far; each start checks it is still the newest before it shows what it found. */
   #runs = 0;
+  /** Aborts the current start's wait for the agent (a newer start, or leaving the page). */
+  #runAbort: AbortController | undefined;
 
   /** `focus`: move focus to the outcome — only when the person asked (Try again), never on first load. */
   async #start(focus = false): Promise<void> {
     // A newer start (another agent, another UI) supersedes this one: what this one finds later is dropped.
     const run = ++this.#runs;
+    this.#runAbort?.abort();
+    const abort = new AbortController();
+    this.#runAbort = abort;
     this.#focusOnFailure = focus;
     this.phase = { kind: 'connecting' };
     this.note = undefined;
@@ -262,7 +274,7 @@ export class EgovCertificatePicker extends EgovFormElement<Texts> {
       this.#agent = agent;
       this.agentLabel = agent.label;
       this.softAgent = agent.kind === 'soft';
-      await agent.connect({ onApprovalCode: (code) => (this.phase = { kind: 'approve', code }) });
+      await agent.connect({ signal: abort.signal, onApprovalCode: (code) => (this.phase = { kind: 'approve', code }) });
       if (run !== this.#runs) return;
       this.#unsubscribe?.();
       // A card put in or taken out: list again (also out of "insert your card"), except mid-signature.
@@ -561,7 +573,7 @@ export class EgovCertificatePicker extends EgovFormElement<Texts> {
       ${this.softAgent ? html`<p class="egov-badge" data-soft-agent>${t.agentSoftLabel}</p>` : nothing}
       ${this.config.result.ok
         ? this.#policy.render(t, () => html`${this.#ui === 'peculiar' ? this.#renderPeculiar(t) : this.#renderPhase(t)}${this.#renderAccepted(t)}`)
-        : nothing}
+        : renderConfigProblem(t, this.config.result.problems)}
     </div>`;
   }
 
@@ -724,7 +736,7 @@ export class EgovCertificatePicker extends EgovFormElement<Texts> {
         </p>
         ${purpose ? html`<p>${t.purpose(purpose)}</p>` : nothing}
         ${d.authenticationOnly ? html`<p class="egov-hint" data-lower-assurance>${t.lowerAssuranceNote}</p>` : nothing}
-        <p class="egov-hint">${t.issuedBy(d.issuer.name)} · ${t.validUntil(this.config.i18n.formatDate(d.notAfter))}</p>
+        <p class="egov-hint">${t.issuedBy(d.issuer.name)} · ${t.validUntil(formatDate(d.notAfter, this.config.i18n.locale))}</p>
         <p class="egov-hint">${t.serialNumber(shortSerialNumber(d.serialNumber))}</p>
         ${d.email ? html`<p class="egov-hint">${t.certificateEmail(d.email)}</p>` : nothing}
         <p class="egov-hint">${t.onToken(item.token.tokenLabel)}</p>

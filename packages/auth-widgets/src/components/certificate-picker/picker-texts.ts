@@ -8,10 +8,11 @@ import type { AuthErrorCode } from '../../client/auth-client.js';
 import type { CertificatePurpose, HiddenReason } from '../../certificates/describe-certificate.js';
 import { catalog, type TextsOf } from '../../i18n/catalog.js';
 import { commonTexts } from '../../i18n/parts/common.js';
+import { problemTexts as problemPart } from '../../i18n/parts/problems.js';
 import { pickerTexts } from '../../i18n/parts/picker.js';
 
 /** The texts `<egov-certificate-picker>` uses (defined here, so the helpers below need nothing from the element). */
-export const texts = catalog(commonTexts, pickerTexts);
+export const texts = catalog(commonTexts, problemPart, pickerTexts);
 export type EgovCertificatePickerTexts = TextsOf<typeof texts>;
 type Texts = EgovCertificatePickerTexts;
 

@@ -4,7 +4,9 @@ import type { AuthClient, AuthError } from '../../client/auth-client.js';
 import type { AccountState, ConfirmEmailResponse } from '../../client/contract.js';
 import { catalog, type TextsOf } from '../../i18n/catalog.js';
 import { commonTexts } from '../../i18n/parts/common.js';
+import { problemTexts } from '../../i18n/parts/problems.js';
 import { emailConfirmTexts } from '../../i18n/parts/email-confirm.js';
+import { problemStyles } from '../../styles/problem-styles.js';
 import { EgovFormElement } from '../../internal/egov-form-element.js';
 import { EmailRequest } from '../../internal/email-request.js';
 import { serviceProblem } from '../../internal/service-problems.js';
@@ -41,7 +43,7 @@ type Phase =
   | { kind: 'failed'; problem: Problem<Texts> };
 
 /** The texts `<egov-email-confirm>` uses. */
-const texts = catalog(commonTexts, emailConfirmTexts);
+const texts = catalog(commonTexts, problemTexts, emailConfirmTexts);
 export type EgovEmailConfirmTexts = TextsOf<typeof texts>;
 type Texts = EgovEmailConfirmTexts;
 
@@ -78,7 +80,7 @@ type Texts = EgovEmailConfirmTexts;
  */
 export class EgovEmailConfirm extends EgovFormElement<Texts> {
   constructor() {
-    super(texts);
+    super(texts, [problemStyles]);
   }
 
   /** The token, when the page passes it itself; otherwise `?token=` of the page's URL. */

@@ -20,8 +20,12 @@ async function type(field: HTMLInputElement, text: string): Promise<void> {
   await sendKeys({ type: text });
 }
 
+/** Presses "Log in" and waits until the element has checked the fields (the first try loads what checks them). */
 async function submit(el: EgovLogin): Promise<void> {
-  el.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+  const button = el.querySelector<HTMLButtonElement>('button[type=submit]')!;
+  button.click();
+  await el.updateComplete;
+  await waitUntil(() => !button.isConnected || button.getAttribute('aria-disabled') !== 'true', 'the form did not answer', { timeout: 8000 });
   await el.updateComplete;
 }
 

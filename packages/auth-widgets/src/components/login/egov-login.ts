@@ -1,23 +1,22 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { AuthError, type AuthErrorCode } from '../../client/auth-client.js';
-import { LIMITS, isPlausibleEmail, type SessionUser } from '../../client/contract.js';
-import { isPasswordTooLong } from '../../client/rules.js';
-import type { EgovCertificatePicker } from '../certificate-picker/egov-certificate-picker.js';
+import type { AuthError, AuthErrorCode } from '../../client/auth-client.js';
+import type { SessionUser } from '../../client/contract.js';
 import type { AuthConfigInput, LoginMode } from '../../config/auth-config.js';
-import { catalog, type TextsOf } from '../../i18n/catalog.js';
+import { catalog, type Catalog } from '../../i18n/catalog.js';
+import type { CommonMessages } from '../../i18n/en/common.js';
+import type { LoginMessages } from '../../i18n/en/login.js';
 import { commonTexts } from '../../i18n/parts/common.js';
 import { loginTexts } from '../../i18n/parts/login.js';
-import { resendTexts } from '../../i18n/parts/resend.js';
 import { EgovFormElement } from '../../internal/egov-form-element.js';
-import { headingLevel } from '../../internal/headings.js';
+import { LazyPart } from '../../internal/lazy-part.js';
 import { renderTabs } from '../../internal/tabs.js';
 import { describedBy, renderEmailField, renderField } from '../../internal/fields.js';
 import { PasswordVisibility, renderPasswordInput } from '../../internal/password-input.js';
-import { ResendConfirmation } from '../../internal/resend-confirmation.js';
 import { summaryOf, type FieldProblems, type Problem } from '../../internal/problems.js';
-import { serviceProblem } from '../../internal/service-problems.js';
+import type { LoginCertificate } from './login-certificate.js';
+import type { LoginOutcomes, LoginTexts, Notice } from './login-outcomes.js';
 
 export interface EgovLoginSuccessDetail {
   /** Who logged in and at which level of assurance. Never a password or token. */
@@ -39,25 +38,17 @@ declare global {
   }
 }
 
-type Notice =
-  | { kind: 'email_not_confirmed'; email: string }
-  | { kind: 'pending_review' }
-  | { kind: 'account_rejected'; reason?: string };
-
 const FIELDS = ['email', 'password'] as const;
 
-/** The registration page, opened on its certificate tab. */
-function withMethod(register: string): string {
-  const url = new URL(register, document.baseURI);
-  url.searchParams.set('method', 'certificate');
-  return url.origin === location.origin ? `${url.pathname}${url.search}${url.hash}` : url.href;
-}
-const NOTICE_CODES = new Set<AuthErrorCode>(['email_not_confirmed', 'pending_review', 'account_rejected']);
-
-/** The texts `<egov-login>` uses. */
-const texts = catalog(commonTexts, loginTexts, resendTexts);
-export type EgovLoginTexts = TextsOf<typeof texts>;
-type Texts = EgovLoginTexts;
+/**
+ * The texts of the login form. What it shows after a try — the problems,
+ * notices and "logged in" — loads with the code that shows it
+ * (login-outcomes.ts), before anything reads it: typed here as present.
+ */
+const texts = catalog(commonTexts, loginTexts) as Catalog<CommonMessages & LoginMessages>;
+type Texts = CommonMessages & LoginMessages;
+/** Every text `<egov-login>` may show, in one locale. */
+export type EgovLoginTexts = LoginTexts;
 
 /**
  * Login with username (e-mail) and password, and the place where certificate
@@ -94,19 +85,31 @@ export class EgovLogin extends EgovFormElement<Texts> {
 
   @state() private tab: LoginMode | undefined;
   @state() private submitting = false;
+  // Problems exist only once the outcomes' texts are there: read with the element's texts, they have them.
   @state() private general: Problem<Texts>[] = [];
   @state() private fieldProblems: FieldProblems<Texts> = {};
   @state() private notice: Notice | undefined;
   @state() private user: SessionUser | undefined;
-  /** The certificate tab was opened: only then is the picker (and the agent's code) loaded. */
-  @state() private certificateOpened = false;
-  @state() private certificateNotRegistered = false;
 
   readonly #visibility = new PasswordVisibility(this);
-  readonly #resend = new ResendConfirmation(
-    this,
-    (email) => this.call('resend', (client, signal) => client.resendConfirmation({ email, locale: this.config.i18n.locale }, { signal })),
-    () => this.focusAfterRender('resent'),
+  /** What the element needs once the person tries (checks, messages, notices): loaded on the first try. */
+  readonly #outcomes = new LazyPart<LoginOutcomes>(this, () =>
+    import('./login-outcomes.js').then(({ LoginOutcomes }) => LoginOutcomes.load(this.port())),
+  );
+  /** The picker and the certificate login: loaded the first time the certificate tab shows. */
+  readonly #certificate = new LazyPart<LoginCertificate>(this, () =>
+    import('./login-certificate.js').then(
+      ({ LoginCertificate }) =>
+        new LoginCertificate(this.port(), {
+          outcomes: () => this.#outcomes.load(),
+          loggedIn: (user) => this.#loggedIn(user),
+          failed: (code) => this.emit('egov-login-error', { code }),
+          fallback: () => {
+            this.#selectTab('password', false);
+            this.focusAfterRender('email');
+          },
+        }),
+    ),
   );
 
   #modes(): LoginMode[] {
@@ -138,7 +141,8 @@ export class EgovLogin extends EgovFormElement<Texts> {
     const t = this.t;
     return this.renderFrame(t.loginHeading, () => {
       // Logged in (either way): the tabs have done their job.
-      if (this.user) return this.#renderLoggedIn(t, this.user);
+      const outcomes = this.#outcomes.value;
+      if (this.user && outcomes) return outcomes.renderLoggedIn(this.user);
       const modes = this.#modes();
       const tab = this.#currentTab();
       const tabbed = modes.length > 1;
@@ -172,82 +176,24 @@ export class EgovLogin extends EgovFormElement<Texts> {
   }
 
   #renderCertificate(t: Texts): TemplateResult {
-    const config = this.config.result.ok ? this.config.result.config : undefined;
-    const register = this.config.link('register');
     return html`${this.renderHeading(1, t.certificateHeading, { className: 'egov-heading egov-heading--small' })}
       <p class="egov-text">${t.certificateIntro}</p>
-      ${this.certificateNotRegistered
-        ? html`<div class="egov-notice" role="region" aria-labelledby=${this.partId('not-registered')} data-notice="certificate_not_registered">
-            ${this.renderHeading(2, t.certificateNotRegisteredTitle, { className: 'egov-notice-title', id: this.partId('not-registered'), focusable: true })}
-            <p>${t.certificateNotRegisteredBody}</p>
-            ${register ? html`<p><a class="egov-link" href=${withMethod(register)}>${t.registerWithCertificate}</a></p>` : nothing}
-          </div>`
-        : nothing}
-      ${this.certificateOpened && config
-        ? html`<egov-certificate-picker
-            backend-url=${config.backendUrl}
-            .client=${this.config.client}
-            locale=${this.config.i18n.locale}
-            certificate-agent=${config.certificateAgent}
-            ui=${config.certificatePickerUi}
-            heading-level=${headingLevel(this.headingLevel) + 2}
-            action-label=${t.certificateLoginButton}
-            fallback-label=${ifDefined(config.modes.includes('password') ? t.passwordHeading : undefined)}
-            @egov-certificate-selected=${this.#onCertificateSelected}
-            @egov-certificate-fallback=${this.#onCertificateFallback}
-          ></egov-certificate-picker>`
-        : nothing}`;
-  }
-
-  #renderLoggedIn(t: Texts, user: SessionUser): TemplateResult {
-    return html`<div class="egov-notice egov-notice--success" role="status">
-      ${this.renderHeading(1, t.loggedInHeading, { className: 'egov-notice-title', id: this.partId('success'), focusable: true })}
-      <p>${t.loggedInAs(user.email)}</p>
-    </div>`;
+      ${this.#certificate.value?.render({
+        action: t.certificateLoginButton,
+        fallback: this.#modes().includes('password') ? t.passwordHeading : undefined,
+      }) ?? nothing}`;
   }
 
   /** Loads the picker's module the first time the certificate tab is shown. */
   #openCertificate(): void {
-    if (this.certificateOpened) return;
-    this.certificateOpened = true;
-    void import('../../define/egov-certificate-picker.js');
+    this.#certificate.load().catch((error: unknown) => console.error('[egov] The certificate login could not be loaded.', error));
   }
 
-  #onCertificateSelected = async (event: Event): Promise<void> => {
-    const picker = event.currentTarget as EgovCertificatePicker;
-    this.certificateNotRegistered = false;
-    try {
-      const proof = await this.certificateProof('login', picker);
-      // The card or the agent failed: the picker already shows why.
-      if (!proof) return;
-      const { user } = await this.call('login', (client, signal) => client.loginWithCertificate(proof, { signal }));
-      this.user = user;
-      this.focusAfterRender('success');
-      this.emit('egov-login-success', { user: { email: user.email, acr: user.acr } });
-    } catch (error) {
-      const failure = error instanceof AuthError ? error : new AuthError('network_error');
-      if (failure.code === 'aborted') return;
-      this.emit('egov-login-error', { code: failure.code });
-      if (failure.code === 'certificate_not_registered') {
-        this.certificateNotRegistered = true;
-        this.focusAfterRender('not-registered');
-        return;
-      }
-      // A refused certificate says so at the item itself; a service problem is a note above the list.
-      if (failure.code.startsWith('certificate_') || failure.code === 'signature_invalid') {
-        picker.refuseSelected(failure.code);
-        return;
-      }
-      const problem = serviceProblem(failure);
-      picker.showNote((t) => problem.text(t, this.formatTime));
-    }
-  };
-
-  /** The picker's "another way in" (a locked PIN, no usable certificate…): the username and password tab, e-mail focused. */
-  #onCertificateFallback = (): void => {
-    this.#selectTab('password', false);
-    this.focusAfterRender('email');
-  };
+  #loggedIn(user: SessionUser): void {
+    this.user = user;
+    this.focusAfterRender('success');
+    this.emit('egov-login-success', { user: { email: user.email, acr: user.acr } });
+  }
 
   #renderPassword(t: Texts): TemplateResult {
     // In the person's current language: the page behind each link opens in it.
@@ -256,11 +202,12 @@ export class EgovLogin extends EgovFormElement<Texts> {
     const password = this.partId('password');
     const emailError = this.problemText(this.fieldProblems['email']);
     const passwordError = this.problemText(this.fieldProblems['password']);
+    const outcomes = this.#outcomes.value;
 
     return html`<form class="egov-form" novalidate @submit=${this.#onSubmit} aria-labelledby=${this.partId('password-heading')}>
       ${this.renderHeading(1, t.passwordHeading, { className: 'egov-heading egov-heading--small', id: this.partId('password-heading') })}
       ${this.renderSummary(summaryOf(this.fieldProblems, FIELDS, this.general))}
-      ${this.notice ? this.#renderNotice(t, this.notice) : nothing}
+      ${this.notice && outcomes ? outcomes.renderNotice(this.notice) : nothing}
       ${renderEmailField({ t, id: email, label: t.emailLabel, hint: t.emailHint, error: emailError })}
       ${renderField({
         t,
@@ -289,39 +236,6 @@ export class EgovLogin extends EgovFormElement<Texts> {
     </form>`;
   }
 
-  #renderNotice(t: Texts, notice: Notice): TemplateResult {
-    const titleId = this.partId('notice');
-    const [title, body] =
-      notice.kind === 'email_not_confirmed'
-        ? [t.notConfirmedTitle, t.notConfirmedBody]
-        : notice.kind === 'pending_review'
-          ? [t.pendingTitle, t.pendingBody]
-          : [t.rejectedTitle, t.rejectedBody];
-    return html`<div class="egov-notice" role="region" aria-labelledby=${titleId} data-notice=${notice.kind}>
-      ${this.renderHeading(2, title, { className: 'egov-notice-title', id: titleId, focusable: true })}
-      <p>${body}</p>
-      ${notice.kind === 'email_not_confirmed'
-        ? this.#resend.render({ t, email: notice.email, statusId: this.partId('resent'), formatTime: this.formatTime })
-        : notice.kind === 'account_rejected'
-          ? this.#renderRejected(t, notice.reason)
-          : nothing}
-    </div>`;
-  }
-
-  /**
-   * The reviewer's reason, marked as their own words (they may write in
-   * another language than the page's), then the way forward: register again.
-   */
-  #renderRejected(t: Texts, reason: string | undefined): TemplateResult {
-    const register = this.config.link('register');
-    return html`${reason
-        ? html`<p>${t.rejectedReason}</p>
-            <blockquote class="egov-quote" dir="auto" data-reviewer-reason>${reason}</blockquote>`
-        : nothing}
-      <p>${t.rejectedNextStep}</p>
-      ${register ? html`<p><a class="egov-link" href=${register}>${t.registerAgain}</a></p>` : nothing}`;
-  }
-
   #selectTab(mode: LoginMode, focus: boolean): void {
     this.tab = mode;
     if (mode === 'certificate') this.#openCertificate();
@@ -332,108 +246,60 @@ export class EgovLogin extends EgovFormElement<Texts> {
     return this.querySelector<HTMLInputElement>(`#${this.partId(field)}`)!;
   }
 
-  #validate(email: string, password: string): FieldProblems<Texts> {
-    const problems: FieldProblems<Texts> = {};
-    if (email.trim() === '') problems['email'] = { field: 'email', text: (t) => t.emailRequired };
-    else if (email.trim().length > LIMITS.emailMaxLength)
-      problems['email'] = { field: 'email', text: (t) => t.emailTooLong(LIMITS.emailMaxLength) };
-    else if (!isPlausibleEmail(email)) problems['email'] = { field: 'email', text: (t) => t.emailInvalid };
-    if (password === '') problems['password'] = { field: 'password', text: (t) => t.passwordRequired };
-    // Never truncate: an over-long password is refused with a message (SECURITY.md 1), counted as registration counts it.
-    else if (isPasswordTooLong(password))
-      problems['password'] = { field: 'password', text: (t) => t.passwordTooLong(LIMITS.passwordMaxLength) };
-    return problems;
-  }
-
   #onSubmit = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
     if (this.submitting) return;
     const passwordInput = this.#input('password');
-    const email = this.#input('email').value;
-    // The password is read from the input at the moment of sending and never kept in a property.
-    const password = passwordInput.value;
     this.#visibility.set(false, this.t);
     this.notice = undefined;
-
-    const problems = this.#validate(email, password);
-    if (Object.keys(problems).length > 0) {
-      this.#showProblems(problems, []);
-      return;
-    }
-
-    this.general = [];
-    this.fieldProblems = {};
     this.submitting = true;
     try {
-      const { user } = await this.call('login', (client, signal) => client.loginWithPassword({ email: email.trim(), password }, { signal }));
-      passwordInput.value = '';
-      this.user = user;
-      this.focusAfterRender('success');
-      this.emit('egov-login-success', { user: { email: user.email, acr: user.acr } });
-    } catch (error) {
-      const failure = error as AuthError;
-      if (failure.code === 'aborted') return;
-      this.#showFailure(failure, passwordInput, email.trim());
-      this.emit('egov-login-error', { code: failure.code });
+      let outcomes: LoginOutcomes;
+      try {
+        outcomes = await this.#outcomes.load();
+      } catch {
+        // The rest of the element could not be downloaded: the service is as good as down. Nothing typed is lost.
+        this.#showProblems({}, [{ text: (t) => t.serviceUnavailable }]);
+        return;
+      }
+      const email = this.#input('email').value;
+      // The password is read from the input at the moment of sending and never kept in a property.
+      const password = passwordInput.value;
+      const problems = outcomes.validate(email, password);
+      if (Object.keys(problems).length > 0) {
+        this.#showProblems(problems, []);
+        return;
+      }
+      this.general = [];
+      this.fieldProblems = {};
+      try {
+        const { user } = await this.call('login', (client, signal) => client.loginWithPassword({ email: email.trim(), password }, { signal }));
+        passwordInput.value = '';
+        this.#loggedIn(user);
+      } catch (error) {
+        const failure = error as AuthError;
+        if (failure.code === 'aborted') return;
+        // The backend answered about these credentials: clear the password (GOV.UK).
+        // When it did not answer (down, slow, broken), keep everything for a retry.
+        if (!failure.retryable) passwordInput.value = '';
+        const { notice, fieldProblems, general } = outcomes.failure(failure, email.trim());
+        if (notice) {
+          this.notice = notice;
+          this.general = [];
+          this.focusAfterRender('notice');
+        } else {
+          this.#showProblems(fieldProblems, general);
+        }
+        this.emit('egov-login-error', { code: failure.code });
+      }
     } finally {
       this.submitting = false;
     }
   };
 
-  /** `email`: the address the attempt was sent with (a resend goes there, whatever the field holds by now). */
-  #showFailure(error: AuthError, passwordInput: HTMLInputElement, email: string): void {
-    // The backend answered about these credentials: clear the password (GOV.UK).
-    // When it did not answer (down, slow, broken), keep everything for a retry.
-    if (!error.retryable) passwordInput.value = '';
-    if (NOTICE_CODES.has(error.code)) {
-      this.notice =
-        error.code === 'account_rejected'
-          ? { kind: 'account_rejected', reason: error.details.reason }
-          : error.code === 'email_not_confirmed'
-            ? { kind: 'email_not_confirmed', email }
-            : { kind: 'pending_review' };
-      this.#resend.reset();
-      this.general = [];
-      this.focusAfterRender('notice');
-      return;
-    }
-    if (error.code === 'invalid_credentials') {
-      this.#showProblems({}, [{ field: 'email', text: (t) => t.invalidCredentials }]);
-      return;
-    }
-    if (error.code === 'password_login_suspended') {
-      this.#showProblems({}, [{ field: 'email', text: (t) => t.passwordLoginSuspended }]);
-      return;
-    }
-    const fieldProblems = error.code === 'validation_failed' ? this.#serverFieldProblems(error) : {};
-    this.#showProblems(fieldProblems, Object.keys(fieldProblems).length > 0 ? [] : [serviceProblem(error)]);
-  }
-
-  /** The backend's field codes, as this form's own messages. */
-  #serverFieldProblems(error: AuthError): FieldProblems<Texts> {
-    const fields = error.details.fields ?? {};
-    const problems: FieldProblems<Texts> = {};
-    if (fields['email']) {
-      const code = fields['email'];
-      problems['email'] = {
-        field: 'email',
-        text: (t) =>
-          code === 'required' ? t.emailRequired : code === 'too_long' ? t.emailTooLong(LIMITS.emailMaxLength) : t.emailInvalid,
-      };
-    }
-    if (fields['password']) {
-      const code = fields['password'];
-      problems['password'] = {
-        field: 'password',
-        text: (t) => (code === 'too_long' ? t.passwordTooLong(LIMITS.passwordMaxLength) : t.passwordRequired),
-      };
-    }
-    return problems;
-  }
-
-  #showProblems(fieldProblems: FieldProblems<Texts>, general: Problem<Texts>[]): void {
-    this.fieldProblems = fieldProblems;
-    this.general = general;
+  #showProblems(fieldProblems: FieldProblems<LoginTexts>, general: Problem<LoginTexts>[]): void {
+    this.fieldProblems = fieldProblems as FieldProblems<Texts>;
+    this.general = general as Problem<Texts>[];
     this.focusAfterRender('summary');
   }
 }

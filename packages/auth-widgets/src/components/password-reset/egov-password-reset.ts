@@ -4,8 +4,10 @@ import type { AuthError, AuthErrorCode } from '../../client/auth-client.js';
 import type { PasswordPolicy } from '../../client/contract.js';
 import { catalog, type TextsOf } from '../../i18n/catalog.js';
 import { commonTexts } from '../../i18n/parts/common.js';
+import { problemTexts } from '../../i18n/parts/problems.js';
 import { newPasswordTexts } from '../../i18n/parts/new-password.js';
 import { passwordResetTexts } from '../../i18n/parts/password-reset.js';
+import { problemStyles } from '../../styles/problem-styles.js';
 import { EgovFormElement } from '../../internal/egov-form-element.js';
 import { EmailRequest } from '../../internal/email-request.js';
 import { NewPasswordFields } from '../../internal/new-password-fields.js';
@@ -34,7 +36,7 @@ const PASSWORD_FIELDS = ['password', 'passwordConfirmation'] as const;
 const CANNOT_CHECK = new Set<AuthErrorCode>(['not_found', 'method_not_allowed', 'not_implemented']);
 
 /** The texts `<egov-password-reset>` uses. */
-const texts = catalog(commonTexts, newPasswordTexts, passwordResetTexts);
+const texts = catalog(commonTexts, problemTexts, newPasswordTexts, passwordResetTexts);
 export type EgovPasswordResetTexts = TextsOf<typeof texts>;
 type Texts = EgovPasswordResetTexts;
 
@@ -71,7 +73,7 @@ type Texts = EgovPasswordResetTexts;
  */
 export class EgovPasswordReset extends EgovFormElement<Texts> {
   constructor() {
-    super(texts);
+    super(texts, [problemStyles]);
   }
 
   /** The token, when the page passes it itself; otherwise `?token=` of the page's URL. */

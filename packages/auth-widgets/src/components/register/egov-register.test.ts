@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { API, DEMO_PASSWORD, outbox, uniqueEmail } from '../../../test-support/backend.js';
 import { disguisedHtmlFile, largePngFile, pdfFile, pngFile } from '../../../test-support/documents.js';
 import '../../define/all.js';
-import { checkForeignerNumber } from '../../client/rules.js';
+import { fillRegistrationFields } from '../../../test-support/registration.js';
 import { expectHiddenPartsInvisible, expectNotShown, expectShown, isShown } from '../../../test-support/visibility.js';
 import type { EgovRegister } from './egov-register.js';
 
@@ -82,30 +82,8 @@ async function attach(el: EgovRegister, ...files: File[]): Promise<void> {
 }
 
 /** A valid foreigner's registration number: a date, then digits, then the right control digit. */
-function validForeignerNumber(): string {
-  for (let serial = 100; serial < 1000; serial++) {
-    for (let control = 0; control < 10; control++) {
-      const candidate = `170599071${serial}${control}`.slice(0, 13);
-      if (candidate.length === 13 && checkForeignerNumber(candidate) === undefined) return candidate;
-    }
-  }
-  throw new Error('no valid number found');
-}
-
 async function fillValid(el: EgovRegister, email: string): Promise<void> {
-  field(el, 'givenName').value = 'Ana';
-  field(el, 'surname').value = 'Testić';
-  field(el, 'dateOfBirthDay').value = '17';
-  field(el, 'dateOfBirthMonth').value = '5';
-  field(el, 'dateOfBirthYear').value = '1999';
-  el.querySelector<HTMLInputElement>('input[name=sex][value=F]')!.checked = true;
-  el.querySelector<HTMLSelectElement>('select[name=citizenship]')!.value = 'DE';
-  field(el, 'documentNumber').value = 'C01X00T47';
-  field(el, 'foreignerNumber').value = validForeignerNumber();
-  field(el, 'email').value = email;
-  field(el, 'password').value = DEMO_PASSWORD;
-  field(el, 'passwordConfirmation').value = DEMO_PASSWORD;
-  field(el, 'consent').checked = true;
+  fillRegistrationFields(el, email);
 }
 
 async function submit(el: EgovRegister): Promise<void> {
