@@ -143,7 +143,7 @@ async function viteBudget() {
       const app = await initial(entry, `import ${JSON.stringify(join(dist, `define/${entry}.js`))};\n`);
       const net = app.bytes - empty.bytes;
       report(
-        `${label} in a Vite ${vite.version} app from the packed dist/, initial JS (gzip, ${app.files.length} file${app.files.length === 1 ? '' : 's'}: ${(app.bytes / KB).toFixed(1)} KB, less ${(empty.bytes / KB).toFixed(1)} KB of the app without the kit)`,
+        `${label} in a Vite ${vite.version} app from the packed dist/, initial JS (gzip, ${app.files.length} file${app.files.length === 1 ? '' : 's'}: ${app.bytes} B, less ${empty.bytes} B of the app without the kit: ${net} B)`,
         (net / KB).toFixed(1),
         'KB',
         `${budget} KB`,

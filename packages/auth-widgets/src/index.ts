@@ -3,9 +3,9 @@ export { EgovLogin, type EgovLoginErrorDetail, type EgovLoginSuccessDetail } fro
 export { AuthError, TRANSPORT_ERROR_CODES, type AuthClient, type AuthErrorCode, type RequestOptions } from './client/auth-client.js';
 export { FetchAuthClient, type FetchAuthClientOptions } from './client/fetch-auth-client.js';
 export * from './client/contract.js';
+export { resolveConfig } from './config/resolve-config.js';
 export {
   LOGIN_MODES,
-  resolveConfig,
   type AuthConfig,
   type AuthConfigInput,
   type AuthLinks,

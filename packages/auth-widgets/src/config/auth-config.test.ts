@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { localizedLink, mergeConfigInputs, resolveConfig } from './auth-config.js';
+import { localizedLink, mergeConfigInputs } from './auth-config.js';
+import { resolveConfig } from './resolve-config.js';
 
 const BASE = 'https://portal.example.gov.rs/login';
 

@@ -65,18 +65,30 @@ export const CONFIG_PROBLEMS = [
 ] as const;
 export type ConfigProblemCode = (typeof CONFIG_PROBLEMS)[number];
 
+/** A configuration problem as checked: its code, and the setting and value it is about (`describeConfigProblem` says it in words). */
+export interface ConfigIssue {
+  code: ConfigProblemCode;
+  /** The value that was wrong, as given. */
+  value?: string;
+  /** Which link, or which way a backend URL is wrong (`scheme`). */
+  name?: string;
+}
+
 export interface ConfigProblem {
   code: ConfigProblemCode;
   /** English, for the developer's console: names the setting and the bad value. */
   detail: string;
 }
 
+/** What `checkConfig` gives: the configuration, or its problems (codes and values, no words). */
+export type CheckedConfig = { ok: true; config: AuthConfig } | { ok: false; problems: ConfigIssue[]; locale: Locale };
+/** What `resolveConfig` gives: the configuration, or its problems in words. */
 export type ConfigResult = { ok: true; config: AuthConfig } | { ok: false; problems: ConfigProblem[]; locale: Locale };
 
 export const DEFAULT_MODES: readonly LoginMode[] = ['certificate', 'password'];
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
-function parseModes(value: AuthConfigInput['modes'], problems: ConfigProblem[]): LoginMode[] {
+function parseModes(value: AuthConfigInput['modes'], problems: ConfigIssue[]): LoginMode[] {
   if (value === undefined) return [...DEFAULT_MODES];
   const list = typeof value === 'string' ? value.split(/[\s,]+/).filter(Boolean) : [...value];
   const modes: LoginMode[] = [];
@@ -84,55 +96,51 @@ function parseModes(value: AuthConfigInput['modes'], problems: ConfigProblem[]):
     if ((LOGIN_MODES as readonly string[]).includes(mode)) {
       if (!modes.includes(mode as LoginMode)) modes.push(mode as LoginMode);
     } else {
-      problems.push({ code: 'unknown_mode', detail: `Unknown login mode "${mode}"; use ${LOGIN_MODES.join(' or ')}.` });
+      problems.push({ code: 'unknown_mode', value: mode });
     }
   }
   if (modes.length === 0 && problems.length === 0) {
-    problems.push({ code: 'no_modes', detail: `No login mode is enabled; use ${LOGIN_MODES.join(' and/or ')}.` });
+    problems.push({ code: 'no_modes' });
   }
   return modes;
 }
 
 /** A configured link is rendered as `href` by every element: it passes the same gate as the backend's links. */
-function checkLink(name: keyof AuthLinks, value: string | undefined, base: string, problems: ConfigProblem[]): string | undefined {
+function checkLink(name: keyof AuthLinks, value: string | undefined, base: string, problems: ConfigIssue[]): string | undefined {
   if (value === undefined || value === '') return undefined;
   // A `{locale}` slot is filled in when the link is rendered; checked with a language in it.
   const href = linkHref(value.replaceAll(LOCALE_SLOT, 'en'), base) === undefined ? undefined : value;
   if (href === undefined) {
-    problems.push({
-      code: 'invalid_link',
-      detail: `Link "${name}" must be an https URL or a path on this site (plain http only on localhost), got "${value}".`,
-    });
+    problems.push({ code: 'invalid_link', name, value });
   }
   return href;
 }
 
 /**
  * Checks a configuration and fills in defaults. Never throws: a bad
- * configuration comes back as problems the element shows and logs.
+ * configuration comes back as problems the element shows and logs, in the
+ * words of `describeConfigProblem` (config-problem-details.ts), which load
+ * only then; `resolveConfig` gives them at once.
  */
-export function resolveConfig(input: AuthConfigInput, baseUri: string = document.baseURI): ConfigResult {
-  const problems: ConfigProblem[] = [];
+export function checkConfig(input: AuthConfigInput, baseUri: string = document.baseURI): CheckedConfig {
+  const problems: ConfigIssue[] = [];
   const locale = parseLocale(input.locale) ?? DEFAULT_LOCALE;
 
   let backendUrl = '';
   const rawUrl = input.backendUrl?.trim();
   if (!rawUrl) {
-    problems.push({ code: 'missing_backend_url', detail: 'No backend URL: set the backend-url attribute (or backendUrl in the config).' });
+    problems.push({ code: 'missing_backend_url' });
   } else {
     let url: URL | undefined;
     try {
       url = new URL(rawUrl, baseUri);
     } catch {
-      problems.push({ code: 'invalid_backend_url', detail: `Backend URL "${rawUrl}" is not a URL.` });
+      problems.push({ code: 'invalid_backend_url', value: rawUrl });
     }
     if (url && url.protocol !== 'https:' && url.protocol !== 'http:') {
-      problems.push({ code: 'invalid_backend_url', detail: `Backend URL "${rawUrl}" must use https.` });
+      problems.push({ code: 'invalid_backend_url', name: 'scheme', value: rawUrl });
     } else if (url && !isAllowedWebUrl(url)) {
-      problems.push({
-        code: 'insecure_backend_url',
-        detail: `Backend URL "${url.href}" must use https (plain http is allowed only for localhost).`,
-      });
+      problems.push({ code: 'insecure_backend_url', value: url.href });
     } else if (url) {
       backendUrl = url.href.replace(/\/+$/, '');
     }
@@ -146,20 +154,20 @@ export function resolveConfig(input: AuthConfigInput, baseUri: string = document
   };
   const localeParam = (input.localeParam ?? DEFAULT_LOCALE_PARAM).trim();
   if (!isLocaleParamName(localeParam)) {
-    problems.push({ code: 'invalid_locale_param', detail: `Locale parameter "${localeParam}" must be a plain query parameter name (letters, digits, _ . -), or "" for none.` });
+    problems.push({ code: 'invalid_locale_param', value: localeParam });
   }
   const timeoutMs =
     typeof input.timeoutMs === 'number' && input.timeoutMs > 0 ? input.timeoutMs : DEFAULT_TIMEOUT_MS;
 
   const agent = input.certificateAgent ?? 'fortify';
   if (!(CERTIFICATE_AGENTS as readonly string[]).includes(agent)) {
-    problems.push({ code: 'unknown_agent', detail: `Unknown certificate agent "${agent}"; use ${CERTIFICATE_AGENTS.join(' or ')}.` });
+    problems.push({ code: 'unknown_agent', value: agent });
   }
   const certificateAgent = agent as CertificateAgentKind;
 
   const pickerUi = input.certificatePickerUi ?? 'kit';
   if (!(CERTIFICATE_PICKER_UIS as readonly string[]).includes(pickerUi)) {
-    problems.push({ code: 'unknown_picker_ui', detail: `Unknown certificate picker UI "${pickerUi}"; use ${CERTIFICATE_PICKER_UIS.join(' or ')}.` });
+    problems.push({ code: 'unknown_picker_ui', value: pickerUi });
   }
   const certificatePickerUi = pickerUi as CertificatePickerUi;
 

@@ -1,4 +1,5 @@
 import { problems } from './en/problems.js';
+import { certificateTab } from './en/certificate-tab.js';
 import { common } from './en/common.js';
 import { emailConfirm } from './en/email-confirm.js';
 import { loginOutcomes } from './en/login-outcomes.js';
@@ -15,6 +16,6 @@ import { resend } from './en/resend.js';
  * this whole catalog is for tests and for sites that want all the texts.
  * Every other catalog has the same keys with the same parameters.
  */
-export const en = { ...common, ...problems, ...login, ...loginOutcomes, ...newPassword, ...emailConfirm, ...passwordReset, ...register, ...resend, ...picker };
+export const en = { ...common, ...certificateTab, ...problems, ...login, ...loginOutcomes, ...newPassword, ...emailConfirm, ...passwordReset, ...register, ...resend, ...picker };
 
 export type Messages = typeof en;

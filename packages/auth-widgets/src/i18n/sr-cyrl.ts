@@ -1,5 +1,6 @@
 import type { Messages } from './en.js';
 import { problems } from './sr-cyrl/problems.js';
+import { certificateTab } from './sr-cyrl/certificate-tab.js';
 import { common } from './sr-cyrl/common.js';
 import { emailConfirm } from './sr-cyrl/email-confirm.js';
 import { loginOutcomes } from './sr-cyrl/login-outcomes.js';
@@ -14,4 +15,4 @@ import { resend } from './sr-cyrl/resend.js';
  * Every Serbian text in Cyrillic: the source for both Serbian scripts
  * (Latin is derived from it). Terms follow the portal's own wording.
  */
-export const srCyrl: Messages = { ...common, ...problems, ...login, ...loginOutcomes, ...newPassword, ...emailConfirm, ...passwordReset, ...register, ...resend, ...picker };
+export const srCyrl: Messages = { ...common, ...certificateTab, ...problems, ...login, ...loginOutcomes, ...newPassword, ...emailConfirm, ...passwordReset, ...register, ...resend, ...picker };

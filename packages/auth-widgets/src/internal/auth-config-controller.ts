@@ -1,10 +1,13 @@
-import { ContextConsumer } from '@lit/context';
+import { ContextEvent } from '@lit/context';
 import type { ReactiveController, ReactiveElement } from 'lit';
 import { AuthError, type AuthClient } from '../client/auth-client.js';
 import { lazyFetchClient } from '../client/lazy-auth-client.js';
-import { localizedLink, mergeConfigInputs, resolveConfig, type AuthConfigInput, type AuthLinks, type ConfigResult } from '../config/auth-config.js';
+import { checkConfig, localizedLink, mergeConfigInputs, type AuthConfigInput, type AuthLinks, type CheckedConfig } from '../config/auth-config.js';
 import type { CertificateAgent } from '../agent/certificate-agent.js';
 import { authClientContext, authConfigContext, certificateAgentContext } from '../config/context.js';
+
+const CONTEXTS = [authConfigContext, authClientContext, certificateAgentContext] as const;
+type AuthContext = (typeof CONTEXTS)[number];
 import type { Catalog } from '../i18n/catalog.js';
 import { LocaleController } from '../i18n/locale-controller.js';
 import { parseLocale } from '../i18n/locales.js';
@@ -23,13 +26,13 @@ export interface ConfigurableHost extends ReactiveElement {
  */
 export class AuthConfigController<M> implements ReactiveController {
   readonly i18n: LocaleController<M>;
-  result: ConfigResult = { ok: false, problems: [], locale: 'en' };
-  #contextConfig: AuthConfigInput | undefined;
-  #contextClient: AuthClient | undefined;
-  #contextAgent: CertificateAgent | undefined;
+  result: CheckedConfig = { ok: false, problems: [], locale: 'en' };
+  /** What providers answered, per context, with the way to stop listening. */
+  readonly #provided = new Map<AuthContext, { value: unknown; unsubscribe?: () => void }>();
+  /** One answer callback per context, the same on every connection (a provider keeps its listeners by it). */
+  readonly #answers = new Map<AuthContext, (value: unknown, unsubscribe?: () => void) => void>();
   #key = '';
   #ownClient: { url: string; client: AuthClient } | undefined;
-  #loggedProblems = '';
 
   constructor(
     private readonly host: ConfigurableHost,
@@ -37,34 +40,46 @@ export class AuthConfigController<M> implements ReactiveController {
   ) {
     host.addController(this);
     this.i18n = new LocaleController(host, catalog);
-    new ContextConsumer(host, {
-      context: authConfigContext,
-      subscribe: true,
-      callback: (value) => {
-        this.#contextConfig = value;
+    for (const context of CONTEXTS) {
+      this.#answers.set(context, (value, unsubscribe) => {
+        const old = this.#provided.get(context)?.unsubscribe;
+        // Another provider answers now (the element moved): let the old one go.
+        if (old && old !== unsubscribe) old();
+        this.#provided.set(context, { value, unsubscribe });
         host.requestUpdate();
-      },
-    });
-    new ContextConsumer(host, {
-      context: authClientContext,
-      subscribe: true,
-      callback: (value) => {
-        this.#contextClient = value;
-        host.requestUpdate();
-      },
-    });
-    new ContextConsumer(host, {
-      context: certificateAgentContext,
-      subscribe: true,
-      callback: (value) => {
-        this.#contextAgent = value;
-        host.requestUpdate();
-      },
-    });
+      });
+    }
   }
 
+  /**
+   * Asks `<egov-auth>` (any provider above, across shadow roots) for the
+   * configuration, the client and the agent, and keeps listening to them
+   * (the context protocol, @lit/context's events). A provider defined after
+   * this element (its module loads later) announces itself: then ask again.
+   */
   hostConnected(): void {
+    for (const context of CONTEXTS) this.#ask(context);
+    document.addEventListener('context-provider', this.#onProvider);
     this.host.requestUpdate();
+  }
+
+  hostDisconnected(): void {
+    document.removeEventListener('context-provider', this.#onProvider);
+    for (const { unsubscribe } of this.#provided.values()) unsubscribe?.();
+    this.#provided.clear();
+  }
+
+  #ask(context: AuthContext): void {
+    this.host.dispatchEvent(new ContextEvent(context, this.host, this.#answers.get(context)!, true));
+  }
+
+  #onProvider = (event: Event): void => {
+    const { context } = event as Event & { context?: unknown };
+    if (CONTEXTS.includes(context as AuthContext) && !this.#provided.has(context as AuthContext)) this.#ask(context as AuthContext);
+  };
+
+  #value<T>(context: AuthContext): T | undefined {
+    return this.#provided.get(context)?.value as T | undefined;
   }
 
   hostUpdate(): void {
@@ -84,12 +99,11 @@ export class AuthConfigController<M> implements ReactiveController {
   #refresh(): void {
     const own = this.host.configOverrides();
     const pageLocale = parseLocale(this.host.closest('[lang]')?.getAttribute('lang'));
-    const input = mergeConfigInputs({ locale: pageLocale }, this.#contextConfig, own);
+    const input = mergeConfigInputs({ locale: pageLocale }, this.#value<AuthConfigInput>(authConfigContext), own);
     const key = JSON.stringify(input);
     if (key !== this.#key) {
       this.#key = key;
-      this.result = resolveConfig(input);
-      this.#reportProblems();
+      this.result = checkConfig(input);
     }
     this.i18n.set(this.result.ok ? this.result.config.locale : this.result.locale);
   }
@@ -108,7 +122,7 @@ export class AuthConfigController<M> implements ReactiveController {
 
   /** The certificate agent `<egov-auth>` provides, if it provides one (else the picker loads the configured kind). */
   get agent(): CertificateAgent | undefined {
-    return this.#contextAgent;
+    return this.#value<CertificateAgent>(certificateAgentContext);
   }
 
   /** The client for the resolved backend: the element's, the provider's, or one made here. */
@@ -116,7 +130,8 @@ export class AuthConfigController<M> implements ReactiveController {
     if (this.host.client) return this.host.client;
     if (!this.result.ok) throw new AuthError('bad_response');
     const ownUrl = this.host.configOverrides().backendUrl;
-    if (this.#contextClient && !ownUrl) return this.#contextClient;
+    const provided = this.#value<AuthClient>(authClientContext);
+    if (provided && !ownUrl) return provided;
     const { backendUrl, timeoutMs } = this.result.config;
     if (this.#ownClient?.url !== backendUrl) {
       this.#ownClient = {
@@ -127,14 +142,4 @@ export class AuthConfigController<M> implements ReactiveController {
     return this.#ownClient.client;
   }
 
-  #reportProblems(): void {
-    if (this.result.ok) {
-      this.#loggedProblems = '';
-      return;
-    }
-    const text = this.result.problems.map((p) => p.detail).join(' ');
-    if (text === this.#loggedProblems) return;
-    this.#loggedProblems = text;
-    console.error(`[egov] <${this.host.localName}> is not configured correctly: ${text}`);
-  }
 }

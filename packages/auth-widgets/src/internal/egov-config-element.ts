@@ -1,4 +1,4 @@
-import { property } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
 import type { AuthClient } from '../client/auth-client.js';
 import type { AuthConfigInput } from '../config/auth-config.js';
 import { EgovElement } from './egov-element.js';
@@ -9,32 +9,44 @@ import { EgovElement } from './egov-element.js';
  * on an element they override `<egov-auth>`'s.
  */
 export class EgovConfigElement extends EgovElement {
+  // Declared as static properties, not decorators: the elements' first code stays small.
+  static override properties: PropertyDeclarations = {
+    backendUrl: { attribute: 'backend-url' },
+    locale: {},
+    registerUrl: { attribute: 'register-url' },
+    passwordResetUrl: { attribute: 'password-reset-url' },
+    loginUrl: { attribute: 'login-url' },
+    certificateAgent: { attribute: 'certificate-agent' },
+    pickerUi: { attribute: 'picker-ui' },
+    client: { attribute: false },
+  };
+
   /**
    * Backend base URL: `https:`, or `http:` only for `localhost`, `127.0.0.1`
    * and `[::1]`. A path (`/api`) is resolved against the page.
    */
-  @property({ attribute: 'backend-url' }) backendUrl?: string;
+  backendUrl?: string;
   /**
    * `en`, `sr-Cyrl` or `sr-Latn` (`sr` and `sr-RS` mean Cyrillic); may change
    * at any time, and what was typed stays. Default: the page's `lang`, else `en`.
    */
-  @property() locale?: string;
+  locale?: string;
   /** Where "Create a user account" leads (https, a path on the site, or http only on localhost). */
-  @property({ attribute: 'register-url' }) registerUrl?: string;
+  registerUrl?: string;
   /** Where "Password forgotten?" leads (https, a path on the site, or http only on localhost). */
-  @property({ attribute: 'password-reset-url' }) passwordResetUrl?: string;
+  passwordResetUrl?: string;
   /** Where "Log in" leads (https, a path on the site, or http only on localhost). */
-  @property({ attribute: 'login-url' }) loginUrl?: string;
+  loginUrl?: string;
   /**
    * `fortify` (default: the Fortify app, its client loaded only when needed) or
    * `soft` (the in-browser demo agent with the mock server's test keys, clearly
    * labelled; demos and tests only).
    */
-  @property({ attribute: 'certificate-agent' }) certificateAgent?: string;
+  certificateAgent?: string;
   /** `kit` (default) or `peculiar` (`<peculiar-fortify-certificates>` inside the picker; English only). */
-  @property({ attribute: 'picker-ui' }) pickerUi?: string;
+  pickerUi?: string;
   /** A client for another backend (an adapter); by default the kit's fetch client. */
-  @property({ attribute: false }) client?: AuthClient;
+  client?: AuthClient;
 
   /** The shared attributes as configuration input (unset ones left out when merged). */
   protected sharedConfig(): AuthConfigInput {

@@ -1,16 +1,16 @@
-import { html, nothing, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type CSSResult, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { AuthError, type AuthClient } from '../client/auth-client.js';
 import type { AuthConfigInput } from '../config/auth-config.js';
+import type { BackendCalls } from './backend-calls.js';
 import type { FormPort } from './form-port.js';
+import type { ProblemView } from './problem-view.js';
+import { renderErrorSummary } from './error-summary.js';
 import type { Catalog } from '../i18n/catalog.js';
 import type { CommonMessages } from '../i18n/en/common.js';
 import { formStyles } from '../styles/form-styles.js';
 import { AuthConfigController } from './auth-config-controller.js';
-import { renderConfigProblem } from './config-problem.js';
 import { EgovConfigElement } from './egov-config-element.js';
 import { uniqueIdPrefix } from './egov-element.js';
-import { renderErrorSummary } from './error-summary.js';
 import { headingDisplay, headingLevel, renderHeading, type HeadingOptions } from './headings.js';
 import type { Problem } from './problems.js';
 import { adoptScopedStyles } from '../styles/scoped-styles.js';
@@ -23,13 +23,19 @@ import { adoptScopedStyles } from '../styles/scoped-styles.js';
  * at a time, aborted when the element leaves the page.
  */
 export abstract class EgovFormElement<M extends CommonMessages = CommonMessages> extends EgovConfigElement {
+  static override properties: PropertyDeclarations = {
+    headingLevel: { attribute: 'heading-level', type: Number },
+    headingDisplay: { attribute: 'heading-display' },
+    titleErrorPrefix: { attribute: 'title-error-prefix', type: Boolean },
+  };
+
   /**
    * The level of the element's own heading, `1` to `4` (default `2`, under
    * the page's `<h1>`); the headings inside it (notices, the error summary)
    * are one level below. `1` when the element is the page's main content and
    * the page has no heading of its own.
    */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel: 1 | 2 | 3 | 4 = 2;
+  headingLevel: 1 | 2 | 3 | 4 = 2;
   /**
    * How the element's own heading (`<egov-register>`'s "Create a user account") shows: `visible`
    * (default); `visually-hidden`, for screen readers only, when the page shows
@@ -37,36 +43,41 @@ export abstract class EgovFormElement<M extends CommonMessages = CommonMessages>
    * heading at `heading-level` already names the form. The headings inside
    * keep their levels either way.
    */
-  @property({ attribute: 'heading-display' }) headingDisplay: 'visible' | 'visually-hidden' | 'none' = 'visible';
+  headingDisplay: 'visible' | 'visually-hidden' | 'none' = 'visible';
   /**
    * Puts the translated "Error: " before `document.title` while the error
    * summary shows, and takes it away after (GOV.UK: screen readers read the
    * title first). Off by default: the page owns its title; a single-page app
    * that manages the title leaves it off and adds the prefix itself.
    */
-  @property({ attribute: 'title-error-prefix', type: Boolean }) titleErrorPrefix = false;
+  titleErrorPrefix = false;
 
   protected readonly config: AuthConfigController<M>;
   readonly #idPrefix = uniqueIdPrefix(this.localName || 'egov');
   #focusAfterRender: string | undefined;
-  /** One abort per operation: a newer call of the same operation aborts the older one, never another's. */
-  readonly #aborts = new Map<string, AbortController>();
-  /** Deployment problems already logged: each once, however often the person tries again. */
-  readonly #loggedDeployment = new Set<string>();
+  /** The backend calls (one abort per operation), loaded with the first. */
+  #calls: Promise<BackendCalls> | undefined;
 
   #styles: readonly CSSResult[];
-  #problemStyles: Promise<void> | undefined;
+  /** How problems show (problem-view.ts): given with the form, or loaded when first needed. */
+  #problems: ProblemView | undefined;
+  #problemsLoad: Promise<void> | undefined;
   #errorTitle: Promise<void> | undefined;
-  #port: FormPort | undefined;
+  /** What a wrong configuration shows, loaded only then. */
+  #configProblem: typeof import('./config-problem.js') | undefined;
+  #configProblemLoad: Promise<void> | undefined;
 
   /**
    * `texts`: the element's catalog, the parts of the kit's texts it uses;
-   * `styles`: its own sheets, adopted after the shared form styles.
+   * `styles`: its own sheets, adopted after the shared form styles;
+   * `problems`: how problems show, when the element shows them from the
+   * start (else `loadProblems()` brings it when first needed).
    */
-  constructor(texts: Catalog<M>, styles: readonly CSSResult[] = []) {
+  constructor(texts: Catalog<M>, styles: readonly CSSResult[] = [], problems?: ProblemView) {
     super();
     this.config = new AuthConfigController(this, texts);
-    this.#styles = styles;
+    this.#styles = problems ? [problems.problemStyles, ...styles] : styles;
+    this.#problems = problems;
   }
 
   /**
@@ -113,36 +124,35 @@ export abstract class EgovFormElement<M extends CommonMessages = CommonMessages>
     if (this.hasUpdated) return super.scheduleUpdate();
     const waits = [
       this.config.prepare(),
-      this.config.result.ok ? undefined : this.problemStyles(),
+      this.config.result.ok ? undefined : this.#loadConfigProblem(),
       this.titleErrorPrefix ? this.#loadErrorTitle() : undefined,
     ].filter((wait) => wait !== undefined);
     return waits.length > 0 ? Promise.all(waits).then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   /**
-   * The styles of the error summary, field errors and notices
-   * (styles/problem-styles.ts), adopted once: with the form for the elements
-   * that pass them to the constructor, when first needed for `<egov-login>`.
+   * How problems show — the error summary, and the styles of the summary,
+   * field errors and notices (problem-view.ts) — once: given with the form
+   * (the constructor's `problems`), or loaded now (`<egov-login>`).
    */
-  protected problemStyles(): Promise<void> {
-    this.#problemStyles ??= import('../styles/problem-styles.js').then(({ problemStyles }) => {
-      if (!this.#styles.includes(problemStyles)) this.#styles = [...this.#styles, problemStyles];
-      if (this.isConnected) adoptScopedStyles(this, problemStyles);
-    });
-    return this.#problemStyles;
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    for (const abort of this.#aborts.values()) abort.abort();
-    this.#aborts.clear();
+  protected loadProblems(): Promise<void> {
+    this.#problemsLoad ??= this.#problems
+      ? Promise.resolve()
+      : import('./problem-view.js').then(({ problemView: view }) => {
+          this.#problems = view;
+          this.#styles = [...this.#styles, view.problemStyles];
+          if (this.isConnected) adoptScopedStyles(this, view.problemStyles);
+          this.requestUpdate();
+        });
+    return this.#problemsLoad;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     if (this.titleErrorPrefix) void this.#loadErrorTitle();
-    // The configuration went wrong after the first render: its message needs the problem styles.
-    if (!this.config.result.ok) void this.problemStyles();
+    // The configuration is wrong: its message (loaded before the first render, or now) and one line for the site's developers.
+    const result = this.config.result;
+    if (!result.ok) void this.#loadConfigProblem().then(() => this.#configProblem?.reportConfigProblems(this, result.problems));
     if (this.#focusAfterRender) {
       this.querySelector<HTMLElement>(`#${this.#focusAfterRender}`)?.focus();
       this.#focusAfterRender = undefined;
@@ -154,37 +164,47 @@ export abstract class EgovFormElement<M extends CommonMessages = CommonMessages>
    * `resend`) with a fresh abort signal: a newer call of the same operation
    * aborts the older one, and leaving the page aborts them all — but a
    * certificate registration never cancels a running document upload.
-   * Every failure arrives as an AuthError.
+   * Every failure arrives as an AuthError (internal/backend-calls.ts, loaded
+   * with the first call).
    */
   protected async call<T>(operation: string, task: (client: AuthClient, signal: AbortSignal) => Promise<T>): Promise<T> {
-    this.#aborts.get(operation)?.abort();
-    const abort = new AbortController();
-    this.#aborts.set(operation, abort);
-    try {
-      return await task(this.config.client, abort.signal);
-    } catch (error) {
-      const failure = error instanceof AuthError ? error : new AuthError('network_error');
-      this.#reportDeployment(failure);
-      throw failure;
-    } finally {
-      if (this.#aborts.get(operation) === abort) this.#aborts.delete(operation);
-    }
+    this.#calls ||= import('./backend-calls.js').then(
+      ({ BackendCalls }) => new BackendCalls(this, this.config as AuthConfigController<unknown>),
+      () => {
+        this.#calls = undefined;
+        throw new AuthError('network_error');
+      },
+    );
+    return (await this.#calls).call(operation, task);
   }
 
-  /** What the parts that load later (certificate flow, login's outcomes) need of this form. */
+  /**
+   * This form as the parts that load later (certificate flow, login's
+   * outcomes) see it: the members FormPort names, which are this class's
+   * own protected ones (form-port.ts says why).
+   */
   protected port(): FormPort {
-    this.#port ??= {
-      host: this,
-      config: this.config as AuthConfigController<unknown>,
-      headingLevel: () => headingLevel(this.headingLevel),
-      partId: (part) => this.partId(part),
-      heading: (depth, content, options) => this.renderHeading(depth, content, options),
-      call: (operation, task) => this.call(operation, task),
-      focusAfterRender: (part) => this.focusAfterRender(part),
-      formatTime: this.formatTime,
-      problemStyles: () => this.problemStyles(),
-    };
-    return this.#port;
+    return this as unknown as FormPort;
+  }
+
+  /** The configuration problem's view and the problem styles, once (the first render waits for them). */
+  #loadConfigProblem(): Promise<void> {
+    this.#configProblemLoad ||= Promise.all([
+      import('./config-problem.js'),
+      this.loadProblems(),
+      // Its words are among the problem texts, which <egov-login> loads only when needed.
+      import('../i18n/parts/problems.js').then(({ problemTexts }) => this.config.i18n.extend(problemTexts)),
+    ]).then(([view]) => {
+      this.#configProblem = view;
+      if (this.hasUpdated) this.requestUpdate();
+    });
+    return this.#configProblemLoad;
+  }
+
+  /** What a wrong configuration shows in place of the element's content (nothing until its code is there). */
+  protected renderConfigProblem(): TemplateResult | typeof nothing {
+    const result = this.config.result;
+    return result.ok || !this.#configProblem ? nothing : this.#configProblem.renderConfigProblem(this.t, result.problems);
   }
 
   /**
@@ -205,25 +225,9 @@ export abstract class EgovFormElement<M extends CommonMessages = CommonMessages>
     return this.#errorTitle;
   }
 
-  /**
-   * One console.error for the site's developers when the failure comes from
-   * how page and backend are deployed. The message is long and only ever
-   * needed on a misconfigured site: it loads then, not with the element.
-   */
-  #reportDeployment(error: AuthError): void {
-    if (!this.config.result.ok || (error.code !== 'csrf_failed' && error.code !== 'origin_not_allowed')) return;
-    const backendUrl = this.config.result.config.backendUrl;
-    void import('./deployment-problems.js').then(({ deploymentProblem }) => {
-      const message = deploymentProblem(this.localName, error, backendUrl, location.origin);
-      if (!message || this.#loggedDeployment.has(message)) return;
-      this.#loggedDeployment.add(message);
-      console.error(message);
-    });
-  }
-
   /** The element's frame: its heading, and the configuration problem instead of the content when there is one. */
   protected renderFrame(heading: string, content: () => TemplateResult): TemplateResult {
-    const { t, locale } = this.config.i18n;
+    const { locale } = this.config.i18n;
     const result = this.config.result;
     const display = headingDisplay(this.headingDisplay);
     return html`<div class="egov-root" lang=${locale}>
@@ -234,7 +238,7 @@ export abstract class EgovFormElement<M extends CommonMessages = CommonMessages>
             id: this.partId('heading'),
             focusable: true,
           })}
-      ${result.ok ? content() : renderConfigProblem(t, result.problems)}
+      ${result.ok ? content() : this.renderConfigProblem()}
     </div>`;
   }
 
@@ -247,9 +251,10 @@ export abstract class EgovFormElement<M extends CommonMessages = CommonMessages>
     return renderHeading(headingLevel(this.headingLevel) + depth, content, options);
   }
 
-  /** The error summary for these problems, focusable as `id('summary')`. */
+  /** The error summary for these problems, focusable as `id('summary')` (nothing until problems can show: loadProblems). */
   protected renderSummary(problems: Problem<M>[]): TemplateResult | typeof nothing {
     const t = this.t;
+    if (!this.#problems) return nothing;
     return renderErrorSummary(
       t,
       this.partId('summary'),

@@ -11,8 +11,9 @@ export const LIGHT_DOM_TAGS = ['egov-login', 'egov-register', 'egov-email-confir
 export const scope = unsafeCSS(`:is(${LIGHT_DOM_TAGS.join(', ')})`);
 
 /**
- * Shared look of the kit's light-DOM forms (registration and the certificate
- * picker add their own sheets: register-styles.ts, picker-styles.ts). Every
+ * Shared look of the kit's light-DOM forms on their first screen (what shows
+ * problems is in problem-styles.ts; registration and the certificate picker
+ * add their own sheets: register-styles.ts, picker-styles.ts). Every
  * sheet goes through kitSheet: its declarations are `!important` in the
  * cascade layer `egov`, so no normal rule of the host page wins, whatever its
  * specificity, nor an unlayered `!important` one. The host rule sets every
@@ -22,8 +23,11 @@ export const scope = unsafeCSS(`:is(${LIGHT_DOM_TAGS.join(', ')})`);
  * every property the look depends on. A site themes through the `--egov-*`
  * tokens only. The `:where()` rule stays normal (kitSheet leaves it as it is):
  * the page places the element itself, and may hide it. The pseudo-elements
- * have rules of their own: a selector list with a pseudo-element a browser
- * does not know would be dropped whole.
+ * the kit's parts have get rules of their own, with the sheet of the part
+ * (::marker with the problem styles' lists, ::file-selector-button with
+ * registration's upload): a selector list with a pseudo-element a browser
+ * does not know would be dropped whole. No reduced-motion rule is needed:
+ * the kit animates nothing, and `all: revert` drops a page's transitions.
  *
  * Why some rules are as they are (here, not in the CSS, which ships):
  * - The hidden attribute always wins: over the class rules below and in the
@@ -34,9 +38,6 @@ export const scope = unsafeCSS(`:is(${LIGHT_DOM_TAGS.join(', ')})`);
  *   reader to the new state; like GOV.UK, they show no focus ring.
  * - Long labels (Serbian) wrap inside their tab instead of pushing a tab to a
  *   new row.
- * - Someone else's words (the reviewer's reason): GOV.UK's inset text.
- * - GOV.UK's confirmation panel: what was done, in white on the success
- *   colour; what happens next follows it.
  */
 export const formStyles = kitSheet(css`
   :where(${scope}) {
@@ -66,15 +67,6 @@ export const formStyles = kitSheet(css`
   ${scope} *::after {
     all: revert;
     box-sizing: border-box;
-  }
-  ${scope} *::placeholder {
-    all: revert;
-  }
-  ${scope} *::file-selector-button {
-    all: revert;
-  }
-  ${scope} *::marker {
-    all: revert;
   }
   ${scope}[hidden]:not([hidden='until-found' i]),
   ${scope} [hidden]:not([hidden='until-found' i]) {
@@ -233,11 +225,5 @@ export const formStyles = kitSheet(css`
   ${scope} .egov-password-status {
     margin: 0.25rem 0 0;
     min-height: 1.5em;
-  }
-  @media (prefers-reduced-motion: reduce) {
-    ${scope} * {
-      transition: none;
-      animation: none;
-    }
   }
 `);

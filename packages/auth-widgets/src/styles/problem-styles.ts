@@ -11,8 +11,16 @@ import { tokens as t } from './tokens.js';
  * speak. Registration, reset and confirmation adopt it with their form;
  * `<egov-login>` when the person first tries, or when its configuration is
  * wrong — its first screen needs none of it.
+ *
+ * Why some rules are as they are (here, not in the CSS, which ships):
+ * - Someone else's words (the reviewer's reason): GOV.UK's inset text.
+ * - GOV.UK's confirmation panel: what was done, in white on the success
+ *   colour; what happens next follows it.
  */
 export const problemStyles = kitSheet(css`
+  ${scope} *::marker {
+    all: revert;
+  }
   ${scope} .egov-summary:focus {
     outline: 3px solid ${t.focus};
     outline-offset: 0;

@@ -5,6 +5,9 @@ import { tokens as t } from './tokens.js';
 
 /** The look of `<egov-register>`'s own parts: fieldsets, dates, choices, document upload, certificate data. Adopted after formStyles, scoped the same way. */
 export const registerStyles = kitSheet(css`
+  ${scope} *::file-selector-button {
+    all: revert;
+  }
   ${scope} .egov-fieldset {
     display: block;
     min-width: 0;

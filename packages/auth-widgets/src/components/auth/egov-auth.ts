@@ -1,6 +1,5 @@
 import { ContextProvider } from '@lit/context';
-import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { css, html, nothing, type PropertyValues, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { CertificateAgent } from '../../agent/certificate-agent.js';
 import { mergeConfigInputs, type AuthConfigInput } from '../../config/auth-config.js';
 import { authClientContext, authConfigContext, certificateAgentContext } from '../../config/context.js';
@@ -24,6 +23,27 @@ declare global {
  * @cssprop [--egov-font-family=system-ui, sans-serif] - Font of that message.
  */
 export class EgovAuth extends EgovConfigElement {
+  static override properties: PropertyDeclarations = {
+    modes: {},
+    localeParam: { attribute: 'locale-param' },
+    timeoutMs: { attribute: 'timeout-ms', type: Number },
+    config: {
+      converter: {
+        fromAttribute: (value: string | null): AuthConfigInput | string | undefined => {
+          if (value === null) return undefined;
+          try {
+            return JSON.parse(value) as AuthConfigInput;
+          } catch {
+            // Kept as the raw string so the element can say what is wrong.
+            return value;
+          }
+        },
+      },
+    },
+    agent: { attribute: false },
+    jsonProblem: { state: true, attribute: false },
+  };
+
   static override styles = css`
     :host {
       display: block;
@@ -37,42 +57,29 @@ export class EgovAuth extends EgovConfigElement {
   `;
 
   /** Login modes in tab order: `"certificate password"` (default) or one of them. */
-  @property() modes?: string;
+  modes?: string;
   /**
    * How the site's pages are told the language on every link the kit makes
    * (`register-url`, `password-reset-url`, `login-url`): this query parameter (default `locale`; `""` for
    * none), unless a link has a `{locale}` slot in its path, e.g.
    * `register-url="/{locale}/registracija"`.
    */
-  @property({ attribute: 'locale-param' }) localeParam?: string;
+  localeParam?: string;
   /** Milliseconds before a backend request fails as `timeout` (default 15000). */
-  @property({ attribute: 'timeout-ms', type: Number }) timeoutMs?: number;
+  timeoutMs?: number;
   /**
    * The whole configuration as an object (property) or JSON (attribute), e.g.
    * `{"backendUrl": …, "links": {"register": …}}`; the attributes above win over it.
    */
-  @property({
-    converter: {
-      fromAttribute: (value: string | null): AuthConfigInput | string | undefined => {
-        if (value === null) return undefined;
-        try {
-          return JSON.parse(value) as AuthConfigInput;
-        } catch {
-          // Kept as the raw string so the element can say what is wrong.
-          return value;
-        }
-      },
-    },
-  })
   config?: AuthConfigInput | string;
   /**
    * A certificate agent for the pickers inside (their own `agent` wins). By
    * default each picker loads the one `certificate-agent` names, shared by
    * the page's pickers; two `<egov-auth>` can each give theirs.
    */
-  @property({ attribute: false }) agent?: CertificateAgent;
+  agent?: CertificateAgent;
 
-  @state() private jsonProblem = false;
+  private jsonProblem = false;
 
   readonly #configProvider = new ContextProvider(this, { context: authConfigContext });
   readonly #clientProvider = new ContextProvider(this, { context: authClientContext });

@@ -4,6 +4,7 @@ import type { AuthError } from '../../client/auth-client.js';
 import type { CertificateProof } from '../../client/contract.js';
 import { proveWithCertificate } from '../../internal/certificate-proof.js';
 import type { FormPort } from '../../internal/form-port.js';
+import { headingLevel } from '../../internal/headings.js';
 import { serviceProblem } from '../../internal/service-problems.js';
 import '../../define/egov-certificate-picker.js';
 import type { EgovCertificatePicker, SelectedCertificate } from './egov-certificate-picker.js';
@@ -40,7 +41,7 @@ export class CertificateFlow {
       locale=${config.i18n.locale}
       certificate-agent=${settings.certificateAgent}
       ui=${settings.certificatePickerUi}
-      heading-level=${this.host.headingLevel() + 2}
+      heading-level=${headingLevel(this.host.headingLevel) + 2}
       action-label=${options.actionLabel}
       fallback-label=${ifDefined(options.fallbackLabel)}
       @egov-certificate-selected=${(event: Event) => {

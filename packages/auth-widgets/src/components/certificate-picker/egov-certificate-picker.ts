@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { AgentError, type AgentProblem, type CertificateAgent, type PinState, type TokenCertificate } from '../../agent/certificate-agent.js';
 import type { AuthErrorCode } from '../../client/auth-client.js';
 import type { CertificationBody } from '../../client/contract.js';
@@ -8,8 +7,7 @@ import type { AuthConfigInput, CertificatePickerUi } from '../../config/auth-con
 import { localizedText } from '../../certificates/certification-body.js';
 import { describeCertificate, shortSerialNumber, type CertificateDescription } from '../../certificates/describe-certificate.js';
 import { pickerStyles } from '../../styles/picker-styles.js';
-import { problemStyles } from '../../styles/problem-styles.js';
-import { renderConfigProblem } from '../../internal/config-problem.js';
+import { problemView } from '../../internal/problem-view.js';
 import { formatDate } from '../../i18n/date-format.js';
 import { loadAgent } from '../../internal/agent-loader.js';
 import { loadPeculiarMode } from '../../agent/fortify-stack.js';
@@ -139,8 +137,24 @@ type Texts = PickerTexts;
  * @cssprop [--egov-space=1rem] - Base spacing between fields.
  */
 export class EgovCertificatePicker extends EgovFormElement<Texts> {
+  static override properties: PropertyDeclarations = {
+    headingLevel: { attribute: 'heading-level', type: Number },
+    agent: { attribute: false },
+    actionLabel: { attribute: 'action-label' },
+    ui: {},
+    fallbackLabel: { attribute: 'fallback-label' },
+    phase: { state: true, attribute: false },
+    items: { state: true, attribute: false },
+    note: { state: true, attribute: false },
+    agentLabel: { state: true, attribute: false },
+    softAgent: { state: true, attribute: false },
+    chosenId: { state: true, attribute: false },
+    folded: { state: true, attribute: false },
+    refused: { state: true, attribute: false },
+  };
+
   constructor() {
-    super(texts, [problemStyles, pickerStyles]);
+    super(texts, [pickerStyles], problemView);
   }
 
   /**
@@ -149,33 +163,33 @@ export class EgovCertificatePicker extends EgovFormElement<Texts> {
    * `ui="peculiar"`, brings its own `<h4>`); its notices are one level below.
    * `<egov-login>` and `<egov-register>` set it two levels below their own.
    */
-  @property({ attribute: 'heading-level', type: Number }) override headingLevel: 1 | 2 | 3 | 4 = 3;
+  override headingLevel: 1 | 2 | 3 | 4 = 3;
 
   /** An agent instance (tests, other agents); by default the configured kind is loaded on first use. */
-  @property({ attribute: false }) agent?: CertificateAgent;
+  agent?: CertificateAgent;
   /** The text of each certificate's button, e.g. "Log in with the certificate". */
-  @property({ attribute: 'action-label' }) actionLabel?: string;
+  actionLabel?: string;
   /** `kit` (default) or `peculiar`: who draws the certificate list. Overrides `picker-ui` and `<egov-auth>`. */
-  @property() ui?: string;
+  ui?: string;
   /**
    * The text of a button that every failure state shows to offer the host's
    * other way in, e.g. "Log in with username and password"; choosing it fires
    * `egov-certificate-fallback`. Without it there is no such button (it would do nothing).
    */
-  @property({ attribute: 'fallback-label' }) fallbackLabel?: string;
+  fallbackLabel?: string;
 
-  @state() private phase: Phase = { kind: 'connecting' };
-  @state() private items: Item[] = [];
+  private phase: Phase = { kind: 'connecting' };
+  private items: Item[] = [];
   /** A note that stays above the list after a failed signature (wrong PIN, cancelled…). */
-  @state() private note: ((t: Texts) => string) | undefined;
-  @state() private agentLabel = '';
-  @state() private softAgent = false;
+  private note: ((t: Texts) => string) | undefined;
+  private agentLabel = '';
+  private softAgent = false;
   /** The certificate chosen in the kit's list, marked there; `undefined` before a choice and after a refusal. */
-  @state() private chosenId: string | undefined;
+  private chosenId: string | undefined;
   /** The list is folded up to the chosen certificate. */
-  @state() private folded = false;
+  private folded = false;
   /** Certificates the backend refused in this picker (id → error code), said at each of them. */
-  @state() private refused: ReadonlyMap<string, AuthErrorCode> = new Map();
+  private refused: ReadonlyMap<string, AuthErrorCode> = new Map();
 
   readonly #policy = new PublicConfigController(this, () => (this.config.result.ok ? this.config.client : undefined));
   #agent: CertificateAgent | undefined;
@@ -573,7 +587,7 @@ export class EgovCertificatePicker extends EgovFormElement<Texts> {
       ${this.softAgent ? html`<p class="egov-badge" data-soft-agent>${t.agentSoftLabel}</p>` : nothing}
       ${this.config.result.ok
         ? this.#policy.render(t, () => html`${this.#ui === 'peculiar' ? this.#renderPeculiar(t) : this.#renderPhase(t)}${this.#renderAccepted(t)}`)
-        : renderConfigProblem(t, this.config.result.problems)}
+        : this.renderConfigProblem()}
     </div>`;
   }
 

@@ -1,12 +1,11 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { AuthClient, AuthError } from '../../client/auth-client.js';
 import type { AccountState, ConfirmEmailResponse } from '../../client/contract.js';
 import { catalog, type TextsOf } from '../../i18n/catalog.js';
 import { commonTexts } from '../../i18n/parts/common.js';
 import { problemTexts } from '../../i18n/parts/problems.js';
 import { emailConfirmTexts } from '../../i18n/parts/email-confirm.js';
-import { problemStyles } from '../../styles/problem-styles.js';
+import { problemView } from '../../internal/problem-view.js';
 import { EgovFormElement } from '../../internal/egov-form-element.js';
 import { EmailRequest } from '../../internal/email-request.js';
 import { serviceProblem } from '../../internal/service-problems.js';
@@ -79,14 +78,19 @@ type Texts = EgovEmailConfirmTexts;
  * @cssprop [--egov-space=1rem] - Base spacing between fields.
  */
 export class EgovEmailConfirm extends EgovFormElement<Texts> {
+  static override properties: PropertyDeclarations = {
+    tokenAttribute: { attribute: 'token' },
+    phase: { state: true, attribute: false },
+  };
+
   constructor() {
-    super(texts, [problemStyles]);
+    super(texts, [], problemView);
   }
 
   /** The token, when the page passes it itself; otherwise `?token=` of the page's URL. */
-  @property({ attribute: 'token' }) tokenAttribute?: string;
+  tokenAttribute?: string;
 
-  @state() private phase: Phase = { kind: 'asking' };
+  private phase: Phase = { kind: 'asking' };
   /** Held only until it is sent; never rendered, never in an attribute or event. */
   #token: string | undefined;
   #started = false;

@@ -1,7 +1,6 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { AuthError, AuthErrorCode } from '../../client/auth-client.js';
+import type { AuthErrorCode } from '../../client/auth-client.js';
 import type { SessionUser } from '../../client/contract.js';
 import type { AuthConfigInput, LoginMode } from '../../config/auth-config.js';
 import { catalog, type Catalog } from '../../i18n/catalog.js';
@@ -14,9 +13,8 @@ import { LazyPart } from '../../internal/lazy-part.js';
 import { renderTabs } from '../../internal/tabs.js';
 import { describedBy, renderEmailField, renderField } from '../../internal/fields.js';
 import { PasswordVisibility, renderPasswordInput } from '../../internal/password-input.js';
-import { summaryOf, type FieldProblems, type Problem } from '../../internal/problems.js';
 import type { LoginCertificate } from './login-certificate.js';
-import type { LoginOutcomes, LoginTexts, Notice } from './login-outcomes.js';
+import type { LoginOutcomes, LoginTexts } from './login-outcomes.js';
 
 export interface EgovLoginSuccessDetail {
   /** Who logged in and at which level of assurance. Never a password or token. */
@@ -37,8 +35,6 @@ declare global {
     'egov-login-error': CustomEvent<EgovLoginErrorDetail>;
   }
 }
-
-const FIELDS = ['email', 'password'] as const;
 
 /**
  * The texts of the login form. What it shows after a try — the problems,
@@ -78,31 +74,41 @@ export type EgovLoginTexts = LoginTexts;
  * @cssprop [--egov-space=1rem] - Base spacing between fields.
  */
 export class EgovLogin extends EgovFormElement<Texts> {
-  /** Enabled login modes in tab order, e.g. `"certificate password"` (default); overrides `<egov-auth>`. */
-  @property() modes?: string;
-  /** Which tab is open first: `password` (default) or `certificate`. */
-  @property() mode: LoginMode = 'password';
+  // Internal state is `state: true` (and no attribute, so the manifest does not list it).
+  static override properties: PropertyDeclarations = {
+    modes: {},
+    mode: {},
+    tab: { state: true, attribute: false },
+    submitting: { state: true, attribute: false },
+    unavailable: { state: true, attribute: false },
+  };
 
-  @state() private tab: LoginMode | undefined;
-  @state() private submitting = false;
-  // Problems exist only once the outcomes' texts are there: read with the element's texts, they have them.
-  @state() private general: Problem<Texts>[] = [];
-  @state() private fieldProblems: FieldProblems<Texts> = {};
-  @state() private notice: Notice | undefined;
-  @state() private user: SessionUser | undefined;
+  /** Enabled login modes in tab order, e.g. `"certificate password"` (default); overrides `<egov-auth>`. */
+  modes?: string;
+  /** Which tab is open first: `password` (default) or `certificate`. */
+  mode: LoginMode = 'password';
+
+  private tab: LoginMode | undefined;
+  private submitting = false;
+  /** What a try needs could not be downloaded: the service is as good as down. */
+  private unavailable = false;
 
   readonly #visibility = new PasswordVisibility(this);
   /** What the element needs once the person tries (checks, messages, notices): loaded on the first try. */
   readonly #outcomes = new LazyPart<LoginOutcomes>(this, () =>
-    import('./login-outcomes.js').then(({ LoginOutcomes }) => LoginOutcomes.load(this.port())),
+    import('./login-outcomes.js').then(({ LoginOutcomes }) =>
+      LoginOutcomes.load(this.port(), {
+        loggedIn: (user) => this.emit('egov-login-success', { user: { email: user.email, acr: user.acr } }),
+        failed: (code) => this.emit('egov-login-error', { code }),
+      }),
+    ),
   );
   /** The picker and the certificate login: loaded the first time the certificate tab shows. */
   readonly #certificate = new LazyPart<LoginCertificate>(this, () =>
     import('./login-certificate.js').then(
       ({ LoginCertificate }) =>
-        new LoginCertificate(this.port(), {
+        LoginCertificate.load(this.port(), {
           outcomes: () => this.#outcomes.load(),
-          loggedIn: (user) => this.#loggedIn(user),
           failed: (code) => this.emit('egov-login-error', { code }),
           fallback: () => {
             this.#selectTab('password', false);
@@ -142,7 +148,7 @@ export class EgovLogin extends EgovFormElement<Texts> {
     return this.renderFrame(t.loginHeading, () => {
       // Logged in (either way): the tabs have done their job.
       const outcomes = this.#outcomes.value;
-      if (this.user && outcomes) return outcomes.renderLoggedIn(this.user);
+      if (outcomes?.user) return outcomes.renderLoggedIn();
       const modes = this.#modes();
       const tab = this.#currentTab();
       const tabbed = modes.length > 1;
@@ -177,7 +183,6 @@ export class EgovLogin extends EgovFormElement<Texts> {
 
   #renderCertificate(t: Texts): TemplateResult {
     return html`${this.renderHeading(1, t.certificateHeading, { className: 'egov-heading egov-heading--small' })}
-      <p class="egov-text">${t.certificateIntro}</p>
       ${this.#certificate.value?.render({
         action: t.certificateLoginButton,
         fallback: this.#modes().includes('password') ? t.passwordHeading : undefined,
@@ -189,25 +194,28 @@ export class EgovLogin extends EgovFormElement<Texts> {
     this.#certificate.load().catch((error: unknown) => console.error('[egov] The certificate login could not be loaded.', error));
   }
 
-  #loggedIn(user: SessionUser): void {
-    this.user = user;
-    this.focusAfterRender('success');
-    this.emit('egov-login-success', { user: { email: user.email, acr: user.acr } });
-  }
-
   #renderPassword(t: Texts): TemplateResult {
     // In the person's current language: the page behind each link opens in it.
     const links = { passwordReset: this.config.link('passwordReset'), register: this.config.link('register') };
     const email = this.partId('email');
     const password = this.partId('password');
-    const emailError = this.problemText(this.fieldProblems['email']);
-    const passwordError = this.problemText(this.fieldProblems['password']);
     const outcomes = this.#outcomes.value;
+    const emailError = outcomes?.error('email');
+    const passwordError = outcomes?.error('password');
 
-    return html`<form class="egov-form" novalidate @submit=${this.#onSubmit} aria-labelledby=${this.partId('password-heading')}>
+    return html`<form
+      class="egov-form"
+      novalidate
+      @submit=${this.#onSubmit}
+      @focusin=${this.#prefetch}
+      aria-labelledby=${this.partId('password-heading')}
+    >
       ${this.renderHeading(1, t.passwordHeading, { className: 'egov-heading egov-heading--small', id: this.partId('password-heading') })}
-      ${this.renderSummary(summaryOf(this.fieldProblems, FIELDS, this.general))}
-      ${this.notice && outcomes ? outcomes.renderNotice(this.notice) : nothing}
+      ${outcomes
+        ? outcomes.renderTop()
+        : this.unavailable
+          ? html`<p class="egov-text" role="alert" id=${this.partId('summary')} tabindex="-1">${t.serviceUnavailable}</p>`
+          : nothing}
       ${renderEmailField({ t, id: email, label: t.emailLabel, hint: t.emailHint, error: emailError })}
       ${renderField({
         t,
@@ -242,64 +250,34 @@ export class EgovLogin extends EgovFormElement<Texts> {
     if (focus) this.focusAfterRender(`tab-${mode}`);
   }
 
-  #input(field: (typeof FIELDS)[number]): HTMLInputElement {
+  #input(field: 'email' | 'password'): HTMLInputElement {
     return this.querySelector<HTMLInputElement>(`#${this.partId(field)}`)!;
   }
+
+  /** The person starts on the form: what a try needs starts loading (it is there by the time they send). */
+  #prefetch = (): void => {
+    this.#outcomes.load().catch(() => undefined);
+  };
 
   #onSubmit = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
     if (this.submitting) return;
-    const passwordInput = this.#input('password');
     this.#visibility.set(false, this.t);
-    this.notice = undefined;
     this.submitting = true;
     try {
       let outcomes: LoginOutcomes;
       try {
         outcomes = await this.#outcomes.load();
       } catch {
-        // The rest of the element could not be downloaded: the service is as good as down. Nothing typed is lost.
-        this.#showProblems({}, [{ text: (t) => t.serviceUnavailable }]);
+        // Nothing typed is lost; the next try loads it again.
+        this.unavailable = true;
+        this.focusAfterRender('summary');
         return;
       }
-      const email = this.#input('email').value;
-      // The password is read from the input at the moment of sending and never kept in a property.
-      const password = passwordInput.value;
-      const problems = outcomes.validate(email, password);
-      if (Object.keys(problems).length > 0) {
-        this.#showProblems(problems, []);
-        return;
-      }
-      this.general = [];
-      this.fieldProblems = {};
-      try {
-        const { user } = await this.call('login', (client, signal) => client.loginWithPassword({ email: email.trim(), password }, { signal }));
-        passwordInput.value = '';
-        this.#loggedIn(user);
-      } catch (error) {
-        const failure = error as AuthError;
-        if (failure.code === 'aborted') return;
-        // The backend answered about these credentials: clear the password (GOV.UK).
-        // When it did not answer (down, slow, broken), keep everything for a retry.
-        if (!failure.retryable) passwordInput.value = '';
-        const { notice, fieldProblems, general } = outcomes.failure(failure, email.trim());
-        if (notice) {
-          this.notice = notice;
-          this.general = [];
-          this.focusAfterRender('notice');
-        } else {
-          this.#showProblems(fieldProblems, general);
-        }
-        this.emit('egov-login-error', { code: failure.code });
-      }
+      this.unavailable = false;
+      await outcomes.submit(this.#input('email'), this.#input('password'));
     } finally {
       this.submitting = false;
     }
   };
-
-  #showProblems(fieldProblems: FieldProblems<LoginTexts>, general: Problem<LoginTexts>[]): void {
-    this.fieldProblems = fieldProblems as FieldProblems<Texts>;
-    this.general = general as Problem<Texts>[];
-    this.focusAfterRender('summary');
-  }
 }

@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { AuthError } from '../../client/auth-client.js';
-import type { SessionUser } from '../../client/contract.js';
+import type { CertificateTabMessages } from '../../i18n/en/certificate-tab.js';
+import { certificateTabTexts } from '../../i18n/parts/certificate-tab.js';
 import type { FormPort } from '../../internal/form-port.js';
 import { CertificateFlow } from '../certificate-picker/certificate-flow.js';
 import type { LoginOutcomes } from './login-outcomes.js';
@@ -8,7 +9,6 @@ import type { LoginOutcomes } from './login-outcomes.js';
 export interface LoginCertificateOptions {
   /** Login's outcomes (they load with the first try, or here). */
   outcomes(): Promise<LoginOutcomes>;
-  loggedIn(user: SessionUser): void;
   failed(code: AuthError['code']): void;
   /** The picker's "another way in": the username and password tab. */
   fallback?: () => void;
@@ -23,15 +23,23 @@ export class LoginCertificate {
   readonly #flow: CertificateFlow;
   #notRegistered: LoginOutcomes | undefined;
 
-  constructor(
+  private constructor(
     private readonly port: FormPort,
     private readonly options: LoginCertificateOptions,
   ) {
     this.#flow = new CertificateFlow(port);
   }
 
+  /** With the tab's texts in the element's locale. */
+  static async load(port: FormPort, options: LoginCertificateOptions): Promise<LoginCertificate> {
+    await port.config.i18n.extend(certificateTabTexts);
+    return new LoginCertificate(port, options);
+  }
+
   render(labels: { action: string; fallback?: string }): TemplateResult {
-    return html`${this.#notRegistered ? this.#notRegistered.renderNotRegistered() : nothing}
+    const t = this.port.config.i18n.t as CertificateTabMessages;
+    return html`<p class="egov-text">${t.certificateIntro}</p>
+    ${this.#notRegistered ? this.#notRegistered.renderNotRegistered() : nothing}
     ${this.#flow.render({
       actionLabel: labels.action,
       fallbackLabel: labels.fallback,
@@ -42,19 +50,19 @@ export class LoginCertificate {
 
   async #login(): Promise<void> {
     this.#notRegistered = undefined;
-    this.port.host.requestUpdate();
+    this.port.requestUpdate();
     try {
       const [outcomes, proof] = await Promise.all([this.options.outcomes(), this.#flow.prove('login')]);
       // The card or the agent failed: the picker already shows why.
       if (!proof) return;
       try {
         const { user } = await this.port.call('login', (client, signal) => client.loginWithCertificate(proof, { signal }));
-        this.options.loggedIn(user);
+        outcomes.loggedIn(user);
       } catch (error) {
         if (error instanceof AuthError && error.code === 'certificate_not_registered') {
           this.options.failed(error.code);
           this.#notRegistered = outcomes;
-          this.port.host.requestUpdate();
+          this.port.requestUpdate();
           this.port.focusAfterRender('not-registered');
           return;
         }

@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { AuthError, AuthErrorCode } from '../../client/auth-client.js';
 import type { PasswordPolicy } from '../../client/contract.js';
 import { catalog, type TextsOf } from '../../i18n/catalog.js';
@@ -7,7 +6,7 @@ import { commonTexts } from '../../i18n/parts/common.js';
 import { problemTexts } from '../../i18n/parts/problems.js';
 import { newPasswordTexts } from '../../i18n/parts/new-password.js';
 import { passwordResetTexts } from '../../i18n/parts/password-reset.js';
-import { problemStyles } from '../../styles/problem-styles.js';
+import { problemView } from '../../internal/problem-view.js';
 import { EgovFormElement } from '../../internal/egov-form-element.js';
 import { EmailRequest } from '../../internal/email-request.js';
 import { NewPasswordFields } from '../../internal/new-password-fields.js';
@@ -72,17 +71,25 @@ type Texts = EgovPasswordResetTexts;
  * @cssprop [--egov-space=1rem] - Base spacing between fields.
  */
 export class EgovPasswordReset extends EgovFormElement<Texts> {
+  static override properties: PropertyDeclarations = {
+    tokenAttribute: { attribute: 'token' },
+    step: { state: true, attribute: false },
+    submitting: { state: true, attribute: false },
+    fieldProblems: { state: true, attribute: false },
+    general: { state: true, attribute: false },
+  };
+
   constructor() {
-    super(texts, [problemStyles]);
+    super(texts, [], problemView);
   }
 
   /** The token, when the page passes it itself; otherwise `?token=` of the page's URL. */
-  @property({ attribute: 'token' }) tokenAttribute?: string;
+  tokenAttribute?: string;
 
-  @state() private step: Step = 'request';
-  @state() private submitting = false;
-  @state() private fieldProblems: FieldProblems<Texts> = {};
-  @state() private general: Problem<Texts>[] = [];
+  private step: Step = 'request';
+  private submitting = false;
+  private fieldProblems: FieldProblems<Texts> = {};
+  private general: Problem<Texts>[] = [];
 
   /** Held only until it is sent; never rendered, never in an attribute or event. */
   #token: string | undefined;

@@ -2,6 +2,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { AuthError } from '../../client/auth-client.js';
 import type { CommonMessages } from '../../i18n/en/common.js';
 import type { RegisterMessages } from '../../i18n/en/register.js';
+import type { CertificateTabMessages } from '../../i18n/en/certificate-tab.js';
+import { certificateTabTexts } from '../../i18n/parts/certificate-tab.js';
 import type { FormPort } from '../../internal/form-port.js';
 import { renderEmailField, renderFieldError, renderRequiredMark } from '../../internal/fields.js';
 import { summaryOf, type FieldProblems, type Problem } from '../../internal/problems.js';
@@ -12,12 +14,10 @@ import { CertificateFlow } from '../certificate-picker/certificate-flow.js';
 import type { SelectedCertificate } from '../certificate-picker/egov-certificate-picker.js';
 
 /** The texts the certificate registration uses. */
-type Texts = CommonMessages & RegisterMessages;
+type Texts = CommonMessages & RegisterMessages & CertificateTabMessages;
 
 /** What the certificate registration needs besides its form's port. */
 export interface CertificateRegistrationOptions {
-  problemText(problem: Problem<Texts> | undefined): string | undefined;
-  renderSummary(problems: Problem<Texts>[]): TemplateResult | typeof nothing;
   /** The backend took the registration: the confirmation link went to `email`. */
   registered(email: string): void;
 }
@@ -38,19 +38,29 @@ export class CertificateRegistration {
   #general: Problem<Texts>[] = [];
   #submitting = false;
 
-  constructor(
+  private constructor(
     private readonly port: FormPort,
     private readonly options: CertificateRegistrationOptions,
   ) {
     this.#flow = new CertificateFlow(port);
   }
 
-  render(t: Texts): TemplateResult {
-    const element = { ...this.port, ...this.options };
+  /** With the certificate tab's texts in the element's locale. */
+  static async load(port: FormPort, options: CertificateRegistrationOptions): Promise<CertificateRegistration> {
+    await port.config.i18n.extend(certificateTabTexts);
+    return new CertificateRegistration(port, options);
+  }
+
+  /** In the element's texts, the certificate tab's among them (they load with this part). */
+  render(): TemplateResult {
+    const t = this.port.config.i18n.t as Texts;
+    const element = this.port;
+    const problemText = (problem: Problem<Texts> | undefined) => problem?.text(t, element.formatTime);
     const chosen = this.#certificate;
-    const emailError = element.problemText(this.#problems['certificateEmail']);
-    const consentError = element.problemText(this.#problems['certificateConsent']);
-    return html`${this.#flow.render({ actionLabel: t.registerWithCertificate, onSelected: (certificate) => this.#onSelected(certificate) })}
+    const emailError = problemText(this.#problems['certificateEmail']);
+    const consentError = problemText(this.#problems['certificateConsent']);
+    return html`<p class="egov-text">${t.certificateIntro}</p>
+      ${this.#flow.render({ actionLabel: t.registerWithCertificate, onSelected: (certificate) => this.#onSelected(certificate) })}
       ${chosen
         ? html`<form class="egov-form" novalidate @submit=${this.#onSubmit} data-certificate-form>
             ${element.renderSummary(summaryOf(this.#problems, ['certificateEmail', 'certificateConsent'], this.#general))}
@@ -120,7 +130,7 @@ export class CertificateRegistration {
       return;
     }
     this.#submitting = true;
-    this.port.host.requestUpdate();
+    this.port.requestUpdate();
     try {
       // Signed only now, with a fresh challenge: the PIN is asked for when the person sends.
       const proof = await this.#flow.prove('certificate');
@@ -146,7 +156,7 @@ export class CertificateRegistration {
       element.focusAfterRender('summary');
     } finally {
       this.#submitting = false;
-      this.port.host.requestUpdate();
+      this.port.requestUpdate();
     }
   };
 }

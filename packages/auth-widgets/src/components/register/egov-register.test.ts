@@ -314,8 +314,9 @@ describe('<egov-register>', () => {
     expect(document.activeElement).to.equal(certificateTab);
     expect(certificateTab!.getAttribute('aria-selected')).to.equal('true');
     const panel = el.querySelector<HTMLElement>(`#${certificateTab!.getAttribute('aria-controls')}`)!;
-    expect(panel.textContent).to.contain('Windows, macOS or Linux');
+    // The tab's intro and picker load with the tab.
     await waitUntil(() => panel.querySelector('egov-certificate-picker h4'), 'no certificate picker');
+    expect(panel.textContent).to.contain('Windows, macOS or Linux');
     await expect(el).to.be.accessible();
     await sendKeys({ press: 'Home' });
     await el.updateComplete;

@@ -1,10 +1,9 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { AuthError } from '../../client/auth-client.js';
 import type { PublicConfig } from '../../client/contract.js';
 import { catalog, type TextsOf } from '../../i18n/catalog.js';
 import { registerStyles } from '../../styles/register-styles.js';
-import { problemStyles } from '../../styles/problem-styles.js';
+import { problemView } from '../../internal/problem-view.js';
 import { commonTexts } from '../../i18n/parts/common.js';
 import { problemTexts } from '../../i18n/parts/problems.js';
 import { newPasswordTexts } from '../../i18n/parts/new-password.js';
@@ -79,22 +78,34 @@ type Texts = EgovRegisterTexts;
  * @cssprop [--egov-space=1rem] - Base spacing between fields.
  */
 export class EgovRegister extends EgovFormElement<Texts> {
+  static override properties: PropertyDeclarations = {
+    mode: {},
+    tab: { state: true, attribute: false },
+    userType: { state: true, attribute: false },
+    noForeignerNumber: { state: true, attribute: false },
+    submitting: { state: true, attribute: false },
+    progress: { state: true, attribute: false },
+    fieldProblems: { state: true, attribute: false },
+    general: { state: true, attribute: false },
+    sent: { state: true, attribute: false },
+  };
+
   constructor() {
-    super(texts, [problemStyles, registerStyles]);
+    super(texts, [registerStyles], problemView);
   }
 
   /** Which tab is open first: `password` (default) or `certificate`. */
-  @property() mode: Tab = 'password';
+  mode: Tab = 'password';
 
-  @state() private tab: Tab | undefined;
-  @state() private userType: string | undefined;
-  @state() private noForeignerNumber = false;
-  @state() private submitting = false;
-  @state() private progress: number | undefined;
-  @state() private fieldProblems: FieldProblems<Texts> = {};
-  @state() private general: Problem<Texts>[] = [];
+  private tab: Tab | undefined;
+  private userType: string | undefined;
+  private noForeignerNumber = false;
+  private submitting = false;
+  private progress: number | undefined;
+  private fieldProblems: FieldProblems<Texts> = {};
+  private general: Problem<Texts>[] = [];
   /** After a successful registration (either way): where the link went. The form stays, hidden, for "Start again". */
-  @state() private sent: (SentRegistration & { method: Tab }) | undefined;
+  private sent: (SentRegistration & { method: Tab }) | undefined;
 
   readonly #policy = new PublicConfigController(this, () => (this.config.result.ok ? this.config.client : undefined));
   readonly #password = new NewPasswordFields(this);
@@ -108,9 +119,7 @@ export class EgovRegister extends EgovFormElement<Texts> {
   readonly #certificate = new LazyPart<CertificateRegistration>(this, () =>
     import('./certificate-registration.js').then(
       ({ CertificateRegistration }) =>
-        new CertificateRegistration(this.port(), {
-          problemText: (problem) => this.problemText(problem),
-          renderSummary: (problems) => this.renderSummary(problems),
+        CertificateRegistration.load(this.port(), {
           registered: (email) => {
             const review = this.#policy.state.status === 'ready' && this.#policy.state.config.certificateRegistrationReview;
             this.#registered({ email, review, method: 'certificate' }, 'certificate');
@@ -153,8 +162,7 @@ export class EgovRegister extends EgovFormElement<Texts> {
             ?hidden=${tab !== 'certificate'}
           >
             ${this.renderHeading(1, t.registerCertificateHeading, { className: 'egov-heading egov-heading--small' })}
-            <p class="egov-text">${t.certificateIntro}</p>
-            ${this.#certificate.value?.render(t) ?? nothing}
+            ${this.#certificate.value?.render() ?? nothing}
           </div>
         </div>`;
     });

@@ -1,6 +1,6 @@
 import { plural } from '../plural.js';
 
-/** English texts of the problems every form may show: field checks, the service down, slow or refusing, links that no longer work. */
+/** English texts of what the forms show after their first screen: problems (field checks, the service down, slow or refusing, links that no longer work, a page set up wrongly) and the words of later steps. */
 export const problems = {
   emailRequired: 'Enter your e-mail address',
   emailInvalid: 'Enter an e-mail address in the correct format, like name@example.com',
@@ -14,6 +14,15 @@ export const problems = {
   configLoadFailed: 'The form could not be loaded because the service is not available right now.',
   tokenInvalidTitle: 'This link has expired or has already been used',
   certificateRejected: 'This certificate was not accepted. Choose another one, or log in with your username and password.',
+  configErrorTitle: 'Login is not available',
+  configErrorBody: 'This page is not set up correctly. Please tell the site’s administrators.',
+  configErrorDetails: 'Details for the site’s administrators',
+  loading: 'Loading…',
+  tryAgain: 'Try again',
+  send: 'Send',
+  sending: 'Sending…',
+  requiredLegend: 'Fields marked with an asterisk (*) are required.',
+  registerWithCertificate: 'Register with this certificate',
 };
 
 export type ProblemMessages = typeof problems;
