@@ -8,10 +8,11 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { basename, join, relative } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
-import { minifyTemplates, minifyTemplatesPlugin } from './minify-templates.mjs';
+import { rolldown } from 'rolldown';
+import { minifyTemplates, minifyTemplatesRolldown } from './minify-templates.mjs';
 
 const pkg = fileURLToPath(new URL('..', import.meta.url));
 const root = join(pkg, '../..');
@@ -59,60 +60,88 @@ async function writeOpenApi() {
 }
 
 /**
- * esbuild with code splitting: Lit and the kit's shared parts land once in
- * shared chunks, each entry and chunk has a content hash in its name, and
- * `cdn/manifest.json` gives every file's sha384 and, per entry, the chunks
- * it imports statically (to preload with integrity).
+ * The modules `<egov-login>`'s first screen loads: the static import closure
+ * of its tag module (what loads later — dynamic imports — left out).
+ */
+async function firstScreenModules() {
+  const laterParts = {
+    name: 'later-parts',
+    setup(build) {
+      build.onResolve({ filter: /.*/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined));
+    },
+  };
+  const { metafile } = await esbuild.build({
+    entryPoints: [join(pkg, 'src/define/egov-login.ts')],
+    bundle: true,
+    write: false,
+    metafile: true,
+    format: 'esm',
+    outdir: join(pkg, '.first-screen'),
+    absWorkingDir: pkg,
+    tsconfig: join(pkg, 'tsconfig.build.json'),
+    conditions: ['production'],
+    plugins: [laterParts],
+    logLevel: 'silent',
+  });
+  return new Set(Object.keys(metafile.inputs).map((input) => join(pkg, input)).filter((file) => !file.endsWith(join('define', 'egov-login.ts'))));
+}
+
+/**
+ * Rolldown with code splitting: what `<egov-login>`'s first screen needs
+ * (Lit, the shared form parts, the login element) is one chunk, `kit`, which
+ * every entry shares — a page without a build step loads the login in two
+ * files, not in one per shared module (esbuild's splitting gave fourteen).
+ * What loads later (other elements' parts, certificate code, Serbian) is
+ * split as the imports say. Each entry and chunk has a content hash in its
+ * name, and `cdn/manifest.json` gives every file's sha384 and, per entry,
+ * the chunks it imports statically (to preload with integrity).
  */
 export async function buildCdn(outdir = join(pkg, 'cdn')) {
   await rm(outdir, { recursive: true, force: true });
-  const result = await esbuild.build({
-    entryPoints: await cdnEntryPoints(),
-    outdir,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
+  const firstScreen = await firstScreenModules();
+  const bundle = await rolldown({
+    input: Object.fromEntries((await cdnEntryPoints()).map((entry) => [entry.out, entry.in])),
     platform: 'browser',
-    target: 'es2022',
-    minify: true,
-    // Cyrillic texts as UTF-8, not \u escapes (module scripts are always decoded as UTF-8).
-    charset: 'utf8',
-    legalComments: 'eof',
-    entryNames: '[name]-[hash]',
-    chunkNames: 'chunks/[name]-[hash]',
-    assetNames: 'assets/[name]-[hash]',
     tsconfig: join(pkg, 'tsconfig.build.json'),
-    metafile: true,
-    absWorkingDir: pkg,
-    // Stencil's lazy loader (unused: the kit takes Peculiar's per-component build) has a dynamic import esbuild cannot follow.
-    logOverride: { 'unsupported-dynamic-import': 'silent', 'empty-glob': 'silent' },
-    plugins: [minifyTemplatesPlugin],
-    logLevel: 'warning',
+    // What a production build gets: Lit's production mode.
+    resolve: { conditionNames: ['production', 'browser', 'import', 'module', 'default'] },
+    plugins: [minifyTemplatesRolldown],
+    onLog(level, log, handler) {
+      // Stencil's lazy loader (unused: the kit takes Peculiar's per-component build) and protobufjs's optional require.
+      if (log.code === 'EVAL' || log.code === 'UNRESOLVED_IMPORT' || log.code === 'EMPTY_IMPORT_META') return;
+      handler(level, log);
+    },
   });
-  const outputs = result.metafile.outputs;
+  const { output } = await bundle.write({
+    dir: outdir,
+    format: 'es',
+    minify: true,
+    comments: { legal: true, annotation: false, jsdoc: false },
+    hashCharacters: 'hex',
+    entryFileNames: '[name]-[hash:8].js',
+    chunkFileNames: 'chunks/[name]-[hash:8].js',
+    assetFileNames: 'assets/[name]-[hash:8][extname]',
+    codeSplitting: { groups: [{ name: 'kit', test: (id) => firstScreen.has(id), priority: 10 }] },
+  });
+  await bundle.close();
   const files = {};
-  for (const file of Object.keys(outputs).sort()) {
-    if (file.endsWith('.map')) continue;
-    files[relative(outdir, join(pkg, file))] = integrityOf(await readFile(join(pkg, file)));
+  for (const item of [...output].sort((a, b) => a.fileName.localeCompare(b.fileName))) {
+    if (item.fileName.endsWith('.map')) continue;
+    files[item.fileName] = integrityOf(await readFile(join(outdir, item.fileName)));
   }
+  const chunks = new Map(output.filter((item) => item.type === 'chunk').map((chunk) => [chunk.fileName, chunk]));
   const staticImports = (file, seen = new Set()) => {
-    for (const imported of outputs[file].imports) {
-      if (imported.kind !== 'import-statement' || seen.has(imported.path)) continue;
-      seen.add(imported.path);
-      staticImports(imported.path, seen);
+    for (const imported of chunks.get(file)?.imports ?? []) {
+      if (seen.has(imported)) continue;
+      seen.add(imported);
+      staticImports(imported, seen);
     }
     return seen;
   };
   const entries = {};
-  for (const [file, output] of Object.entries(outputs)) {
-    // Only the entry points asked for (dynamic-import targets are entry points to esbuild too).
-    if (!output.entryPoint || file.includes('/chunks/')) continue;
-    const name = basename(file).replace(/-[A-Z0-9]+\.js$/, '');
-    entries[name] = {
-      file: relative(outdir, join(pkg, file)),
-      integrity: files[relative(outdir, join(pkg, file))],
-      imports: [...staticImports(file)].map((path) => relative(outdir, join(pkg, path))).sort(),
-    };
+  for (const chunk of chunks.values()) {
+    if (!chunk.isEntry) continue;
+    entries[chunk.name] = { file: chunk.fileName, integrity: files[chunk.fileName], imports: [...staticImports(chunk.fileName)].sort() };
   }
   const manifest = { package: '@egov/auth-widgets', version: JSON.parse(await readFile(join(pkg, 'package.json'), 'utf8')).version, entries: sortKeys(entries), files };
   await writeFile(join(outdir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);

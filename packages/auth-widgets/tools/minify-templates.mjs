@@ -129,3 +129,12 @@ export const minifyTemplatesPlugin = {
     });
   },
 };
+
+/** The same for rolldown (the CDN build). */
+export const minifyTemplatesRolldown = {
+  name: 'egov-minify-templates',
+  transform(code, id) {
+    if (!/[\\/]auth-widgets[\\/]src[\\/].*\.ts$/.test(id) || !/\b(css|html) ?`/.test(code)) return undefined;
+    return { code: minifyTemplates(code, id) };
+  },
+};
