@@ -19,8 +19,10 @@ import { adoptScopedStyles } from '../styles/scoped-styles.js';
  * What the kit's form elements share: configuration from `<egov-auth>` or
  * their own attributes, texts in the current locale, rendering in the light
  * DOM (password managers cannot see into shadow roots) with the kit's scoped
- * stylesheet, page-unique ids, moving focus after a render, and one request
- * at a time, aborted when the element leaves the page.
+ * stylesheet, page-unique ids, moving focus after a render, one request per
+ * operation, aborted when the element leaves the page — and the parts that
+ * load later (how problems show, the calls, a configuration problem's
+ * message, the title prefix), each once, when first needed.
  */
 export abstract class EgovFormElement<M extends CommonMessages = CommonMessages> extends EgovConfigElement {
   static override properties: PropertyDeclarations = {
