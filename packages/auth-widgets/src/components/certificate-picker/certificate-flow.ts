@@ -3,6 +3,8 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { AuthError } from '../../client/auth-client.js';
 import type { CertificateProof } from '../../client/contract.js';
 import { proveWithCertificate } from '../../internal/certificate-proof.js';
+import type { CertificateTabMessages } from '../../i18n/en/certificate-tab.js';
+import { certificateTabTexts } from '../../i18n/parts/certificate-tab.js';
 import type { FormPort } from '../../internal/form-port.js';
 import { headingLevel } from '../../internal/headings.js';
 import { serviceProblem } from '../../internal/service-problems.js';
@@ -28,7 +30,18 @@ export interface PickerOptions {
 export class CertificateFlow {
   #picker: EgovCertificatePicker | undefined;
 
-  constructor(private readonly host: FormPort) {}
+  private constructor(private readonly host: FormPort) {}
+
+  /** The flow for this form, with the certificate tab's texts in the form's locale (they load with it). */
+  static async load(host: FormPort): Promise<CertificateFlow> {
+    await host.config.i18n.extend(certificateTabTexts);
+    return new CertificateFlow(host);
+  }
+
+  /** What the person needs for this way in: a qualified certificate on a card or token, and the Fortify app. */
+  renderIntro(): TemplateResult {
+    return html`<p class="egov-text">${(this.host.config.i18n.t as CertificateTabMessages).certificateIntro}</p>`;
+  }
 
   /** The picker, configured as its form is (backend, client, locale, agent, UI), its headings two levels below the form's. */
   render(options: PickerOptions): TemplateResult {

@@ -1,7 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { AuthError } from '../../client/auth-client.js';
-import type { CertificateTabMessages } from '../../i18n/en/certificate-tab.js';
-import { certificateTabTexts } from '../../i18n/parts/certificate-tab.js';
 import type { FormPort } from '../../internal/form-port.js';
 import { CertificateFlow } from '../certificate-picker/certificate-flow.js';
 import type { LoginOutcomes } from './login-outcomes.js';
@@ -26,19 +24,18 @@ export class LoginCertificate {
   private constructor(
     private readonly port: FormPort,
     private readonly options: LoginCertificateOptions,
+    flow: CertificateFlow,
   ) {
-    this.#flow = new CertificateFlow(port);
+    this.#flow = flow;
   }
 
-  /** With the tab's texts in the element's locale. */
+  /** With the certificate flow (and the tab's texts). */
   static async load(port: FormPort, options: LoginCertificateOptions): Promise<LoginCertificate> {
-    await port.config.i18n.extend(certificateTabTexts);
-    return new LoginCertificate(port, options);
+    return new LoginCertificate(port, options, await CertificateFlow.load(port));
   }
 
   render(labels: { action: string; fallback?: string }): TemplateResult {
-    const t = this.port.config.i18n.t as CertificateTabMessages;
-    return html`<p class="egov-text">${t.certificateIntro}</p>
+    return html`${this.#flow.renderIntro()}
     ${this.#notRegistered ? this.#notRegistered.renderNotRegistered() : nothing}
     ${this.#flow.render({
       actionLabel: labels.action,

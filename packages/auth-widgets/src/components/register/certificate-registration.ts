@@ -2,8 +2,6 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { AuthError } from '../../client/auth-client.js';
 import type { CommonMessages } from '../../i18n/en/common.js';
 import type { RegisterMessages } from '../../i18n/en/register.js';
-import type { CertificateTabMessages } from '../../i18n/en/certificate-tab.js';
-import { certificateTabTexts } from '../../i18n/parts/certificate-tab.js';
 import type { FormPort } from '../../internal/form-port.js';
 import { renderEmailField, renderFieldError, renderRequiredMark } from '../../internal/fields.js';
 import { summaryOf, type FieldProblems, type Problem } from '../../internal/problems.js';
@@ -14,7 +12,7 @@ import { CertificateFlow } from '../certificate-picker/certificate-flow.js';
 import type { SelectedCertificate } from '../certificate-picker/egov-certificate-picker.js';
 
 /** The texts the certificate registration uses. */
-type Texts = CommonMessages & RegisterMessages & CertificateTabMessages;
+type Texts = CommonMessages & RegisterMessages;
 
 /** What the certificate registration needs besides its form's port. */
 export interface CertificateRegistrationOptions {
@@ -41,17 +39,17 @@ export class CertificateRegistration {
   private constructor(
     private readonly port: FormPort,
     private readonly options: CertificateRegistrationOptions,
+    flow: CertificateFlow,
   ) {
-    this.#flow = new CertificateFlow(port);
+    this.#flow = flow;
   }
 
-  /** With the certificate tab's texts in the element's locale. */
+  /** With the certificate flow (and the tab's texts). */
   static async load(port: FormPort, options: CertificateRegistrationOptions): Promise<CertificateRegistration> {
-    await port.config.i18n.extend(certificateTabTexts);
-    return new CertificateRegistration(port, options);
+    return new CertificateRegistration(port, options, await CertificateFlow.load(port));
   }
 
-  /** In the element's texts, the certificate tab's among them (they load with this part). */
+  /** In the element's texts. */
   render(): TemplateResult {
     const t = this.port.config.i18n.t as Texts;
     const element = this.port;
@@ -59,7 +57,7 @@ export class CertificateRegistration {
     const chosen = this.#certificate;
     const emailError = problemText(this.#problems['certificateEmail']);
     const consentError = problemText(this.#problems['certificateConsent']);
-    return html`<p class="egov-text">${t.certificateIntro}</p>
+    return html`${this.#flow.renderIntro()}
       ${this.#flow.render({ actionLabel: t.registerWithCertificate, onSelected: (certificate) => this.#onSelected(certificate) })}
       ${chosen
         ? html`<form class="egov-form" novalidate @submit=${this.#onSubmit} data-certificate-form>
