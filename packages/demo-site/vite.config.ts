@@ -67,7 +67,11 @@ export default defineConfig({
     target: 'es2022',
     rollupOptions: {
       input: {
-        login: 'index.html',
+        home: 'index.html',
+        gallery: 'gallery.html',
+        tokens: 'tokens.html',
+        api: 'api.html',
+        login: 'login.html',
         register: 'register.html',
         confirmEmail: 'confirm-email.html',
         resetPassword: 'reset-password.html',

@@ -62,7 +62,7 @@ describe('certificates', () => {
     const { page } = await stack.newPage();
     const requested: string[] = [];
     page.on('request', (request) => requested.push(new URL(request.url()).pathname));
-    await page.goto(`${stack.siteUrl}/`);
+    await page.goto(`${stack.siteUrl}/login.html`);
     await page.getByLabel('Username (e-mail address)').fill('active@example.test');
     await page.getByLabel('Password', { exact: true }).fill('Active-Demo-Passphrase-1');
     await page.getByRole('button', { name: 'Log in' }).click();
@@ -78,7 +78,7 @@ describe('certificates', () => {
     const { page: second } = await stack.newPage();
     const later: string[] = [];
     second.on('request', (request) => later.push(new URL(request.url()).pathname));
-    await second.goto(`${stack.siteUrl}/`);
+    await second.goto(`${stack.siteUrl}/login.html`);
     await second.getByRole('tab', { name: 'Qualified electronic certificate' }).click();
     await second.locator('egov-certificate-picker').waitFor();
     await second.waitForLoadState('networkidle');
@@ -105,7 +105,7 @@ describe('certificates', () => {
     await confirmByLink(page, await stack.dev.link(email, 'confirm_email'));
     assert.match((await page.locator('egov-email-confirm .egov-notice').textContent()) ?? '', /Your account is active/);
 
-    await page.goto(`${stack.siteUrl}/`);
+    await page.goto(`${stack.siteUrl}/login.html`);
     await page.getByRole('tab', { name: 'Qualified electronic certificate' }).click();
     await chooseCertificate(page, 'egov-login', 'test-mup-id-card:valid');
     await enterPin(page, '1234');
@@ -119,7 +119,7 @@ describe('certificates', () => {
 
   test('a valid certificate without an account is offered registration', async () => {
     const { page } = await stack.newPage();
-    await page.goto(`${stack.siteUrl}/`);
+    await page.goto(`${stack.siteUrl}/login.html`);
     await page.getByRole('tab', { name: 'Qualified electronic certificate' }).click();
     await chooseCertificate(page, 'egov-login', 'test-halcom:valid-ecdsa');
     await enterPin(page, '1234');
@@ -133,7 +133,7 @@ describe('certificates', () => {
 
   test('wrong PIN twice: the warnings; the third time the card locks and the CA card shows', async () => {
     const { page } = await stack.newPage();
-    await page.goto(`${stack.siteUrl}/`);
+    await page.goto(`${stack.siteUrl}/login.html`);
     await page.getByRole('tab', { name: 'Qualified electronic certificate' }).click();
     const picker = page.locator('egov-login egov-certificate-picker');
     await chooseCertificate(page, 'egov-login', 'test-mup-id-card:valid');
@@ -153,7 +153,7 @@ describe('certificates', () => {
 
   test('a revoked certificate is refused at its own entry, with username and password as the next step, which opens with the e-mail focused', async () => {
     const { page } = await stack.newPage();
-    await page.goto(`${stack.siteUrl}/`);
+    await page.goto(`${stack.siteUrl}/login.html`);
     await page.getByRole('tab', { name: 'Qualified electronic certificate' }).click();
     const picker = page.locator('egov-login egov-certificate-picker');
     await chooseCertificate(page, 'egov-login', 'test-halcom:revoked');

@@ -14,7 +14,7 @@ import { confirmByLink, fillForeignRegistration, startStack, type Stack } from '
 
 const PASSWORD = 'quiet river under seven old bridges';
 const ACTIVE = { email: 'active@example.test', password: 'Active-Demo-Passphrase-1' };
-const PAGES = ['/', '/register.html', '/reset-password.html', '/confirm-email.html', '/states.html', '/dev.html'];
+const PAGES = ['/', '/login.html', '/register.html', '/reset-password.html', '/confirm-email.html', '/states.html', '/dev.html'];
 let counter = 0;
 const uniqueEmail = (label: string) => `${label}-${Date.now().toString(36)}-${++counter}@example.test`;
 
@@ -56,7 +56,7 @@ describe('the demo site as a citizen and a reviewer use it', () => {
     const { page, cspViolations } = await stack.newPage();
     const cases = [
       ...PAGES.map((path) => ({ path, locale: 'sr-Cyrl' as const })),
-      { path: '/', locale: 'en' as const },
+      { path: '/login.html', locale: 'en' as const },
       { path: '/dev.html', locale: 'sr-Latn' as const },
     ];
     for (const { path, locale } of cases) {
@@ -84,7 +84,7 @@ describe('the demo site as a citizen and a reviewer use it', () => {
 
   test('every header link shows the kit’s focus indicator (yellow behind the text, a dark bar under it), reached by Tab', async () => {
     const { page, cspViolations } = await stack.newPage();
-    await open(page, `${stack.siteUrl}/?locale=sr-Cyrl`, 'sr-Cyrl');
+    await open(page, `${stack.siteUrl}/login.html?locale=sr-Cyrl`, 'sr-Cyrl');
     const links = page.locator('.demo-header a');
     const count = await links.count();
     assert.ok(count >= 10, 'pages, the agent switch and three languages');
@@ -205,7 +205,7 @@ describe('the demo site as a citizen and a reviewer use it', () => {
       const back = page.getByRole('link', { name: DEMO_TEXTS[locale].backToLogin, exact: true });
       assert.equal(await back.isVisible(), true, `${locale}: visible`);
       const href = new URL((await back.getAttribute('href'))!, stack.siteUrl);
-      assert.equal(href.pathname, '/');
+      assert.equal(href.pathname, '/login.html');
       assert.equal(href.searchParams.get('locale'), locale);
     }
     // Switching the language on the page changes the link with it.
@@ -213,7 +213,7 @@ describe('the demo site as a citizen and a reviewer use it', () => {
     const back = page.getByRole('link', { name: DEMO_TEXTS['sr-Cyrl'].backToLogin, exact: true });
     assert.equal(new URL((await back.getAttribute('href'))!, stack.siteUrl).searchParams.get('locale'), 'sr-Cyrl');
     await back.click();
-    await page.waitForURL((url) => url.pathname === '/');
+    await page.waitForURL((url) => url.pathname === '/login.html');
     await page.locator('egov-login .egov-root[lang=sr-Cyrl]').waitFor();
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'sr-Cyrl');
     assert.deepEqual(cspViolations, []);
@@ -223,7 +223,7 @@ describe('the demo site as a citizen and a reviewer use it', () => {
   test('log in → "Log out" → logged out at the backend, the login form back, in the same language', async () => {
     const { page, cspViolations } = await stack.newPage();
     const t = DEMO_TEXTS['sr-Cyrl'];
-    await open(page, `${stack.siteUrl}/?locale=sr-Cyrl`, 'sr-Cyrl');
+    await open(page, `${stack.siteUrl}/login.html?locale=sr-Cyrl`, 'sr-Cyrl');
     const logOut = page.getByRole('button', { name: t.logOut });
     assert.equal(await logOut.isVisible(), false, 'nothing to log out of yet');
 

@@ -69,7 +69,7 @@ async function openWithFortify(
 
 /** The login page on its certificate tab, with the real client. */
 async function fortifyPage(stack: Stack, query = '', options: Parameters<typeof openWithFortify>[3] = {}): ReturnType<typeof openWithFortify> {
-  const opened = await openWithFortify(stack, '/', query, options);
+  const opened = await openWithFortify(stack, '/login.html', query, options);
   await opened.page.getByRole('tab', { name: 'Qualified electronic certificate' }).click();
   return opened;
 }
@@ -154,7 +154,7 @@ describe('certificate login through the Fortify test agent', () => {
   });
 
   test('the demo serves certificate mode’s policy only to pages that ask for the Fortify agent', async () => {
-    for (const path of ['/', '/register.html']) {
+    for (const path of ['/login.html', '/register.html']) {
       const strict = (await fetch(`${stack.siteUrl}${path}`)).headers.get('content-security-policy') ?? '';
       assert.match(strict, /require-trusted-types-for 'script'/);
       assert.doesNotMatch(strict, /unsafe-eval|127\.0\.0\.1:31337/);

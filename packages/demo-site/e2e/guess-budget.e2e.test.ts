@@ -19,7 +19,7 @@ describe('the password guess budget on the demo page', () => {
 
   test('after the budget of wrong passwords, the right one shows what to do, in Cyrillic, visibly', async () => {
     const { page, cspViolations } = await stack.newPage();
-    await page.goto(`${stack.siteUrl}/?locale=sr-Cyrl`);
+    await page.goto(`${stack.siteUrl}/login.html?locale=sr-Cyrl`);
     const email = page.getByLabel('Корисничко име (адреса електронске поште)');
     const password = page.getByLabel('Лозинка', { exact: true });
     const summary = page.locator('egov-login .egov-summary');

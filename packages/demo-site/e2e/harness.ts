@@ -3,7 +3,10 @@
 // with the strict CSP in front of it, and Debian's Chromium.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import {
   API_PATHS,
@@ -55,14 +58,18 @@ async function waitFor(url: string, child: ChildProcess, timeoutMs = 20_000): Pr
 }
 
 let built = false;
+// Each test process builds into its own folder, so test files (and people)
+// building the demo at the same time never serve each other's half-written files.
+const outDir = join(tmpdir(), `egov-demo-site-${process.pid}`);
 
 /** Builds the demo site once per test process. */
 async function build(): Promise<void> {
   if (built) return;
-  const child = runVite(['build', '--logLevel', 'warn'], {});
+  const child = runVite(['build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'], {});
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   if (code !== 0) throw new Error(`vite build failed with ${code}`);
   built = true;
+  process.on('exit', () => rmSync(outDir, { recursive: true, force: true }));
 }
 
 export interface Stack {
@@ -165,7 +172,7 @@ export async function startStack({ publicSite = false, siteHost = '127.0.0.1', d
   const backendArgs = [...(deployment ? deployment(siteUrl) : ['--public-url', siteUrl]), '--reviewer-token', REVIEWER_TOKEN];
   let backend: MockServer = await startMockServer({ args: backendArgs });
   const { port: backendPort, dataDir } = backend;
-  const preview = runVite(['preview', '--port', String(sitePort), '--strictPort'], {
+  const preview = runVite(['preview', '--outDir', outDir, '--port', String(sitePort), '--strictPort'], {
     EGOV_BACKEND_URL: backend.url,
     EGOV_DEMO_PORT: String(sitePort),
     ...(directBackendHost ? { EGOV_PAGE_BACKEND_URL: `http://${directBackendHost}:${backendPort}/api` } : {}),

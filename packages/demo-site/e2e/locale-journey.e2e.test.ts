@@ -67,7 +67,7 @@ describe('the language a person starts in, on every page they land on', () => {
       const email = uniqueEmail(`journey-${locale.toLowerCase()}`);
       const { page, cspViolations } = await stack.newPage();
 
-      await page.goto(`${stack.siteUrl}/?locale=${locale}`);
+      await page.goto(`${stack.siteUrl}/login.html?locale=${locale}`);
       await assertLocale(page, locale, 'egov-login', 'login page');
       await page.locator(`egov-login a.egov-link[href*="register"][href*="${locale}"]`).last().click();
       await page.waitForURL(/register\.html/);
@@ -93,7 +93,7 @@ describe('the language a person starts in, on every page they land on', () => {
       await page.context().close();
 
       const { page: reset } = await stack.newPage();
-      await reset.goto(`${stack.siteUrl}/?locale=${locale}`);
+      await reset.goto(`${stack.siteUrl}/login.html?locale=${locale}`);
       await assertLocale(reset, locale, 'egov-login', 'login page');
       await reset.locator(`egov-login a.egov-link[href*="reset-password"][href*="${locale}"]`).click();
       await reset.waitForURL(/reset-password\.html/);

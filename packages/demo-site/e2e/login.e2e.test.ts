@@ -17,7 +17,7 @@ describe('login on the demo page', () => {
 
   test('logs in with e-mail and password and shows the success state', async () => {
     const { page, cspViolations } = await stack.newPage();
-    await page.goto(`${stack.siteUrl}/`);
+    await page.goto(`${stack.siteUrl}/login.html`);
     await page.getByLabel('Username (e-mail address)').fill(ACTIVE.email);
     await page.getByLabel('Password', { exact: true }).fill(ACTIVE.password);
     await page.getByRole('button', { name: 'Log in' }).click();
@@ -36,7 +36,7 @@ describe('login on the demo page', () => {
 
   test('a wrong password gets the generic message and an empty password field', async () => {
     const { page, cspViolations } = await stack.newPage();
-    await page.goto(`${stack.siteUrl}/`);
+    await page.goto(`${stack.siteUrl}/login.html`);
     await page.getByLabel('Username (e-mail address)').fill(ACTIVE.email);
     await page.getByLabel('Password', { exact: true }).fill('not the right password');
     await page.keyboard.press('Enter');
@@ -54,7 +54,7 @@ describe('login on the demo page', () => {
 
   test('switches language at runtime and keeps what was typed', async () => {
     const { page } = await stack.newPage();
-    await page.goto(`${stack.siteUrl}/`);
+    await page.goto(`${stack.siteUrl}/login.html`);
     await page.getByLabel('Username (e-mail address)').fill('kept@example.test');
     await page.getByRole('link', { name: 'Српски (ћирилица)' }).click();
     await page.getByRole('heading', { name: 'Пријава', exact: true }).first().waitFor();

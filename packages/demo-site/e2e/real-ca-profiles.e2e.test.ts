@@ -75,7 +75,7 @@ describe('every real CA’s test profile through the demo site and the demo agen
 
   /** Certificate login on the login page; resolves with the session's e-mail and acr. */
   async function login(page: Page, profile: Profile): Promise<{ email: string; acr: string }> {
-    await page.goto(`${stack.siteUrl}/`);
+    await page.goto(`${stack.siteUrl}/login.html`);
     await page.getByRole('tab', { name: 'Qualified electronic certificate' }).click();
     await assertListedAsUsable(page, 'egov-login', profile);
     await page.locator(`egov-login [data-certificate="${profile.id}"] button`).click();
@@ -102,7 +102,7 @@ describe('every real CA’s test profile through the demo site and the demo agen
 
   test('the login picker lists each real CA’s certificate as usable, none hidden as from an unknown CA', async () => {
     const { page } = await stack.newPage();
-    await page.goto(`${stack.siteUrl}/`);
+    await page.goto(`${stack.siteUrl}/login.html`);
     await page.getByRole('tab', { name: 'Qualified electronic certificate' }).click();
     for (const profile of ALL) await assertListedAsUsable(page, 'egov-login', profile);
     await page.context().close();

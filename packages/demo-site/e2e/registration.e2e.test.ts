@@ -64,7 +64,7 @@ async function confirm(stack: Stack, email: string): Promise<string> {
 /** Logs in on the login page and returns the heading of what it shows. */
 async function logIn(stack: Stack, email: string, password: string): Promise<string> {
   const { page } = await stack.newPage();
-  await page.goto(`${stack.siteUrl}/`);
+  await page.goto(`${stack.siteUrl}/login.html`);
   await page.getByLabel('Username (e-mail address)').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Log in' }).click();
@@ -155,7 +155,7 @@ describe('registration, confirmation, review and password reset', () => {
     await stack.dev.approve(email);
 
     const { page } = await stack.newPage();
-    await page.goto(`${stack.siteUrl}/`);
+    await page.goto(`${stack.siteUrl}/login.html`);
     await page.getByRole('link', { name: 'Password forgotten?' }).click();
     await page.waitForURL(/reset-password\.html/);
     await page.getByLabel('Username (e-mail address)').fill(email);

@@ -11,7 +11,7 @@ try {
   for (const locale of ['en', 'sr-Cyrl', 'sr-Latn']) {
     const { page } = await stack.newPage();
     await page.setViewportSize({ width: 1100, height: 760 });
-    await page.goto(`${stack.siteUrl}/?locale=${locale}`);
+    await page.goto(`${stack.siteUrl}/login.html?locale=${locale}`);
     await page.locator('egov-login form').waitFor();
     await page.waitForTimeout(200);
     await page.screenshot({ path: `${out}login-${locale}.png` });
@@ -28,7 +28,7 @@ try {
   for (const locale of ['en', 'sr-Cyrl', 'sr-Latn']) {
     const { page } = await stack.newPage();
     await page.setViewportSize({ width: 1100, height: 900 });
-    await page.goto(`${stack.siteUrl}/?locale=${locale}`);
+    await page.goto(`${stack.siteUrl}/login.html?locale=${locale}`);
     await page.locator('egov-login [role=tab]').first().click();
     await page.locator('egov-login [data-certificate]').first().waitFor();
     await page.screenshot({ path: `${out}login-certificate-${locale}.png`, fullPage: true });
@@ -37,7 +37,7 @@ try {
   {
     const { page } = await stack.newPage();
     await page.setViewportSize({ width: 1100, height: 900 });
-    await page.goto(`${stack.siteUrl}/?locale=sr-Latn`);
+    await page.goto(`${stack.siteUrl}/login.html?locale=sr-Latn`);
     await page.locator('egov-login [role=tab]').first().click();
     await page.locator('egov-login [data-certificate="test-mup-id-card:valid"] button').click();
     await page.getByRole('dialog').waitFor();
@@ -51,7 +51,7 @@ try {
     }
     await page.locator('egov-login [data-state=locked]').waitFor();
     await page.screenshot({ path: `${out}pin-locked-sr-Latn.png`, fullPage: true });
-    await page.goto(`${stack.siteUrl}/?agent=fortify`);
+    await page.goto(`${stack.siteUrl}/login.html?agent=fortify`);
     await page.locator('egov-login [role=tab]').first().click();
     await page.locator('egov-login [data-problem]').waitFor({ timeout: 15_000 });
     await page.screenshot({ path: `${out}fortify-missing-en.png` });

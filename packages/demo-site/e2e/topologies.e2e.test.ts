@@ -31,7 +31,7 @@ async function openLogin(stack: Stack): Promise<{ page: Page; consoleErrors: () 
       original(...args);
     };
   });
-  await page.goto(`${stack.siteUrl}/`);
+  await page.goto(`${stack.siteUrl}/login.html`);
   return {
     page,
     cspViolations,

@@ -1,7 +1,20 @@
 import '@egov/auth-widgets/define/all';
 import { FetchAuthClient, LOCALE_NAMES, SUPPORTED_LOCALES, parseLocale, type Locale } from '@egov/auth-widgets';
-import { html, render } from 'lit';
+import { html, nothing, render } from 'lit';
 import { DEMO_TEXTS, type DemoTextKey } from './demo-texts.ts';
+import {
+  THEMES,
+  VIEW_PARAMS,
+  WIDTHS,
+  pageTheme,
+  pageWidth,
+  parseTheme,
+  parseWidth,
+  rememberInUrl,
+  themeHref,
+  type Theme,
+  type Width,
+} from './view-settings.ts';
 
 // Certificate login through Fortify is opt-in (its packages are optional). The
 // demo takes the kit's smallest client unless it shows Peculiar's picker
@@ -10,60 +23,95 @@ import { DEMO_TEXTS, type DemoTextKey } from './demo-texts.ts';
 if (new URLSearchParams(location.search).get('picker') === 'peculiar') await import('@egov/auth-widgets/fortify-peculiar');
 else await import('@egov/auth-widgets/fortify');
 
-type Page = 'login' | 'register' | 'confirm' | 'reset' | 'states' | 'dev';
+type Page = 'home' | 'gallery' | 'login' | 'register' | 'reset' | 'confirm' | 'dev' | 'tokens' | 'api';
 
-const PAGES: { page: Page; href: string; label: DemoTextKey }[] = [
-  { page: 'login', href: '/', label: 'pageLogin' },
-  { page: 'register', href: '/register.html', label: 'pageRegister' },
-  { page: 'reset', href: '/reset-password.html', label: 'pageReset' },
-  { page: 'confirm', href: '/confirm-email.html', label: 'pageConfirm' },
-  { page: 'states', href: '/states.html', label: 'pageStates' },
-  { page: 'dev', href: '/dev.html', label: 'pageDev' },
+const PAGES: { page: Page; href: string; label: DemoTextKey; title: DemoTextKey }[] = [
+  { page: 'home', href: '/', label: 'pageHome', title: 'titleHome' },
+  { page: 'gallery', href: '/gallery.html', label: 'pageGallery', title: 'titleGallery' },
+  { page: 'login', href: '/login.html', label: 'pageLogin', title: 'titleLogin' },
+  { page: 'register', href: '/register.html', label: 'pageRegister', title: 'titleRegister' },
+  { page: 'reset', href: '/reset-password.html', label: 'pageReset', title: 'titleReset' },
+  { page: 'confirm', href: '/confirm-email.html', label: 'pageConfirm', title: 'titleConfirm' },
+  { page: 'dev', href: '/dev.html', label: 'pageDev', title: 'titleDev' },
+  { page: 'tokens', href: '/tokens.html', label: 'pageTokens', title: 'titleTokens' },
+  { page: 'api', href: '/api.html', label: 'pageApi', title: 'titleApi' },
 ];
 
-const PAGE_TITLES: Record<Page, DemoTextKey> = {
-  login: 'titleLogin',
-  register: 'titleRegister',
-  confirm: 'titleConfirm',
-  reset: 'titleReset',
-  states: 'titleStates',
-  dev: 'titleDev',
-};
+const THEME_LABELS: Record<Theme, DemoTextKey> = { kit: 'themeKit', interior: 'themeInterior', health: 'themeHealth', finance: 'themeFinance' };
+const WIDTH_LABELS: Record<Width, DemoTextKey> = { phone: 'widthPhone', tablet: 'widthTablet', desktop: 'widthDesktop' };
 
 const page = (document.body.dataset['page'] ?? 'login') as Page;
+/** Pages that show the kit's elements in frames offer the width preview. */
+const previews = document.body.hasAttribute('data-previews');
+
+/** One row of choices drawn as links (each a shareable address), the current one marked. */
+const choices = <T extends string>(param: string, values: readonly T[], label: DemoTextKey, names: Record<T, DemoTextKey>) =>
+  html`<nav class="demo-choices" data-demo-label=${label} data-choices=${param}>
+    <span class="demo-choices-label" data-demo-text=${label} aria-hidden="true"></span>
+    <ul>
+      ${values.map((value) => html`<li><a href=${`?${param}=${value}`} data-choice=${value} data-demo-text=${names[value]}></a></li>`)}
+    </ul>
+  </nav>`;
 
 // The locale menu names each language in its own script.
 render(
   html`<p class="demo-brand">eGov Auth Kit <span class="demo-tag">demo</span></p>
     <nav class="demo-pages" data-demo-label="demoPages">
       <ul>
-        ${PAGES.map((p) => html`<li><a href=${p.href} data-page=${p.page} data-keeps-locale data-demo-text=${p.label}></a></li>`)}
+        ${PAGES.map((p) => html`<li><a href=${p.href} data-page=${p.page} data-keeps-view data-demo-text=${p.label}></a></li>`)}
       </ul>
     </nav>
-    <p class="demo-agent"><a data-agent-switch data-keeps-locale href="?agent=fortify"></a></p>
+    <p class="demo-agent"><a data-agent-switch data-keeps-view href="?agent=fortify"></a></p>
     <nav class="demo-locales" aria-label="Language / Језик / Jezik">
       <ul>
         ${SUPPORTED_LOCALES.map(
           (locale) => html`<li><a href=${`?locale=${locale}`} lang=${locale} hreflang=${locale} data-locale=${locale}>${LOCALE_NAMES[locale]}</a></li>`,
         )}
       </ul>
-    </nav>`,
+    </nav>
+    <div class="demo-view">
+      ${choices('theme', THEMES, 'themeLabel', THEME_LABELS)} ${previews ? choices('width', Object.keys(WIDTHS) as Width[], 'widthLabel', WIDTH_LABELS) : nothing}
+    </div>`,
   document.querySelector<HTMLElement>('.demo-header')!,
 );
 
-const auth = document.querySelector('egov-auth');
-const eventLog = document.querySelector<HTMLElement>('#demo-event')!;
+const eventLog = document.querySelector<HTMLElement>('#demo-event');
 
 // Certificate login needs a local agent. The demo uses the in-browser demo agent
 // (test keys from the mock server) unless ?agent=fortify asks for the real app.
 const agent = new URLSearchParams(location.search).get('agent') === 'fortify' ? 'fortify' : 'soft';
 
+/** Marks the current choice of a row of choices. */
+function markChoice(param: string, value: string): void {
+  for (const link of document.querySelectorAll<HTMLAnchorElement>(`[data-choices=${param}] a[data-choice]`)) {
+    link.setAttribute('aria-current', String(link.dataset['choice'] === value));
+  }
+}
+
+/** Moving between the demo pages keeps the language, theme and width. */
+function updatePageLinks(): void {
+  const current = new URLSearchParams(location.search);
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-keeps-view]')) {
+    const url = new URL(link.href);
+    for (const param of VIEW_PARAMS) {
+      const value = current.get(param);
+      if (value) url.searchParams.set(param, value);
+      else url.searchParams.delete(param);
+    }
+    link.href = url.pathname + url.search;
+    if (link.dataset['page'] === page) link.setAttribute('aria-current', 'page');
+  }
+}
+
 /** The locale comes from ?locale=…, so each language has its own address to share or screenshot. */
 function applyLocale(locale: Locale): void {
   const texts = DEMO_TEXTS[locale];
-  if (auth) auth.locale = locale;
+  // Every kit element on the page follows at once: each <egov-auth> hands the locale down.
+  for (const auth of document.querySelectorAll('egov-auth')) auth.locale = locale;
   document.documentElement.lang = locale;
-  document.querySelector('.demo-title')!.textContent = texts[PAGE_TITLES[page]];
+  const title = PAGES.find((p) => p.page === page)?.title;
+  const heading = document.querySelector('.demo-title');
+  if (title && heading) heading.textContent = texts[title];
   // The page's own texts: the skip link, the header, "Back to log in", "Log out".
   for (const element of document.querySelectorAll<HTMLElement>('[data-demo-text]')) {
     element.textContent = texts[element.dataset['demoText'] as DemoTextKey];
@@ -75,13 +123,25 @@ function applyLocale(locale: Locale): void {
   for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-locale]')) {
     link.setAttribute('aria-current', String(link.dataset['locale'] === locale));
   }
-  // Moving between the demo pages keeps the language.
-  for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-keeps-locale]')) {
-    const url = new URL(link.href);
-    url.searchParams.set('locale', locale);
-    link.href = url.pathname + url.search;
-    if (link.dataset['page'] === page) link.setAttribute('aria-current', 'page');
+}
+
+/** The theme: one stylesheet of `--egov-*` tokens, swapped in place. */
+function applyTheme(theme: Theme): void {
+  const href = themeHref(theme);
+  let link = document.querySelector<HTMLLinkElement>('link#demo-theme');
+  if (!href) link?.remove();
+  else {
+    link ??= Object.assign(document.createElement('link'), { id: 'demo-theme', rel: 'stylesheet' });
+    link.href = href;
+    document.head.append(link);
   }
+  document.documentElement.dataset['theme'] = theme;
+  markChoice('theme', theme);
+}
+
+function applyWidth(width: Width): void {
+  document.documentElement.dataset['width'] = width;
+  markChoice('width', width);
 }
 
 const agentSwitch = document.querySelector<HTMLAnchorElement>('[data-agent-switch]')!;
@@ -90,22 +150,41 @@ other.searchParams.set('agent', agent === 'soft' ? 'fortify' : 'soft');
 agentSwitch.href = other.pathname + other.search;
 
 applyLocale(parseLocale(new URLSearchParams(location.search).get('locale')) ?? 'en');
+applyTheme(pageTheme());
+applyWidth(pageWidth());
+updatePageLinks();
 
-if (auth) auth.certificateAgent = agent;
+for (const auth of document.querySelectorAll('egov-auth')) auth.certificateAgent = agent;
 // ?picker=peculiar shows Peculiar Ventures' own <peculiar-fortify-certificates> instead of the kit's list.
-if (auth && new URLSearchParams(location.search).get('picker') === 'peculiar') auth.setAttribute('picker-ui', 'peculiar');
+if (new URLSearchParams(location.search).get('picker') === 'peculiar') document.querySelector('egov-auth')?.setAttribute('picker-ui', 'peculiar');
 
 // Switch at runtime, without a reload: what is typed stays.
 for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-locale]')) {
   link.addEventListener('click', (event) => {
     event.preventDefault();
     const locale = parseLocale(link.dataset['locale'])!;
-    const url = new URL(location.href);
-    url.searchParams.set('locale', locale);
-    history.replaceState(history.state, '', url.pathname + url.search);
+    rememberInUrl('locale', locale, 'en');
     applyLocale(locale);
+    updatePageLinks();
   });
 }
+for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-choices] a[data-choice]')) {
+  link.addEventListener('click', (event) => {
+    event.preventDefault();
+    const param = link.closest<HTMLElement>('[data-choices]')!.dataset['choices']!;
+    const value = link.dataset['choice']!;
+    if (param === 'theme') {
+      rememberInUrl('theme', value, 'kit');
+      applyTheme(parseTheme(value)!);
+    } else {
+      rememberInUrl('width', value, 'desktop');
+      applyWidth(parseWidth(value)!);
+    }
+    updatePageLinks();
+  });
+}
+
+const auth = document.querySelector('egov-auth');
 
 // After a login the page offers to log out, as a portal's page does: the
 // kit's client ends the session at the backend, and a new <egov-login> (in
@@ -152,6 +231,6 @@ for (const name of [
   'egov-password-changed',
 ] as const) {
   document.addEventListener(name, (event) => {
-    eventLog.textContent = `${name}: ${JSON.stringify((event as CustomEvent).detail)}`;
+    if (eventLog) eventLog.textContent = `${name}: ${JSON.stringify((event as CustomEvent).detail)}`;
   });
 }
