@@ -5,7 +5,7 @@
 import type { Locale } from '@egov/auth-widgets';
 
 /** The kit elements the gallery shows, in the order of its sections. */
-export const GALLERY_ELEMENTS = ['login', 'register', 'reset', 'confirm', 'picker'] as const;
+export const GALLERY_ELEMENTS = ['login', 'register', 'reset', 'confirm', 'certificate'] as const;
 export type GalleryElement = (typeof GALLERY_ELEMENTS)[number];
 
 /** A title written in English and Serbian Cyrillic; the Latin script is derived. */
