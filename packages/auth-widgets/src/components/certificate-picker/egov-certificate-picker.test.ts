@@ -477,6 +477,11 @@ describe('<egov-certificate-picker>', () => {
       expect(visibleItems(el)).to.deep.equal(['test-halcom:valid-ecdsa']);
       const chosen = el.querySelector('[data-certificate="test-halcom:valid-ecdsa"]')!;
       expect(seen(el)).to.contain('Chosen certificate');
+      // A group named by its heading, not a landmark: a page with several pickers (the demo's gallery) keeps its landmarks unique.
+      const group = el.querySelector<HTMLElement>('.egov-chosen')!;
+      expect(group.getAttribute('role')).to.equal('group');
+      expect(document.getElementById(group.getAttribute('aria-labelledby')!)!.textContent).to.equal('Chosen certificate');
+      expect(el.querySelector('section, [role=region]')).to.equal(null);
       expect(chosen.getAttribute('aria-current')).to.equal('true');
       // The pressed button left with the list: focus is on what replaced it, not lost to the page.
       expect(document.activeElement!.textContent).to.equal('Chosen certificate');

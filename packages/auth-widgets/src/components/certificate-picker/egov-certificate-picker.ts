@@ -687,8 +687,10 @@ export class EgovCertificatePicker extends EgovFormElement<Texts> {
     const chosenId = signing ? this.#selected?.token.id : this.folded ? this.chosenId : undefined;
     const chosen = chosenId === undefined ? undefined : usable.find((item) => item.token.id === chosenId);
     if (chosen) {
+      // A group, not a region: its heading already names it, and a page may
+      // hold several pickers (a gallery), whose landmarks would share a name.
       return html`${note}
-        <section class="egov-chosen" aria-labelledby=${this.partId('chosen')} data-state=${signing ? 'signing' : 'chosen'}>
+        <div class="egov-chosen" role="group" aria-labelledby=${this.partId('chosen')} data-state=${signing ? 'signing' : 'chosen'}>
           ${this.renderHeading(1, t.chosenCertificate, { className: 'egov-chosen-title', id: this.partId('chosen'), focusable: true })}
           <ul class="egov-certificates" aria-labelledby=${this.partId('chosen')}>
             ${this.#renderItem(t, chosen, { folded: true, action: !signing && !!this.note })}
@@ -696,7 +698,7 @@ export class EgovCertificatePicker extends EgovFormElement<Texts> {
           ${signing
             ? html`<p class="egov-text" role="status">${t.pinEnterInAgent(this.agentLabel)}</p>`
             : html`<button type="button" class="egov-button egov-button--secondary" @click=${() => this.#chooseAnother()}>${t.chooseAnother}</button>`}
-        </section>`;
+        </div>`;
     }
     if (signing) return html`<p class="egov-text" role="status" data-state="signing">${t.pinEnterInAgent(this.agentLabel)}</p>`;
     return html`${note}
