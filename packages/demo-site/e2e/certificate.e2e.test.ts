@@ -3,7 +3,41 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { srCyrl } from '../../auth-widgets/src/i18n/sr-cyrl.ts';
 import { confirmByLink, startStack, type Stack } from './harness.ts';
+
+/**
+ * What each certificate state of the gallery shows, in Serbian Cyrillic: the
+ * kit's own words (its catalog) and what the scripted agent and directory
+ * put there (the code, the person, the certification body's contacts).
+ */
+const EXPECTED: Record<string, { where?: string; texts: (t: typeof srCyrl) => string[] }> = {
+  looking: { texts: (t) => [t.agentLooking] },
+  approve: { texts: (t) => [t.agentApproveTitle, '482915'] },
+  list: { texts: (t) => ['Petar Testović', 'TEST Pošta token', t.hiddenCertificates(4)] },
+  'pin-previous-wrong': { texts: (t) => [t.pinPreviousWrong(2)] },
+  'pin-final-try': { texts: (t) => [t.pinFinalTry] },
+  'pin-locked': { texts: (t) => [t.pinLockedWarning] },
+  'pin-locked-contacts': { where: '[data-state=locked]', texts: (t) => [t.pinLockedTitle, 'МУП Републике Србије', 'За сертификат на личној карти то је Министарство унутрашњих послова.', 'ca@mup.gov.rs'] },
+  'pin-in-window': { texts: (t) => [t.pinEnterInAgent('Fortify')] },
+  'pin-wrong': { where: '[role=alert]', texts: (t) => [t.pinWrong(2)] },
+  cancelled: { where: '[role=alert]', texts: (t) => [t.signingCancelled] },
+  'sign-failed': { where: '[role=alert]', texts: (t) => [t.signFailed] },
+  'no-usable': { texts: (t) => [t.noUsableTitle, t.noUsableBody] },
+  // The refusal is said at the certificate's own entry.
+  refused: { where: '[data-certificate="gallery-id-card:signing"]', texts: (t) => [t.certificateRefused(t.refusedRevoked)] },
+  'not-registered': { texts: (t) => [t.certificateNotRegisteredTitle, t.registerWithCertificate] },
+  'not-installed': { texts: (t) => [t.agentNotInstalledTitle, t.agentDownload] },
+  'not-running': { texts: (t) => [t.agentNotRunningTitle] },
+  'local-network-blocked': { texts: (t) => [t.agentBlockedTitle] },
+  'tls-untrusted': { texts: (t) => [t.agentTlsTitle] },
+  'origin-denied': { texts: (t) => [t.agentDeniedTitle] },
+  'no-token': { texts: (t) => [t.noTokenTitle] },
+  'page-blocked': { texts: (t) => [t.agentPageBlockedTitle, t.agentPageBlockedBody] },
+  'not-set-up': { texts: (t) => [t.agentNotSetUpTitle] },
+  'agent-error': { texts: (t) => [t.agentErrorTitle] },
+  'token-removed': { texts: (t) => [t.tokenRemovedTitle] },
+};
 
 let counter = 0;
 const uniqueEmail = (label: string) => `${label}-${Date.now().toString(36)}-${++counter}@example.test`;
@@ -29,33 +63,56 @@ describe('certificates', () => {
     await stack?.stop();
   });
 
-  test('the picker states page shows every state, in each language, under the strict policy', async () => {
-    const problems = ['not_installed', 'not_running', 'local_network_blocked', 'tls_untrusted', 'origin_denied', 'no_token', 'page_blocked', 'not_set_up', 'agent_error', 'token_removed'];
-    for (const [locale, looking, finalTry, locked] of [
-      ['en', 'Looking for the certificate agent on this computer…', 'Last try: one more wrong PIN locks the card.', 'The card’s PIN is locked.'],
-      ['sr-Cyrl', 'Тражење агента за сертификате на овом рачунару…', 'Последњи покушај: још један погрешан PIN закључава картицу.', 'PIN картице је закључан.'],
-      ['sr-Latn', 'Traženje agenta za sertifikate na ovom računaru…', 'Poslednji pokušaj: još jedan pogrešan PIN zaključava karticu.', 'PIN kartice je zaključan.'],
-    ] as const) {
-      const { page, cspViolations } = await stack.newPage();
-      await page.goto(`${stack.siteUrl}/states.html?locale=${locale}`);
-      const state = (id: string) => page.locator(`[data-demo-state="${id}"] egov-certificate-picker`);
-      await state('list').locator('.egov-certificates').waitFor({ timeout: 15_000 });
-      assert.ok((await state('list').locator('[data-hidden]').count()) > 0, 'hidden certificates with reasons');
-      // Serbian texts arrive a moment after the first render: wait for them.
-      await state('looking').locator('[role=status]', { hasText: looking }).waitFor();
-      assert.equal((await state('approve').locator('.egov-code').innerText()).trim(), '482915');
-      await state('pin-previous-wrong').locator('[data-pin-warning]').waitFor();
-      await state('pin-final-try').locator('[data-pin-warning]', { hasText: finalTry }).waitFor();
-      await state('pin-locked').locator('[data-pin-warning]', { hasText: locked }).waitFor();
-      for (const problem of problems) {
-        await state(problem).locator(`[data-problem="${problem}"]`).waitFor();
-        // "Try again" everywhere but where only the site can fix it.
-        assert.equal(await state(problem).locator('[data-problem] ~ button').count(), problem === 'page_blocked' || problem === 'not_set_up' ? 0 : 1, problem);
+  test('the gallery shows every certificate state in Serbian, each saying what the person sees, with no console or network error', async () => {
+    const { page, cspViolations } = await stack.newPage();
+    const consoleErrors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(`${message.text()} (${message.location().url})`);
+    });
+    page.on('pageerror', (error) => consoleErrors.push(String(error)));
+    const networkErrors: string[] = [];
+    page.on('requestfailed', (request) => networkErrors.push(`${request.url()}: ${request.failure()?.errorText}`));
+    page.on('response', (response) => {
+      if (response.status() >= 400) networkErrors.push(`${response.url()}: HTTP ${response.status()}`);
+    });
+
+    // One load: the whole certificate section, each state brought to its moment by the page itself.
+    await page.goto(`${stack.siteUrl}/gallery.html?element=certificate&locale=sr-Cyrl`);
+    const cards = page.locator('.gallery-card[data-element=certificate]');
+    await page.waitForFunction(
+      () => {
+        const all = document.querySelectorAll('.gallery-card[data-element=certificate]');
+        return all.length > 0 && [...all].every((card) => card.hasAttribute('data-ready') || card.hasAttribute('data-failed'));
+      },
+      undefined,
+      { timeout: 30_000 },
+    );
+    assert.deepEqual(await page.locator('.gallery-card[data-failed]').evaluateAll((all) => all.map((card) => card.textContent?.trim())), []);
+    assert.deepEqual(await cards.evaluateAll((all) => all.map((card) => card.id)), Object.keys(EXPECTED).map((id) => `certificate-${id}`), 'every state, in order');
+
+    const t = srCyrl;
+    for (const [id, { where, texts }] of Object.entries(EXPECTED)) {
+      const frame = page.locator(`#certificate-${id} .demo-frame`);
+      const target = where ? frame.locator(where) : frame;
+      for (const text of texts(t)) {
+        await assert.doesNotReject(target.getByText(text, { exact: false }).first().waitFor({ state: 'visible', timeout: 2_000 }), `${id}: "${text}"`);
       }
-      assert.equal(await page.locator('html').getAttribute('lang'), locale);
-      assert.deepEqual(cspViolations, []);
-      await page.context().close();
     }
+    // The state titles are Serbian too.
+    assert.equal((await page.locator('#certificate-pin-locked-contacts-title').innerText()).trim(), 'PIN картице је закључан: подаци за контакт сертификационог тела');
+    // "Try again" everywhere but where only the site can fix it.
+    for (const problem of ['not-installed', 'not-running', 'local-network-blocked', 'tls-untrusted', 'origin-denied', 'no-token', 'page-blocked', 'not-set-up', 'agent-error', 'token-removed']) {
+      const retry = page.locator(`#certificate-${problem} .demo-frame`).getByRole('button', { name: t.tryAgain });
+      assert.equal(await retry.count(), problem === 'page-blocked' || problem === 'not-set-up' ? 0 : 1, problem);
+    }
+    // The hidden certificates, each with why.
+    assert.equal(await page.locator('#certificate-list [data-hidden]').count(), 4);
+
+    assert.equal(await page.locator('html').getAttribute('lang'), 'sr-Cyrl');
+    assert.deepEqual(cspViolations, []);
+    assert.deepEqual(networkErrors, []);
+    assert.deepEqual(consoleErrors, []);
+    await page.context().close();
   });
 
   test('the password path never downloads the certificate code', async () => {
