@@ -54,13 +54,13 @@ export default defineConfig({
     host: '127.0.0.1',
     port: Number(process.env['EGOV_DEMO_PORT'] ?? 5173),
     strictPort: true,
-    proxy: { '/api': { target: backend } },
+    proxy: { '/api/': { target: backend } },
   },
   preview: {
     host: '127.0.0.1',
     port: Number(process.env['EGOV_DEMO_PORT'] ?? 4173),
     strictPort: true,
-    proxy: { '/api': { target: backend } },
+    proxy: { '/api/': { target: backend } },
     headers: { 'Referrer-Policy': 'no-referrer' },
   },
   build: {
