@@ -14,7 +14,8 @@ import { confirmByLink, fillForeignRegistration, startStack, type Stack } from '
 
 const PASSWORD = 'quiet river under seven old bridges';
 const ACTIVE = { email: 'active@example.test', password: 'Active-Demo-Passphrase-1' };
-const PAGES = ['/', '/login.html', '/register.html', '/reset-password.html', '/confirm-email.html', '/states.html', '/dev.html'];
+// The certificate picker's states moved to the gallery (states.html now only sends old links there).
+const PAGES = ['/', '/gallery.html', '/login.html', '/register.html', '/reset-password.html', '/confirm-email.html', '/dev.html'];
 let counter = 0;
 const uniqueEmail = (label: string) => `${label}-${Date.now().toString(36)}-${++counter}@example.test`;
 

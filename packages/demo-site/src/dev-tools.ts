@@ -1,6 +1,9 @@
 // The demo's window into the mock server's development operations: the
 // outbox (the mock sends no e-mail) and the reviewer's queue. Demo-site
-// code only; the kit has nothing of this.
+// code only; the kit has nothing of this. On the live pages they sit beside
+// the kit's element and follow the journey: the mailbox takes the address
+// from the kit's form and events, the reviewer's queue refreshes when an
+// address is confirmed.
 import { LOCALE_NAMES, parseLocale, type Locale } from '@egov/auth-widgets';
 import {
   API_PATHS,
@@ -19,7 +22,10 @@ import {
 import { formatDate, formatTime } from '@egov/auth-widgets/i18n/date-format';
 import { registerTexts } from '@egov/auth-widgets/i18n/parts/register';
 import { LitElement, html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { DEMO_TEXTS, type DemoTexts } from './demo-texts.ts';
+import { LIVE_TEXTS, type LiveTexts } from './live/texts.ts';
+import { VIEW_PARAMS } from './view-settings.ts';
 
 type KitTexts = Awaited<ReturnType<typeof registerTexts.load>>;
 type KitLabel = { [K in keyof KitTexts]: KitTexts[K] extends string ? K : never }[keyof KitTexts];
@@ -27,6 +33,20 @@ type KitLabel = { [K in keyof KitTexts]: KitTexts[K] extends string ? K : never 
 const API = '/api';
 /** The reviewer token `npm start` gives the mock server (scripts/start.mjs). */
 const DEMO_REVIEWER_TOKEN = 'demo-reviewer';
+/** The mailbox's address, kept for the tab: the journey goes on on the page its links open. */
+const MAILBOX_KEY = 'egov-demo-mailbox';
+
+/** The reviewer decided: the mailbox beside shows the e-mail that went out. */
+export interface DemoReviewDecidedDetail {
+  email: string;
+  decision: 'approve' | 'reject';
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'demo-review-decided': CustomEvent<DemoReviewDecidedDetail>;
+  }
+}
 
 /**
  * The page's language, as main.ts applies it: from ?locale=, and again
@@ -47,6 +67,10 @@ class PageLocale implements ReactiveController {
 
   get texts(): DemoTexts {
     return DEMO_TEXTS[this.locale];
+  }
+
+  get live(): LiveTexts {
+    return LIVE_TEXTS[this.locale];
   }
 
   hostConnected(): void {
@@ -85,42 +109,138 @@ async function post(path: string, body: unknown): Promise<Response> {
   });
 }
 
+/** The kit's events after which the backend may have sent mail. */
+const MAIL_EVENTS = ['egov-registration-submitted', 'egov-password-reset-requested', 'egov-password-changed', 'egov-email-confirmed'] as const;
+
+/** A form the kit's elements render (light DOM), not one of the page's own. */
+function inKit(element: Element): boolean {
+  for (let node: Element | null = element; node; node = node.parentElement) if (node.localName.startsWith('egov-')) return true;
+  return false;
+}
+
+/**
+ * Where a message's link takes the person on this demo: the page it names
+ * (in the message's language), with the theme and width the designer chose.
+ * "Your account is active" names the site itself; the demo's login page is
+ * /login.html, the site's root being the demo's home.
+ */
+function demoHref(message: OutboxMessage): string {
+  const url = new URL(message.link!, location.href);
+  if (message.kind === 'account_approved' && url.pathname === '/') url.pathname = '/login.html';
+  const current = new URLSearchParams(location.search);
+  for (const param of VIEW_PARAMS) {
+    const value = current.get(param);
+    if (value && !url.searchParams.has(param)) url.searchParams.set(param, value);
+  }
+  return url.origin === location.origin ? url.pathname + url.search + url.hash : url.href;
+}
+
 class DemoOutbox extends LitElement {
-  static override properties = { messages: { state: true }, failedStatus: { state: true } };
+  static override properties = { messages: { state: true }, failedStatus: { state: true }, address: { state: true }, draft: { state: true } };
   messages: OutboxMessage[] | undefined;
   failedStatus: number | undefined;
+  /** Whose messages are shown. */
+  address = '';
+  /** What the address field holds: typed here, or filled in by the journey. */
+  draft = '';
+  /** The address last sent in one of the kit's forms (the reset's step 1 tells nothing else). */
+  #submitted = '';
+  #requests = 0;
   readonly #locale = new PageLocale(this);
 
   protected override createRenderRoot() {
     return this;
   }
 
-  async #load(event: SubmitEvent): Promise<void> {
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Capture: the kit's own handler may replace the form once it is sent.
+    document.addEventListener('submit', this.#onSubmit, true);
+    for (const name of MAIL_EVENTS) document.addEventListener(name, this.#onMail);
+    document.addEventListener('demo-review-decided', this.#onDecided);
+    const kept = sessionStorage.getItem(MAILBOX_KEY);
+    if (kept) void this.#show(kept);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('submit', this.#onSubmit, true);
+    for (const name of MAIL_EVENTS) document.removeEventListener(name, this.#onMail);
+    document.removeEventListener('demo-review-decided', this.#onDecided);
+  }
+
+  readonly #onSubmit = (event: Event): void => {
+    const form = event.target;
+    if (!(form instanceof HTMLFormElement) || !inKit(form)) return;
+    const email = form.querySelector<HTMLInputElement>('input[type=email]')?.value.trim();
+    if (email) this.#submitted = email;
+  };
+
+  readonly #onMail = (event: Event): void => {
+    const detail = (event as CustomEvent<{ email?: string } | undefined>).detail;
+    const to = detail?.email || (event.type === 'egov-password-reset-requested' && this.#submitted) || this.address || this.#submitted;
+    if (to) void this.#show(to);
+  };
+
+  readonly #onDecided = (event: CustomEvent<DemoReviewDecidedDetail>): void => void this.#show(event.detail.email);
+
+  async #show(address: string): Promise<void> {
+    this.address = address;
+    this.draft = address;
+    sessionStorage.setItem(MAILBOX_KEY, address);
+    // A later request wins over an earlier one that answers late.
+    const request = ++this.#requests;
+    const response = await fetch(`${API}${API_PATHS.devOutbox}?to=${encodeURIComponent(address)}`);
+    const messages = response.ok ? ((await response.json()) as DevOutboxResponse).messages.reverse() : undefined;
+    if (request !== this.#requests) return;
+    this.failedStatus = response.ok ? undefined : response.status;
+    this.messages = messages;
+  }
+
+  #load(event: SubmitEvent): void {
     event.preventDefault();
     const to = new FormData(event.currentTarget as HTMLFormElement).get('to') as string;
-    const response = await fetch(`${API}${API_PATHS.devOutbox}?to=${encodeURIComponent(to.trim())}`);
-    this.failedStatus = response.ok ? undefined : response.status;
-    this.messages = response.ok ? ((await response.json()) as DevOutboxResponse).messages.reverse() : undefined;
+    void this.#show(to.trim());
+  }
+
+  #status(t: DemoTexts, l: LiveTexts): string {
+    if (!this.messages) return '';
+    return this.messages.length === 0 ? t.noMessages : l.messageCount(this.messages.length, this.address);
   }
 
   protected override render() {
     if (!this.#locale.kit) return nothing;
     const t = this.#locale.texts;
+    const l = this.#locale.live;
     return html`<form class="demo-form" @submit=${this.#load}>
         <label for="outbox-to">${t.outboxAddress}</label>
-        <input id="outbox-to" class="demo-input" name="to" type="email" required />
+        <input
+          id="outbox-to"
+          class="demo-input"
+          name="to"
+          type="email"
+          required
+          autocomplete="off"
+          .value=${live(this.draft)}
+          @input=${(e: InputEvent) => (this.draft = (e.target as HTMLInputElement).value)}
+        />
         <button type="submit" class="demo-button">${t.showMessages}</button>
       </form>
+      ${this.address ? nothing : html`<p class="demo-mailbox-waiting">${l.mailboxWaiting}</p>`}
       ${this.failedStatus ? html`<p role="alert">${t.serverAnswered(this.failedStatus)}</p>` : nothing}
-      ${this.messages?.length === 0 ? html`<p>${t.noMessages}</p>` : nothing}
-      ${this.messages?.map((m) => {
+      <p class="demo-mailbox-status" role="status">${this.#status(t, l)}</p>
+      ${this.messages?.map((m, index) => {
         const language = parseLocale(m.locale);
         // The message is in its own language; what the page says about it, in the page's.
+        // The newest one is open; the others fold away, so the reviewer's panel stays near.
         return html`<article class="demo-message" data-kind=${m.kind}>
           <h3 lang=${m.locale}>${m.subject}</h3>
           <p class="demo-meta">${t.messageMeta(language ? LOCALE_NAMES[language] : m.locale, this.#locale.dateTime(m.sentAt))}</p>
-          <pre lang=${m.locale}>${m.text}</pre>
-          ${m.link ? html`<p><a href=${m.link}>${t.openLink}</a></p>` : nothing}
+          ${m.link ? html`<p><a class="demo-message-link" href=${demoHref(m)}>${m.kind === 'account_approved' ? l.openLogin : t.openLink}</a></p>` : nothing}
+          <details class="demo-message-text" ?open=${index === 0}>
+            <summary>${l.messageText}</summary>
+            <pre lang=${m.locale}>${m.text}</pre>
+          </details>
         </article>`;
       })}`;
   }
@@ -182,8 +302,17 @@ class DemoReview extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // A confirmed address is what puts a registration in the queue.
+    document.addEventListener('egov-email-confirmed', this.#onConfirmed);
     void this.#load();
   }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('egov-email-confirmed', this.#onConfirmed);
+  }
+
+  readonly #onConfirmed = (): void => void this.#load();
 
   async #load(): Promise<void> {
     const response = await fetch(`${API}${API_PATHS.devRegistrations}?state=pending_review`, {
@@ -201,6 +330,10 @@ class DemoReview extends LitElement {
     const reason = form ? String(new FormData(form).get('reason') ?? '') : '';
     const response = await post(path, decision === 'approve' ? {} : { reason });
     this.outcome = { decision, email: registration.email, ...(response.ok ? {} : { status: response.status }) };
+    if (response.ok) {
+      const detail: DemoReviewDecidedDetail = { email: registration.email, decision };
+      this.dispatchEvent(new CustomEvent('demo-review-decided', { detail, bubbles: true, composed: true }));
+    }
     await this.#load();
     // The entry with the button that was pressed is gone: the focus goes to
     // what happened, not to the top of the page.
