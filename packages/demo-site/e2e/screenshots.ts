@@ -1,8 +1,10 @@
 // Regenerates the README's screenshots from the real demo pages:
 //   pnpm --filter @egov/demo-site screenshots
 // The login form in each locale and with errors; the registration form; the
-// confirmation and reset pages.
+// confirmation and reset pages; the gallery in each locale and each theme.
 import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { THEMES } from '../src/view-settings.ts';
 import { startStack } from './harness.ts';
 
 const out = fileURLToPath(new URL('../../../docs/', import.meta.url));
@@ -72,11 +74,32 @@ try {
   await page.locator('egov-password-reset input[name=password]').fill('kratka');
   await page.waitForTimeout(1200);
   await page.screenshot({ path: `${out}reset-step2-sr-Latn.png` });
-  await page.setViewportSize({ width: 1100, height: 900 });
-  await page.goto(`${stack.siteUrl}/states.html?locale=sr-Cyrl`);
-  await page.locator('[data-demo-state="list"] .egov-certificates').waitFor({ timeout: 15_000 });
-  await page.screenshot({ path: `${out}picker-states-sr-Cyrl.png` });
   await page.context().close();
+  // The gallery, as designers open it: its top in each language, the
+  // certificate states in Cyrillic, and one state in each example theme.
+  const galleryReady = (page: Page) =>
+    page.waitForFunction(() => document.querySelector('.gallery-card') && !document.querySelector('.gallery-card:not([data-ready])'), undefined, { timeout: 60_000 });
+  for (const locale of ['en', 'sr-Cyrl', 'sr-Latn']) {
+    const { page } = await stack.newPage({ viewport: { width: 1280, height: 1400 } });
+    await page.goto(`${stack.siteUrl}/gallery.html?locale=${locale}`);
+    await galleryReady(page);
+    await page.screenshot({ path: `${out}gallery-${locale}.png` });
+    await page.context().close();
+  }
+  {
+    const { page } = await stack.newPage({ viewport: { width: 1280, height: 1400 } });
+    await page.goto(`${stack.siteUrl}/gallery.html?element=certificate&locale=sr-Cyrl`);
+    await galleryReady(page);
+    await page.screenshot({ path: `${out}gallery-certificate-sr-Cyrl.png` });
+    await page.context().close();
+  }
+  for (const theme of THEMES) {
+    const { page } = await stack.newPage({ viewport: { width: 720, height: 900 } });
+    await page.goto(`${stack.siteUrl}/gallery.html?state=login-field-errors&theme=${theme}&locale=sr-Latn`);
+    await galleryReady(page);
+    await page.locator('#login-field-errors').screenshot({ path: `${out}theme-${theme}.png` });
+    await page.context().close();
+  }
   console.log(`screenshots written to ${out}`);
 } finally {
   await stack.stop();
