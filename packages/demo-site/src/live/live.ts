@@ -1,8 +1,8 @@
 // The live pages (login, registration, password reset, e-mail confirmation):
 // the kit's element against the mock server, with the mailbox and the
-// reviewer beside it (src/dev-tools.ts), and what each page says about
+// reviewer beside it (dev-tools.ts), and what each page says about
 // itself — all in the page's language, following the language menu.
-import '../dev-tools.ts';
+import './dev-tools.ts';
 import { parseLocale, type Locale } from '@egov/auth-widgets';
 import { html, nothing, render } from 'lit';
 import { DEMO_TEXTS } from '../demo-texts.ts';
@@ -57,7 +57,7 @@ function about(t: LiveTexts) {
   }
 }
 
-/** The mailbox and the reviewer's panel (src/dev-tools.ts), one definition for every live page. */
+/** The mailbox and the reviewer's panel (dev-tools.ts), one definition for every live page. */
 const beside = (t: LiveTexts, reviewHeading: string) =>
   html`<div class="demo-panel">
       <h2>${t.mailboxHeading}</h2>

@@ -23,9 +23,9 @@ import { formatDate, formatTime } from '@egov/auth-widgets/i18n/date-format';
 import { registerTexts } from '@egov/auth-widgets/i18n/parts/register';
 import { LitElement, html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { DEMO_TEXTS, type DemoTexts } from './demo-texts.ts';
-import { LIVE_TEXTS, type LiveTexts } from './live/texts.ts';
-import { VIEW_PARAMS } from './view-settings.ts';
+import { DEMO_TEXTS, type DemoTexts } from '../demo-texts.ts';
+import { LIVE_TEXTS, type LiveTexts } from './texts.ts';
+import { VIEW_PARAMS } from '../view-settings.ts';
 
 type KitTexts = Awaited<ReturnType<typeof registerTexts.load>>;
 type KitLabel = { [K in keyof KitTexts]: KitTexts[K] extends string ? K : never }[keyof KitTexts];
