@@ -33,6 +33,8 @@ started(
       '--import', 'tsx', 'src/main.ts', '--dev', '--port', backendPort,
       '--public-url', `http://127.0.0.1:${demoPort}`,
       '--allowed-origin', `http://localhost:${demoPort}`,
+      // The demo's home is at /: the "account active" e-mail opens its login page.
+      '--login-path', '/login.html',
       // The demo's "authorized person" (reviewer operations); development only, on loopback.
       '--reviewer-token', 'demo-reviewer',
     ],

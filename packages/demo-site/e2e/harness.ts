@@ -169,7 +169,8 @@ export async function startStack({ publicSite = false, siteHost = '127.0.0.1', d
   const sitePort = await freePort();
   const siteUrl = `http://${siteHost}:${sitePort}`;
   // By default the site proxies /api to the backend, so the API's public URL is the site's.
-  const backendArgs = [...(deployment ? deployment(siteUrl) : ['--public-url', siteUrl]), '--reviewer-token', REVIEWER_TOKEN];
+  // The demo's home is at /, its login page at /login.html (the "account active" e-mail's link).
+  const backendArgs = [...(deployment ? deployment(siteUrl) : ['--public-url', siteUrl]), '--reviewer-token', REVIEWER_TOKEN, '--login-path', '/login.html'];
   let backend: MockServer = await startMockServer({ args: backendArgs });
   const { port: backendPort, dataDir } = backend;
   const preview = runVite(['preview', '--outDir', outDir, '--port', String(sitePort), '--strictPort'], {

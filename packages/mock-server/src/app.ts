@@ -189,6 +189,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
       siteUrl: options.siteUrl,
       confirmEmailPath: options.confirmEmailPath ?? DEFAULT_CONFIRM_EMAIL_PATH,
       resetPasswordPath: options.resetPasswordPath ?? DEFAULT_RESET_PASSWORD_PATH,
+      ...(options.loginPath === undefined ? {} : { loginPath: options.loginPath }),
       ...(options.linkLocaleParam === undefined ? {} : { localeParam: options.linkLocaleParam }),
     },
     origins,

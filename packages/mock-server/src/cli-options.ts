@@ -51,6 +51,8 @@ export const SERVER_USAGE = `Usage: egov-mock-server [options]
   --reset-password-path <p>  new-password page on the site (EGOV_RESET_PASSWORD_PATH;
                              default ${DEFAULT_RESET_PASSWORD_PATH}); a {locale} slot in either path
                              takes the message's language (/{locale}/potvrda)
+  --login-path <p>           the login page on the site, linked from the "account active" e-mail
+                             (EGOV_LOGIN_PATH; default: the site itself)
   --link-locale-param <name> the query parameter the e-mail links carry the language in
                              (EGOV_LINK_LOCALE_PARAM; default locale; "" for none)
   --password-min-length <n>  shortest password accepted (EGOV_PASSWORD_MIN_LENGTH; default
@@ -250,6 +252,7 @@ export function parseServerCommand(argv: readonly string[], env: NodeJS.ProcessE
         'site-url': { type: 'string' },
         'confirm-email-path': { type: 'string' },
         'reset-password-path': { type: 'string' },
+        'login-path': { type: 'string' },
         'link-locale-param': { type: 'string' },
         'password-min-length': { type: 'string' },
         'password-guess-budget': { type: 'string' },
@@ -323,6 +326,7 @@ export function parseServerCommand(argv: readonly string[], env: NodeJS.ProcessE
       siteUrl: values['site-url'] ?? (env.EGOV_SITE_URL || undefined),
       confirmEmailPath: values['confirm-email-path'] ?? (env.EGOV_CONFIRM_EMAIL_PATH || undefined),
       resetPasswordPath: values['reset-password-path'] ?? (env.EGOV_RESET_PASSWORD_PATH || undefined),
+      loginPath: values['login-path'] ?? (env.EGOV_LOGIN_PATH || undefined),
       linkLocaleParam: values['link-locale-param'] ?? env.EGOV_LINK_LOCALE_PARAM,
       ...(minLength === undefined ? {} : { passwordPolicy: { minLength } }),
       ...(guessBudget === undefined ? {} : { throttle: { guessCap: { maxFailures: guessBudget } } }),

@@ -75,6 +75,8 @@ export interface MockServerOptions {
   confirmEmailPath?: string;
   /** Path of the new-password page on the site. Default `/reset-password.html`. */
   resetPasswordPath?: string;
+  /** Path of the login page on the site, the link of the "account active" e-mail. Default: the site itself. */
+  loginPath?: string;
   /**
    * How the e-mail links tell the site's page the message's language: this
    * query parameter (default `locale`; `""` for none), unless a page path

@@ -11,6 +11,8 @@ export interface SiteLinkSettings {
   siteUrl?: string;
   confirmEmailPath: string;
   resetPasswordPath: string;
+  /** Path of the login page on the site, where an "account active" e-mail sends people; default: the site itself. */
+  loginPath?: string;
   /** The query parameter of the message's language on the links (`""`: none); a `{locale}` slot in a path wins. */
   localeParam?: string;
 }
@@ -46,7 +48,7 @@ function checkPagePath(path: string): string {
  */
 export class SiteLinks {
   readonly #siteUrl: string | undefined;
-  readonly #paths: { confirm: string; reset: string };
+  readonly #paths: { confirm: string; reset: string; login: string | undefined };
   readonly #localeParam: string;
   readonly #origins: OriginPolicy;
   readonly #fallback: () => string;
@@ -54,7 +56,11 @@ export class SiteLinks {
   /** `fallback` gives the site URL when none is configured (the public URL's origin or the listening URL). */
   constructor(settings: SiteLinkSettings, origins: OriginPolicy, fallback: () => string) {
     this.#siteUrl = settings.siteUrl === undefined ? undefined : normalizeSiteUrl(settings.siteUrl);
-    this.#paths = { confirm: checkPagePath(settings.confirmEmailPath), reset: checkPagePath(settings.resetPasswordPath) };
+    this.#paths = {
+      confirm: checkPagePath(settings.confirmEmailPath),
+      reset: checkPagePath(settings.resetPasswordPath),
+      login: settings.loginPath === undefined ? undefined : checkPagePath(settings.loginPath),
+    };
     this.#localeParam = settings.localeParam ?? DEFAULT_LOCALE_PARAM;
     if (!isLocaleParamName(this.#localeParam)) throw new TypeError(`not a query parameter name: ${JSON.stringify(this.#localeParam)}`);
     this.#origins = origins;
@@ -78,9 +84,9 @@ export class SiteLinks {
     return this.#link(site, this.#paths.reset, token, locale);
   }
 
-  /** The site's login page (the site itself), in the message's language: where an "account active" e-mail sends people. */
+  /** The site's login page (its login path, else the site itself), in the message's language: where an "account active" e-mail sends people. */
   login(site: string, locale: Locale): string {
-    return localizedUrl(site, site, locale, this.#localeParam).href;
+    return localizedUrl(this.#paths.login ?? site, site, locale, this.#localeParam).href;
   }
 
   #link(site: string, path: string, token: string, locale: Locale): string {

@@ -123,6 +123,7 @@ test('the registration flags and variables reach the options; flags win', () => 
       '--reviewer-token', 'r-token',
       '--site-url', 'https://portal.example/',
       '--confirm-email-path', '/potvrda',
+      '--login-path', '/prijava',
       '--password-min-length', '20',
       '--upload-max-files', '3',
       '--abandoned-hours', '72',
@@ -134,6 +135,7 @@ test('the registration flags and variables reach the options; flags win', () => 
   assert.equal(options.siteUrl, 'https://portal.example/');
   assert.equal(options.confirmEmailPath, '/potvrda');
   assert.equal(options.resetPasswordPath, '/lozinka');
+  assert.equal(options.loginPath, '/prijava');
   assert.deepEqual(options.passwordPolicy, { minLength: 20 });
   assert.deepEqual(options.uploads, { maxFiles: 3, maxFileBytes: 1_048_576 });
   assert.equal(options.uploadsDir, '/tmp/egov-up');

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { API_PATHS } from '@egov/auth-widgets/contract';
 import { createMockServer } from '../src/app.ts';
 import { Browser, createAccount, errorCode, manualClock, startServer, type TestServer } from './helpers.ts';
-import { confirm, latest, outbox, passphrase, register, serbianFields, tokenOf, uniqueEmail } from './fixtures.ts';
+import { approve, confirm, foreignFields, latest, outbox, passphrase, passportPdf, register, registrationOf, serbianFields, tokenOf, uniqueEmail } from './fixtures.ts';
 
 const clock = manualClock();
 let server: TestServer;
@@ -195,6 +195,26 @@ describe('links in e-mails', () => {
     assert.throws(() => createMockServer({ dbUrl: ':memory:', siteUrl: 'javascript:alert(1)' }), TypeError);
     assert.throws(() => createMockServer({ dbUrl: ':memory:', confirmEmailPath: '//evil.example/confirm' }), TypeError);
     assert.throws(() => createMockServer({ dbUrl: ':memory:', resetPasswordPath: 'https://evil.example/reset' }), TypeError);
+    assert.throws(() => createMockServer({ dbUrl: ':memory:', loginPath: '//evil.example/login' }), TypeError);
+  });
+
+  test('the "account active" e-mail opens the configured login page, else the site itself', async () => {
+    for (const [loginPath, expected] of [
+      ['/login.html', /^https:\/\/portal\.example\/login\.html\?locale=en$/],
+      [undefined, /^https:\/\/portal\.example\/\?locale=en$/],
+    ] as const) {
+      const server = await startServer({ siteUrl: 'https://portal.example/', ...(loginPath ? { loginPath } : {}) });
+      try {
+        const email = uniqueEmail('approved');
+        const browser = new Browser(server.api);
+        assert.equal((await register(browser, foreignFields(email, passphrase()), [passportPdf()])).status, 202);
+        await confirm(browser, tokenOf(await latest(server, email, 'confirm_email')));
+        assert.equal((await approve(browser, (await registrationOf(server, email)).id)).status, 200);
+        assert.match((await latest(server, email, 'account_approved')).link!, expected, String(loginPath));
+      } finally {
+        await server.cleanup();
+      }
+    }
   });
 
   test('the outbox keeps the link; the log names the message without it', async () => {

@@ -121,12 +121,11 @@ function inKit(element: Element): boolean {
 /**
  * Where a message's link takes the person on this demo: the page it names
  * (in the message's language), with the theme and width the designer chose.
- * "Your account is active" names the site itself; the demo's login page is
- * /login.html, the site's root being the demo's home.
+ * (The mock server runs with --login-path /login.html: "your account is
+ * active" opens the login page, not the demo's home.)
  */
 function demoHref(message: OutboxMessage): string {
   const url = new URL(message.link!, location.href);
-  if (message.kind === 'account_approved' && url.pathname === '/') url.pathname = '/login.html';
   const current = new URLSearchParams(location.search);
   for (const param of VIEW_PARAMS) {
     const value = current.get(param);
