@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { policyFor } from './csp.ts';
 
@@ -18,12 +19,13 @@ const directBackend: Plugin = {
   name: 'egov-demo-direct-backend',
   configurePreviewServer(server) {
     if (!pageBackendUrl) return;
-    const outDir = join(server.config.root, server.config.build.outDir);
+    // resolve, not join: the e2e tests build into an absolute temporary folder.
+    const outDir = resolve(server.config.root, server.config.build.outDir);
     server.middlewares.use((req, res, next) => {
       const path = (req.url ?? '/').split('?')[0]!;
       const file = path === '/' ? 'index.html' : path.endsWith('.html') ? path.slice(1) : null;
       if (!file || file.includes('..')) return next();
-      readFile(join(outDir, file), 'utf8').then(
+      readFile(resolve(outDir, file), 'utf8').then(
         (page) => {
           res.setHeader('Content-Type', 'text/html; charset=utf-8');
           res.setHeader('Referrer-Policy', 'no-referrer');
@@ -34,6 +36,38 @@ const directBackend: Plugin = {
     });
   },
 };
+
+// The repository's documents the home page links to, served as plain text
+// (a browser shows it; markdown it would download) at /docs/<name>, and
+// written into the build for a static copy of the demo.
+const REPO_DOCS: Record<string, string> = {
+  'integrator-guide.md': '../../docs/integrator-guide.md',
+  'conformance.md': '../mock-server/conformance/README.md',
+};
+const repoDoc = (name: string) => readFile(fileURLToPath(new URL(REPO_DOCS[name]!, import.meta.url)), 'utf8');
+const repoDocs: Plugin = {
+  name: 'egov-demo-repo-docs',
+  configureServer(server) {
+    server.middlewares.use(serveRepoDocs);
+  },
+  configurePreviewServer(server) {
+    server.middlewares.use(serveRepoDocs);
+  },
+  async generateBundle() {
+    for (const name of Object.keys(REPO_DOCS)) this.emitFile({ type: 'asset', fileName: `docs/${name}`, source: await repoDoc(name) });
+  },
+};
+function serveRepoDocs(req: { url?: string }, res: import('node:http').ServerResponse, next: () => void): void {
+  const name = /^\/docs\/([a-z-]+\.md)(?:\?|$)/.exec(req.url ?? '')?.[1];
+  if (!name || !Object.hasOwn(REPO_DOCS, name)) return next();
+  repoDoc(name).then(
+    (text) => {
+      res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+      res.end(text);
+    },
+    () => next(),
+  );
+}
 
 // SECURITY.md 29: the built site (preview) is served with the policies of
 // csp.ts, and the end-to-end tests check that nothing is refused. (Vite's dev
@@ -49,7 +83,7 @@ const contentSecurityPolicy: Plugin = {
 };
 
 export default defineConfig({
-  plugins: [contentSecurityPolicy, directBackend],
+  plugins: [contentSecurityPolicy, directBackend, repoDocs],
   server: {
     host: '127.0.0.1',
     port: Number(process.env['EGOV_DEMO_PORT'] ?? 5173),

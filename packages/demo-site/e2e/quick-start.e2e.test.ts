@@ -41,7 +41,10 @@ test('npm start serves the demo page, and the demo account logs in', async () =>
     assert.match(output, new RegExp(`eGov Auth Kit demo: +${url.replace(/[.]/g, '\\.')}`));
 
     const page = await browser.newPage();
+    // The demo's home, then its login page, as a person finds it.
     await page.goto(url);
+    await page.getByRole('heading', { name: 'eGov Auth Kit', level: 1 }).waitFor();
+    await page.locator('.demo-pages').getByRole('link', { name: 'Login', exact: true }).click();
     await page.getByLabel('Username (e-mail address)').fill('active@example.test');
     await page.getByLabel('Password', { exact: true }).fill('Active-Demo-Passphrase-1');
     await page.getByRole('button', { name: 'Log in' }).click();
