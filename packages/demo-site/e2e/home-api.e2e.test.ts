@@ -291,6 +291,21 @@ describe('the home page and the API reference', () => {
       assert.ok(await page.locator(`.demo-page-list a[data-link=${link}]`).first().isVisible(), `a link to the ${link} pages`);
     }
 
+    // The integrator guide and the conformance suite's README: the repository's own files, served by the demo as text.
+    for (const [name, file, first] of [
+      [t.guideLink, '../../../docs/integrator-guide.md', '# Integrator guide'],
+      [t.conformanceLink, '../../mock-server/conformance/README.md', '#'],
+    ] as const) {
+      const link = page.getByRole('link', { name, exact: true });
+      assert.ok(await link.isVisible(), `${name}: visible`);
+      const answer = await fetch(new URL((await link.getAttribute('href'))!, stack.siteUrl));
+      assert.equal(answer.status, 200, name);
+      assert.match(answer.headers.get('content-type') ?? '', /^text\/plain; charset=utf-8/);
+      const text = await answer.text();
+      assert.equal(text, readFileSync(new URL(file, import.meta.url), 'utf8'), `${name}: the repository's file`);
+      assert.ok(text.startsWith(first));
+    }
+
     const openApi = page.getByRole('link', { name: t.openApiLink });
     assert.ok(await openApi.isVisible());
     const href = (await openApi.getAttribute('href'))!;

@@ -172,15 +172,9 @@ function contract(t: HomeTexts): TemplateResult {
     <h3>${rich(t.conformanceHeading)}</h3>
     <p>${rich(t.conformanceIntro)}</p>
     ${snippet('conformance', t.blockCommand, CONFORMANCE_COMMAND, t)}
-    <p>${rich(t.conformanceMore)} <code>packages/mock-server/conformance/README.md</code></p>
+    <p>${rich(t.conformanceMore)} <a href="/docs/conformance.md" hreflang="en" data-link="conformance">${rich(t.conformanceLink)}</a></p>
     <h3>${rich(t.guideHeading)}</h3>
-    <p>${rich(t.guideIntro)}</p>
-    <ul class="demo-repo-files">
-      <li><code>README.md</code>: ${rich(t.guideRoot)}</li>
-      <li><code>packages/auth-widgets/README.md</code>: ${rich(t.guideKit)}</li>
-      <li><code>packages/mock-server/README.md</code>: ${rich(t.guideServer)}</li>
-    </ul>
-    <p>${rich(t.repoFilesNote)}</p>
+    <p><a href="/docs/integrator-guide.md" hreflang="en" data-link="guide">${rich(t.guideLink)}</a>: ${rich(t.guideIntro)}</p>
   </section>`;
 }
 

@@ -61,12 +61,10 @@ const en = {
   conformanceIntro:
     'It runs the contract’s behaviour against any backend over HTTP and checks every answer against the OpenAPI document. A ministry runs it from the repository against its backend’s test environment:',
   conformanceMore: 'How to run it, and what the test environment must provide (the outbox and the reviewer operations):',
+  conformanceLink: 'the suite’s README (in English)',
   guideHeading: 'For integrators',
-  guideIntro: 'There is no separate integrator guide yet. What an integrator needs is in the repository’s READMEs:',
-  guideRoot: 'sections “Use it in a page”, “The backend” and “Deployment” (where the API may live so that the session cookie comes back)',
-  guideKit: 'every entry, the CDN build and its CSP, React, styling, and each element’s API tables',
-  guideServer: 'section “A ministry’s own backend in its test environment”',
-  repoFilesNote: 'These are files of the repository, not pages of this demo.',
+  guideLink: 'The integrator guide',
+  guideIntro: 'from embedding the elements to going live — configuration, events, the backend contract, proving your backend, deployment, CSP, certificate login and theming, with a checklist (in English; the repository’s `docs/integrator-guide.md`).',
 
   demoHeading: 'In this demo',
   demoGallery: 'every element in every state, side by side.',
@@ -131,12 +129,10 @@ const srCyrl: HomeTexts = {
   conformanceIntro:
     'Проверавају понашање по уговору на било ком серверу, преко HTTP-а, и сваки одговор упоређују са OpenAPI документом. Министарство их покреће из репозиторијума над тестним окружењем свог сервера:',
   conformanceMore: 'Како се покрећу и шта тестно окружење мора да пружи (пошту и операције за преглед):',
+  conformanceLink: 'README тестова (на енглеском)',
   guideHeading: 'За интеграторе',
-  guideIntro: 'Засебно упутство за интеграторе још не постоји. Оно што интегратору треба налази се у README датотекама репозиторијума:',
-  guideRoot: 'одељци „Use it in a page“, „The backend“ и „Deployment“ (где API сме да буде да би се колачић сесије враћао)',
-  guideKit: 'сваки улаз, CDN верзија и њен CSP, React, стилови и табеле API-ја сваког елемента',
-  guideServer: 'одељак „A ministry’s own backend in its test environment“',
-  repoFilesNote: 'То су датотеке репозиторијума, а не странице овог демоа.',
+  guideLink: 'Упутство за интеграторе',
+  guideIntro: 'од уградње елемената до пуштања у рад — подешавање, догађаји, уговор са сервером, провера сопственог сервера, постављање, CSP, пријава сертификатом и изглед, са списком за проверу (на енглеском; `docs/integrator-guide.md` у репозиторијуму).',
 
   demoHeading: 'У овом демоу',
   demoGallery: 'сваки елемент у сваком стању, једно поред другог.',
