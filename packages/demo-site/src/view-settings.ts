@@ -26,9 +26,13 @@ export function parseWidth(value: string | null | undefined): Width | undefined 
   return value && Object.hasOwn(WIDTHS, value) ? (value as Width) : undefined;
 }
 
-/** The page's language: <html lang>, which main.ts sets from ?locale= before any page script draws. */
+/**
+ * The page's language: the address's ?locale= (main.ts keeps it there at
+ * every switch, then sets <html lang>), else <html lang>. The address comes
+ * first because a page script may start before main.ts has set the lang.
+ */
 export function pageLocale(): Locale {
-  return parseLocale(document.documentElement.lang) ?? parseLocale(query().get('locale')) ?? 'en';
+  return parseLocale(query().get('locale')) ?? parseLocale(document.documentElement.lang) ?? 'en';
 }
 
 export function pageTheme(): Theme {

@@ -16,7 +16,6 @@ import { RESET_STATES } from './states-reset.ts';
 import { GALLERY_ELEMENTS, type GalleryElement, type GalleryState } from './state.ts';
 import { GALLERY_TEXTS, stateTitle } from './texts.ts';
 import { VIEW_PARAMS, onLocaleChange, pageLocale } from '../view-settings.ts';
-import { parseLocale } from '@egov/auth-widgets';
 
 /** Every state, in the order of the page: by element (GALLERY_ELEMENTS), then as each list gives them. */
 const STATES: readonly GalleryState[] = GALLERY_ELEMENTS.flatMap((element) =>
@@ -42,8 +41,7 @@ const query = new URLSearchParams(location.search);
 const only = { state: query.get('state'), element: query.get('element') };
 const progress = new Map<string, Progress>();
 
-// main.ts sets <html lang> from ?locale= (possibly after this module starts): the address says it first.
-let locale: Locale = parseLocale(query.get('locale')) ?? pageLocale();
+let locale: Locale = pageLocale();
 
 /** What the address asks for: the states to show, or why there are none. */
 function selection(): { states: readonly GalleryState[]; unknown?: string } {

@@ -25,7 +25,7 @@ import { LitElement, html, nothing, type ReactiveController, type ReactiveContro
 import { live } from 'lit/directives/live.js';
 import { DEMO_TEXTS, type DemoTexts } from '../demo-texts.ts';
 import { LIVE_TEXTS, type LiveTexts } from './texts.ts';
-import { VIEW_PARAMS } from '../view-settings.ts';
+import { VIEW_PARAMS, onLocaleChange, pageLocale } from '../view-settings.ts';
 
 type KitTexts = Awaited<ReturnType<typeof registerTexts.load>>;
 type KitLabel = { [K in keyof KitTexts]: KitTexts[K] extends string ? K : never }[keyof KitTexts];
@@ -58,7 +58,7 @@ class PageLocale implements ReactiveController {
   locale: Locale = 'en';
   kit: KitTexts | undefined;
   readonly #host: ReactiveControllerHost;
-  readonly #observer = new MutationObserver(() => void this.#follow());
+  #stopFollowing: (() => void) | undefined;
 
   constructor(host: ReactiveControllerHost) {
     this.#host = host;
@@ -74,20 +74,19 @@ class PageLocale implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.#observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+    this.#stopFollowing = onLocaleChange(() => void this.#follow());
     void this.#follow();
   }
 
   hostDisconnected(): void {
-    this.#observer.disconnect();
+    this.#stopFollowing?.();
   }
 
   async #follow(): Promise<void> {
-    const wanted = (): Locale => parseLocale(new URLSearchParams(location.search).get('locale')) ?? 'en';
-    const locale = wanted();
+    const locale = pageLocale();
     const kit = await registerTexts.load(locale);
     // A later switch of language wins over this one.
-    if (locale !== wanted()) return;
+    if (locale !== pageLocale()) return;
     this.locale = locale;
     this.kit = kit;
     this.#host.requestUpdate();

@@ -3,7 +3,7 @@
 // reviewer beside it (dev-tools.ts), and what each page says about
 // itself — all in the page's language, following the language menu.
 import './dev-tools.ts';
-import { parseLocale, type Locale } from '@egov/auth-widgets';
+import type { Locale } from '@egov/auth-widgets';
 import { html, nothing, render } from 'lit';
 import { DEMO_TEXTS } from '../demo-texts.ts';
 import { onLocaleChange, pageLocale } from '../view-settings.ts';
@@ -90,6 +90,5 @@ function apply(locale: Locale): void {
   }
 }
 
-// main.ts sets <html lang> from ?locale= once its imports are in; the address already says it.
-apply(parseLocale(new URLSearchParams(location.search).get('locale')) ?? pageLocale());
+apply(pageLocale());
 onLocaleChange(apply);
