@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { srCyrl } from '../../auth-widgets/src/i18n/sr-cyrl.ts';
-import { confirmByLink, startStack, type Stack } from './harness.ts';
+import { confirmByLink, galleryDrawn, startStack, type Stack } from './harness.ts';
 
 /**
  * What each certificate state of the gallery shows, in Serbian Cyrillic: the
@@ -79,15 +79,7 @@ describe('certificates', () => {
     // One load: the whole certificate section, each state brought to its moment by the page itself.
     await page.goto(`${stack.siteUrl}/gallery.html?element=certificate&locale=sr-Cyrl`);
     const cards = page.locator('.gallery-card[data-element=certificate]');
-    await page.waitForFunction(
-      () => {
-        const all = document.querySelectorAll('.gallery-card[data-element=certificate]');
-        return all.length > 0 && [...all].every((card) => card.hasAttribute('data-ready') || card.hasAttribute('data-failed'));
-      },
-      undefined,
-      { timeout: 30_000 },
-    );
-    assert.deepEqual(await page.locator('.gallery-card[data-failed]').evaluateAll((all) => all.map((card) => card.textContent?.trim())), []);
+    await galleryDrawn(page, '.gallery-card[data-element=certificate]', 30_000);
     assert.deepEqual(await cards.evaluateAll((all) => all.map((card) => card.id)), Object.keys(EXPECTED).map((id) => `certificate-${id}`), 'every state, in order');
 
     const t = srCyrl;

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { SUPPORTED_LOCALES, type Locale } from '@egov/auth-widgets';
 import { THEMES } from '../src/view-settings.ts';
 import { REPEATS_ELEMENTS, axeViolations, describeViolations } from './axe.ts';
-import { startStack, type Stack } from './harness.ts';
+import { galleryDrawn, startStack, type Stack } from './harness.ts';
 
 /** Every page of the demo, with what shows that its script has drawn it. */
 const PAGES = [
@@ -50,12 +50,6 @@ async function speak(page: Page, locale: Locale): Promise<void> {
   await page.evaluate(() => Promise.all([...document.querySelectorAll<Element & { updateComplete?: Promise<unknown> }>('*')].map((el) => el.updateComplete)));
 }
 
-/** Waits until every state of the gallery is on screen; returns how many states there are. */
-async function galleryReady(page: Page): Promise<number> {
-  await page.locator('.gallery-card').first().waitFor();
-  await page.waitForFunction(() => document.querySelectorAll('.gallery-card:not([data-ready])').length === 0, undefined, { timeout: 60_000 });
-  return page.locator('.gallery-card').count();
-}
 
 describe('the demo site, as axe sees it', () => {
   let stack: Stack;
@@ -87,7 +81,7 @@ describe('the demo site, as axe sees it', () => {
     await Promise.all(
       THEMES.map(async (theme) => {
         const { page, consoleErrors, cspViolations } = await open(stack, `${stack.siteUrl}/gallery.html?locale=en&theme=${theme}`);
-        const states = await galleryReady(page);
+        const states = await galleryDrawn(page);
         assert.ok(states >= 60, `${theme}: ${states} states`);
         assert.equal(await page.evaluate(() => document.documentElement.dataset['theme']), theme);
         for (const locale of SUPPORTED_LOCALES) {
@@ -106,7 +100,7 @@ describe('the demo site, as axe sees it', () => {
 
   test('the width preview gives every element a phone’s and a tablet’s width, switched without a reload, and nothing spills out', async () => {
     const { page, cspViolations } = await open(stack, `${stack.siteUrl}/gallery.html?locale=sr-Latn`);
-    await galleryReady(page);
+    await galleryDrawn(page);
     const typed = 'ostaje@primer.rs';
     const email = page.locator('#login-filled egov-login input[type=email]');
     await email.fill(typed);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { REPEATS_ELEMENTS, axeViolations, describeViolations } from './axe.ts';
-import { startStack, type Stack } from './harness.ts';
+import { galleryDrawn, startStack, type Stack } from './harness.ts';
 
 /** The stable state URLs (`/gallery.html?state=<id>`), per element, in the gallery's order. */
 const STATE_IDS = {
@@ -114,20 +114,6 @@ async function open(stack: Stack): Promise<Watched> {
   return watched;
 }
 
-/** Waits until every card on the page is drawn (or failed), then says which failed and why. */
-async function allDrawn(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => {
-      const cards = [...document.querySelectorAll('.gallery-card')];
-      return cards.length > 0 && cards.every((card) => card.hasAttribute('data-ready') || card.hasAttribute('data-failed'));
-    },
-    undefined,
-    { timeout: 60_000 },
-  );
-  const failed = await page.locator('.gallery-card[data-failed]').evaluateAll((cards) => cards.map((card) => `${card.id}: ${card.textContent?.trim()}`));
-  assert.deepEqual(failed, [], 'states that failed to draw');
-}
-
 /** The titles as a person reads them, by state id. */
 async function titles(page: Page): Promise<Map<string, string>> {
   const pairs = await page
@@ -152,7 +138,7 @@ describe('gallery', () => {
     const whole = await open(stack);
     const { page } = whole;
     await page.goto(`${stack.siteUrl}/gallery.html`);
-    await allDrawn(page);
+    await galleryDrawn(page);
     assert.deepEqual(await page.locator('.gallery-card').evaluateAll((cards) => cards.map((card) => card.id)), ALL_IDS);
     // Each card says which element it shows, and the contents link to each.
     for (const [element, ids] of Object.entries(STATE_IDS)) {
@@ -167,7 +153,7 @@ describe('gallery', () => {
     assert.deepEqual(whole.backendRequests, []);
     // One element's states; each permalink keeps the view's choices.
     await page.goto(`${stack.siteUrl}/gallery.html?element=login&theme=health&width=phone`);
-    await allDrawn(page);
+    await galleryDrawn(page);
     assert.deepEqual(await page.locator('.gallery-card').evaluateAll((cards) => cards.map((card) => card.id)), STATE_IDS.login);
     assert.equal(await page.locator('#login-empty .gallery-permalink').getAttribute('href'), '/gallery.html?theme=health&width=phone&state=login-empty');
     await page.context().close();
@@ -179,7 +165,7 @@ describe('gallery', () => {
       for (let id = queue.shift(); id; id = queue.shift()) {
         watched.consoleErrors.length = 0;
         await watched.page.goto(`${stack.siteUrl}/gallery.html?state=${id}`, { waitUntil: 'domcontentloaded' });
-        await allDrawn(watched.page);
+        await galleryDrawn(watched.page);
         const card = watched.page.locator(`.gallery-card[id="${id}"][data-ready]`);
         assert.equal(await watched.page.locator('.gallery-card').count(), 1, id);
         const title = card.locator('h3');
@@ -215,7 +201,7 @@ describe('gallery', () => {
   test('titles and the elements follow the language menu without a reload, and what was typed stays', async () => {
     const { page, cspViolations, consoleErrors } = await open(stack);
     await page.goto(`${stack.siteUrl}/gallery.html?locale=sr-Cyrl`);
-    await allDrawn(page);
+    await galleryDrawn(page);
     const allowed = new RegExp(`\\b(?:${LATIN_IN_SERBIAN.join('|')})\\b`, 'g');
     for (const [id, title] of await titles(page)) {
       assert.match(title, /\p{Script=Cyrillic}/u, `${id}: ${title}`);

@@ -219,6 +219,25 @@ export async function startStack({ publicSite = false, siteHost = '127.0.0.1', d
 }
 
 /**
+ * Waits until every state card of the gallery page (`cards`: all, or e.g.
+ * one element's) is drawn or has failed, fails with the ones that failed and
+ * why, and gives how many there are.
+ */
+export async function galleryDrawn(page: Page, cards = '.gallery-card', timeoutMs = 60_000): Promise<number> {
+  await page.waitForFunction(
+    (selector) => {
+      const all = [...document.querySelectorAll(selector)];
+      return all.length > 0 && all.every((card) => card.hasAttribute('data-ready') || card.hasAttribute('data-failed'));
+    },
+    cards,
+    { timeout: timeoutMs },
+  );
+  const failed = await page.locator(`${cards}[data-failed]`).evaluateAll((all) => all.map((card) => `${card.id}: ${card.textContent?.trim()}`));
+  if (failed.length) throw new Error(`gallery states that failed to draw:\n${failed.join('\n')}`);
+  return page.locator(cards).count();
+}
+
+/**
  * A person opens the confirmation link and answers its question (nothing is
  * confirmed on page load); resolves when the page says what happened.
  */

@@ -3,9 +3,8 @@
 // The login form in each locale and with errors; the registration form; the
 // confirmation and reset pages; the gallery in each locale and each theme.
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
 import { THEMES } from '../src/view-settings.ts';
-import { startStack } from './harness.ts';
+import { galleryDrawn, startStack } from './harness.ts';
 
 const out = fileURLToPath(new URL('../../../docs/', import.meta.url));
 const stack = await startStack();
@@ -77,26 +76,24 @@ try {
   await page.context().close();
   // The gallery, as designers open it: its top in each language, the
   // certificate states in Cyrillic, and one state in each example theme.
-  const galleryReady = (page: Page) =>
-    page.waitForFunction(() => document.querySelector('.gallery-card') && !document.querySelector('.gallery-card:not([data-ready])'), undefined, { timeout: 60_000 });
   for (const locale of ['en', 'sr-Cyrl', 'sr-Latn']) {
     const { page } = await stack.newPage({ viewport: { width: 1280, height: 1400 } });
     await page.goto(`${stack.siteUrl}/gallery.html?locale=${locale}`);
-    await galleryReady(page);
+    await galleryDrawn(page);
     await page.screenshot({ path: `${out}gallery-${locale}.png` });
     await page.context().close();
   }
   {
     const { page } = await stack.newPage({ viewport: { width: 1280, height: 1400 } });
     await page.goto(`${stack.siteUrl}/gallery.html?element=certificate&locale=sr-Cyrl`);
-    await galleryReady(page);
+    await galleryDrawn(page);
     await page.screenshot({ path: `${out}gallery-certificate-sr-Cyrl.png` });
     await page.context().close();
   }
   for (const theme of THEMES) {
     const { page } = await stack.newPage({ viewport: { width: 720, height: 900 } });
     await page.goto(`${stack.siteUrl}/gallery.html?state=login-field-errors&theme=${theme}&locale=sr-Latn`);
-    await galleryReady(page);
+    await galleryDrawn(page);
     await page.locator('#login-field-errors').screenshot({ path: `${out}theme-${theme}.png` });
     await page.context().close();
   }
