@@ -33,6 +33,8 @@ export default {
     }),
   ],
   concurrency: 1,
+  // The shared element suite runs every element in every language: more than the default two minutes for one file.
+  testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 10000 } },
   coverageConfig: { include: ['packages/*/src/**/*.ts'] },
 };

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 import { ACCOUNT, launch, logInWithPassword, npm, removeDir, serve, startBackend, viteAppWithKit } from './harness.mjs';
@@ -22,7 +23,9 @@ const backendUrl: string = import.meta.env.VITE_BACKEND_URL ?? '/api';
 const app = document.querySelector<HTMLDivElement>('#app')!;
 const auth = document.createElement('egov-auth');
 auth.setAttribute('backend-url', backendUrl);
-auth.setAttribute('locale', 'sr-Cyrl');
+// The site's language; or (?follow-browser) a page that names none, so the kit follows the browser's.
+if (new URLSearchParams(location.search).has('follow-browser')) document.documentElement.removeAttribute('lang');
+else auth.setAttribute('locale', 'sr-Cyrl');
 auth.setAttribute('modes', 'password');
 auth.append(document.createElement('egov-login'));
 const result = document.createElement('p');
@@ -106,6 +109,48 @@ describe('a Vite vanilla-ts app from the current template', () => {
       });
       assert.deepEqual(problems.pageErrors, []);
       await context.close();
+    } finally {
+      await site.close();
+    }
+  });
+
+  test('each language is its own chunk, loaded on demand: an English browser downloads no other language; a Russian one only Russian', async () => {
+    // What each language's login says, from the installed package itself.
+    const kit = join(app, 'node_modules/@egov/auth-widgets/dist/i18n/locales');
+    const LANGUAGES = ['en', 'sr-Cyrl', 'sr-Latn', 'ru', 'uk', 'zh-Hans', 'tr', 'ar'];
+    const words = {};
+    for (const locale of LANGUAGES) {
+      const { login } = await import(pathToFileURL(join(kit, locale === 'sr-Latn' ? 'sr-Cyrl' : locale, 'login.js')).href);
+      // Serbian Latin has no texts of its own (derived at run time): its mark is the transliteration of the Cyrillic.
+      words[locale] = locale === 'sr-Latn' ? ['Prijava korisničkim imenom i lozinkom'] : [login.passwordHeading, login.noAccount];
+    }
+    assert.equal(new Set(Object.values(words).flat()).size, LANGUAGES.length * 2 - 1, 'each language has words of its own');
+    const site = await serve(join(app, 'dist'), { apiTarget: () => backend.url });
+    await backend?.stop();
+    backend = await startBackend(['--public-url', `${site.url}/api`]);
+    try {
+      for (const [browserLanguage, expected] of [
+        ['en-US', 'en'],
+        ['ru-RU', 'ru'],
+      ]) {
+        const context = await browser.browser.newContext({ locale: browserLanguage });
+        const page = await context.newPage();
+        const scripts = [];
+        page.on('response', (response) => {
+          if (response.request().resourceType() === 'script') scripts.push(response.text().catch(() => ''));
+        });
+        await page.goto(`${site.url}/?follow-browser`);
+        await page.locator('egov-login').getByText(words[expected][0], { exact: true }).waitFor({ state: 'visible', timeout: 20_000 });
+        assert.equal(await page.locator('egov-login .egov-root').getAttribute('lang'), expected);
+        const loaded = (await Promise.all(scripts)).join('\n');
+        for (const locale of LANGUAGES) {
+          const found = words[locale].filter((word) => loaded.includes(word));
+          // English is in the elements' own code (the fallback): every page has it.
+          if (locale === expected || locale === 'en') assert.ok(found.length > 0, `${browserLanguage}: the ${locale} texts were loaded`);
+          else assert.deepEqual(found, [], `${browserLanguage}: the ${locale} texts were downloaded`);
+        }
+        await context.close();
+      }
     } finally {
       await site.close();
     }

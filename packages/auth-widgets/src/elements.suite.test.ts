@@ -8,6 +8,8 @@
 //   4. leaving the page aborts the request under way, and no event follows
 //   5. a hostile page stylesheet (a CMS theme) changes nothing of the look
 //   6. axe in every state the element reaches here
+//   7. every language (issue 16): the first state and its errors in the language, with its lang and
+//      direction, no English text left; axe in Arabic (right to left) and Chinese
 import { aTimeout, expect, fixture, html } from '@open-wc/testing';
 import {
   API,
@@ -32,13 +34,17 @@ import {
   type KitElement,
 } from '../test-support/element-suite.js';
 import { fillRegistrationFields } from '../test-support/registration.js';
-import { expectShown, isShown } from '../test-support/visibility.js';
+import { expectShown, isShown, visibleTexts } from '../test-support/visibility.js';
 import { SoftAgent } from './agent/soft-agent.js';
 import { AuthError, type AuthClient } from './client/auth-client.js';
 import { FetchAuthClient } from './client/fetch-auth-client.js';
 import type { CertificateAgent } from './agent/certificate-agent.js';
 import './define/all.js';
 import './define/egov-certificate-picker.js';
+import { en as english } from './i18n/en.js';
+import englishPack from './i18n/locales/en/index.js';
+import { partOf, type LocalePack, type PartName } from './i18n/locale-pack.js';
+import { loadLocalePack, localeDirection, SUPPORTED_LOCALES } from './i18n/locales.js';
 
 type Tag = 'egov-login' | 'egov-register' | 'egov-password-reset' | 'egov-email-confirm' | 'egov-certificate-picker';
 type Locale = 'en' | 'sr-Cyrl' | 'sr-Latn';
@@ -72,6 +78,8 @@ interface ElementCase {
   tag: Tag;
   /** The element's own heading in each locale. */
   headings: Record<Locale, string>;
+  /** Where the heading is in every language's folder. */
+  title: [PartName, string];
   /** The events the element dispatches. */
   events: readonly string[];
   /** Puts the element on the page and waits until its first state shows. */
@@ -186,6 +194,7 @@ async function formRequest(create: (setup: Setup) => Promise<KitElement>, start:
 const loginCase: ElementCase = {
   tag: 'egov-login',
   headings: { en: 'Log in', 'sr-Cyrl': 'Пријава', 'sr-Latn': 'Prijava' },
+  title: ['login', 'loginHeading'],
   events: ['egov-login-success', 'egov-login-error'],
   async create(setup = {}) {
     const el = await place(
@@ -294,6 +303,7 @@ async function fillRegistration(el: KitElement, email = uniqueEmail('suite')): P
 const registerCase: ElementCase = {
   tag: 'egov-register',
   headings: { en: 'Create a user account', 'sr-Cyrl': 'Креирајте кориснички налог', 'sr-Latn': 'Kreirajte korisnički nalog' },
+  title: ['register', 'registerHeading'],
   events: ['egov-registration-submitted'],
   async create(setup = {}) {
     const el = await place(
@@ -382,6 +392,7 @@ const registerCase: ElementCase = {
 const resetCase: ElementCase = {
   tag: 'egov-password-reset',
   headings: { en: 'Password forgotten?', 'sr-Cyrl': 'Заборављена лозинка?', 'sr-Latn': 'Zaboravljena lozinka?' },
+  title: ['passwordReset', 'resetHeading'],
   events: ['egov-password-reset-requested', 'egov-password-changed'],
   async create(setup = {}) {
     const el = await place(
@@ -468,6 +479,7 @@ async function answer(el: KitElement, which: 'confirm' | 'decline'): Promise<voi
 const confirmCase: ElementCase = {
   tag: 'egov-email-confirm',
   headings: { en: 'Confirm your registration', 'sr-Cyrl': 'Потврдите регистрацију', 'sr-Latn': 'Potvrdite registraciju' },
+  title: ['emailConfirm', 'confirmHeading'],
   events: ['egov-email-confirmed', 'egov-registration-declined'],
   async create(setup = {}) {
     const el = await place(
@@ -569,6 +581,7 @@ function visibleItems(el: Element): string[] {
 const pickerCase: ElementCase = {
   tag: 'egov-certificate-picker',
   headings: { en: 'Select a certificate', 'sr-Cyrl': 'Изаберите сертификат', 'sr-Latn': 'Izaberite sertifikat' },
+  title: ['picker', 'pickerHeading'],
   events: ['egov-certificate-selected', 'egov-certificate-fallback'],
   async create(setup = {}) {
     const el = await place(
@@ -699,6 +712,33 @@ async function contentArea(hostile: boolean): Promise<Element> {
   return page.firstElementChild!;
 }
 
+// ------------------------------------------------------------- the languages
+
+/** A language's folder (English is in the elements themselves, and has none to load). */
+const packOf = (locale: string): Promise<LocalePack> => (locale === 'en' ? Promise.resolve(englishPack) : loadLocalePack(locale));
+
+/** Every text of a language, merged from its folder's parts. */
+async function allTexts(locale: string): Promise<Record<string, unknown>> {
+  const pack = await packOf(locale);
+  const parts = await Promise.all((Object.keys(pack.parts) as PartName[]).map((name) => partOf(pack, name)));
+  return Object.assign({}, ...parts) as Record<string, unknown>;
+}
+
+
+/** Visible texts that are English where the language has its own words. */
+async function englishLeft(el: Element, locale: string): Promise<string[]> {
+  const own = new Set(Object.values(await allTexts(locale)).filter((text) => typeof text === 'string'));
+  const englishOnly = new Set(Object.values(english).filter((text): text is string => typeof text === 'string' && !own.has(text)));
+  return visibleTexts(el).filter((text) => englishOnly.has(text));
+}
+
+/** Switches a reached state to another language and waits until it shows it. */
+async function inLanguage(el: KitElement, locale: string): Promise<void> {
+  el.setAttribute('locale', locale);
+  await eventually(() => el.querySelector(':scope > .egov-root')?.getAttribute('lang') === locale, `not in ${locale}`);
+  await el.updateComplete;
+}
+
 // --------------------------------------------------------------- the suite
 
 for (const c of ELEMENTS) {
@@ -825,12 +865,43 @@ for (const c of ELEMENTS) {
       }
     });
 
+    describe('in every language: its texts, its direction, no English left', () => {
+      for (const locale of SUPPORTED_LOCALES) {
+        it(locale, async () => {
+          const texts = (await partOf(await packOf(locale), c.title[0])) as Record<string, string>;
+          const el = await c.create({ locale });
+          await eventually(() => heading(el) === texts[c.title[1]], `the heading is not in ${locale}: "${heading(el)}"`);
+          const root = el.querySelector(':scope > .egov-root')!;
+          expect([root.getAttribute('lang'), root.getAttribute('dir'), getComputedStyle(root).direction]).to.deep.equal([locale, localeDirection(locale), localeDirection(locale)]);
+          if (locale !== 'en') expect(await englishLeft(el, locale), 'English on the first screen').to.deep.equal([]);
+          if (c.submitEmpty) {
+            await c.submitEmpty(el);
+            const summary = el.querySelector('.egov-summary');
+            expectShown(summary, 'the error summary');
+            if (locale !== 'en') expect(await englishLeft(el, locale), 'English among the errors').to.deep.equal([]);
+          }
+        });
+      }
+    });
+
     describe('axe in every state it reaches here', () => {
       for (const state of c.states) {
         it(state.name, async () => {
           const el = await state.reach();
           expectShown(el.querySelector('.egov-root'), 'the element');
           await expect(el).to.be.accessible();
+        });
+      }
+      // Right to left, and a script without spaces: the first state and its errors.
+      for (const locale of ['ar', 'zh-Hans']) {
+        it(`${locale}: the first state${c.submitEmpty ? ' and its errors' : ''}`, async () => {
+          const el = await c.create();
+          await inLanguage(el, locale);
+          await expect(el).to.be.accessible();
+          if (c.submitEmpty) {
+            await c.submitEmpty(el);
+            await expect(el).to.be.accessible();
+          }
         });
       }
     });

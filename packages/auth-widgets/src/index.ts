@@ -13,4 +13,14 @@ export {
   type LoginMode,
 } from './config/auth-config.js';
 export { authClientContext, authConfigContext } from './config/context.js';
-export { LOCALE_NAMES, SUPPORTED_LOCALES, parseLocale, type Locale } from './i18n/locales.js';
+export {
+  SUPPORTED_LOCALES,
+  localeDirection,
+  negotiateLocale,
+  parseLocale,
+  registeredLocales,
+  type BuiltInLocale,
+  type Locale,
+} from './i18n/locales.js';
+export { LOCALE_NAMES, localeInfo, registerLocale, type LocaleRegistration } from './i18n/locale-registry.js';
+export { defineLocalePack, type LocaleInfo, type LocaleParts, type LocalePack, type PartName, type PartTexts } from './i18n/locale-pack.js';

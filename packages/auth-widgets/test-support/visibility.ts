@@ -47,3 +47,19 @@ export function expectNotShown(element: Element | null | undefined, what = 'the 
   if (!element) return;
   expect(isShown(element), `${what} (${describe(element)}) is on screen`).to.equal(false);
 }
+
+/**
+ * The texts a person sees (and the visually hidden ones a screen reader
+ * reads), text node by text node; a select's options are left out (country
+ * names come from the browser, in its own language).
+ */
+export function visibleTexts(root: Element): string[] {
+  const texts: string[] = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement!;
+    const text = node.textContent!.trim();
+    if (text && !parent.closest('select') && parent.checkVisibility({ visibilityProperty: true })) texts.push(text);
+  }
+  return texts;
+}

@@ -76,7 +76,9 @@ describe('the demo site, as axe sees it', () => {
     }
   });
 
-  test('every state of the gallery passes axe in every language and every theme', async () => {
+  test('every state of the gallery passes axe in every language (the kit’s theme) and in every theme (English and Serbian Cyrillic)', async () => {
+    // A theme changes colours, the same in every language; a language changes texts, lang and direction, the same in every theme.
+    const languagesOf = (theme: string): readonly Locale[] => (theme === 'kit' ? SUPPORTED_LOCALES : ['en', 'sr-Cyrl']);
     // The themes side by side, each in its own browser context (axe is the time here, and each page has its own renderer).
     await Promise.all(
       THEMES.map(async (theme) => {
@@ -84,7 +86,7 @@ describe('the demo site, as axe sees it', () => {
         const states = await galleryDrawn(page);
         assert.ok(states >= 60, `${theme}: ${states} states`);
         assert.equal(await page.evaluate(() => document.documentElement.dataset['theme']), theme);
-        for (const locale of SUPPORTED_LOCALES) {
+        for (const locale of languagesOf(theme)) {
           await speak(page, locale);
           const violations = await axeViolations(page, { except: REPEATS_ELEMENTS });
           assert.deepEqual(violations, [], `gallery, ${theme} theme, ${locale}:\n${describeViolations(violations)}`);
@@ -129,6 +131,40 @@ describe('the demo site, as axe sees it', () => {
     }
     assert.equal(await email.inputValue(), typed, 'what was typed stays');
     assert.deepEqual(cspViolations, []);
+    await page.context().close();
+  });
+
+  test('right to left: an Arabic page and its elements run from the right at a phone’s width with nothing spilling out; a forced direction turns the page, never the elements', async () => {
+    const { page, cspViolations, consoleErrors } = await open(stack, `${stack.siteUrl}/gallery.html?locale=ar&width=phone`);
+    await galleryDrawn(page);
+    const directions = () =>
+      page.evaluate(() => ({
+        page: getComputedStyle(document.documentElement).direction,
+        elements: [...new Set([...document.querySelectorAll('.egov-root')].map((root) => getComputedStyle(root).direction))],
+      }));
+    assert.deepEqual(await directions(), { page: 'rtl', elements: ['rtl'] });
+    // Nothing reaches out of its frame on either side.
+    const spills = await page.locator('.gallery-card .demo-frame').evaluateAll((frames) =>
+      frames.flatMap((frame) => {
+        const edge = frame.getBoundingClientRect();
+        const out = [...frame.querySelectorAll<HTMLElement>('*')].find((el) => {
+          const box = el.getBoundingClientRect();
+          return box.width > 0 && (box.left < edge.left - 1 || box.right > edge.right + 1);
+        });
+        return out ? [`${frame.closest<HTMLElement>('.gallery-card')!.id}: ${out.tagName.toLowerCase()}.${out.className}`] : [];
+      }),
+    );
+    assert.deepEqual(spills, []);
+    // An English page forced right to left (an Arabic portal showing the English form): the page turns, the elements do not.
+    await page.locator('.demo-locales a[data-locale="en"]').click();
+    await page.locator('[data-choices=dir] a[data-choice=rtl]').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en' && document.documentElement.dir === 'rtl');
+    await page.waitForFunction(() => [...document.querySelectorAll('.egov-root')].every((root) => root.getAttribute('lang') === 'en'));
+    assert.deepEqual(await directions(), { page: 'rtl', elements: ['ltr'] });
+    assert.equal(new URL(page.url()).searchParams.get('dir'), 'rtl', 'the address keeps the direction');
+    assert.deepEqual(await axeViolations(page, { except: REPEATS_ELEMENTS }), []);
+    assert.deepEqual(cspViolations, []);
+    assert.equal(consoleErrors.length, await page.locator('.gallery-card[data-expects-console-error]').count());
     await page.context().close();
   });
 });

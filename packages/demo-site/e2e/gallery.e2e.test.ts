@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { REPEATS_ELEMENTS, axeViolations, describeViolations } from './axe.ts';
+import { DEMO_LANGUAGES } from '../src/locales/index.ts';
 import { galleryDrawn, startStack, type Stack } from './harness.ts';
 
 /** The stable state URLs (`/gallery.html?state=<id>`), per element, in the gallery's order. */
@@ -198,6 +199,10 @@ describe('gallery', () => {
     await unknown.page.context().close();
   });
 
+  test('every language of the demo titles exactly the gallery’s states', () => {
+    for (const [locale, language] of Object.entries(DEMO_LANGUAGES)) assert.deepEqual(Object.keys(language.stateTitles).sort(), [...ALL_IDS].sort(), locale);
+  });
+
   test('titles and the elements follow the language menu without a reload, and what was typed stays', async () => {
     const { page, cspViolations, consoleErrors } = await open(stack);
     await page.goto(`${stack.siteUrl}/gallery.html?locale=sr-Cyrl`);
@@ -225,6 +230,11 @@ describe('gallery', () => {
     assert.equal(await page.locator('#register-filled input[name=givenName]').inputValue(), 'Ana');
     assert.equal(await page.locator('#register-filled .egov-file').count(), 2);
     assert.equal(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded), true);
+
+    // Arabic, right to left: every state's title in Arabic letters (its own language's file), the page turned.
+    await page.locator('.demo-locales a[data-locale=ar]').click();
+    await page.waitForFunction(() => document.documentElement.dir === 'rtl' && [...document.querySelectorAll('.gallery-card h3')].every((h3) => /\p{Script=Arabic}/u.test(h3.textContent ?? '')));
+    assert.equal(await page.locator('#login-filled input[name=email]').inputValue(), typedEmail, 'what was typed stays in Arabic too');
     // Only the configuration problems' lines, one per such state.
     assert.equal(consoleErrors.length, await page.locator('[data-expects-console-error]').count(), consoleErrors.join('\n'));
     for (const error of consoleErrors) assert.match(error, CONFIG_ERROR);

@@ -27,6 +27,7 @@ import {
   type CdnManifest,
 } from '../src/home/snippets.ts';
 import { HOME_TEXTS } from '../src/home/texts.ts';
+import { homeTexts } from '../src/locales/index.ts';
 import { startStack, type Stack } from './harness.ts';
 
 const kitDir = fileURLToPath(new URL('../../auth-widgets/', import.meta.url));
@@ -320,7 +321,7 @@ describe('the home page and the API reference', () => {
   test('home in Serbian Cyrillic, then Latin without a reload: every text in the page’s language, links keeping it', async () => {
     const opened = await open(stack, '/?locale=sr-Cyrl', 'sr-Cyrl');
     const { page } = opened;
-    const texts = (locale: Locale) => HOME_TEXTS[locale];
+    const texts = (locale: Locale) => homeTexts(locale);
     const check = async (locale: Locale) => {
       const t = texts(locale);
       assert.equal(await page.locator('.demo-lead').innerText(), t.intro);

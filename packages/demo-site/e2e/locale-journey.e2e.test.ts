@@ -9,24 +9,33 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { en } from '../../auth-widgets/src/i18n/en.ts';
-import { srCyrl } from '../../auth-widgets/src/i18n/sr-cyrl.ts';
-import { srLatn } from '../../auth-widgets/src/i18n/sr-latn.ts';
+import englishPack from '../../auth-widgets/src/i18n/locales/en/index.ts';
+import { partOf, type PartName } from '../../auth-widgets/src/i18n/locale-pack.ts';
+import { loadLocalePack } from '../../auth-widgets/src/i18n/locales.ts';
 import { fillForeignRegistration, startStack, type Stack } from './harness.ts';
 
 const PASSWORD = 'quiet river under seven old bridges';
 const NEW_PASSWORD = 'seven green lanterns by the lake';
-const LOCALES = ['sr-Cyrl', 'sr-Latn', 'en'] as const;
+// Russian (issue 16: a registration with its e-mails in Russian) and Arabic, right to left, beside Serbian and English.
+const LOCALES = ['sr-Cyrl', 'sr-Latn', 'en', 'ru', 'ar'] as const;
 type Locale = (typeof LOCALES)[number];
 let counter = 0;
 const uniqueEmail = (label: string) => `${label}-${Date.now().toString(36)}-${++counter}@example.test`;
 
-/** Every text of a locale's catalog: a heading a person reads must be one of its own language's texts. */
-const TEXTS: Record<Locale, Set<string>> = {
-  'sr-Cyrl': new Set(Object.values(srCyrl).filter((v): v is string => typeof v === 'string')),
-  'sr-Latn': new Set(Object.values(srLatn).filter((v): v is string => typeof v === 'string')),
-  en: new Set(Object.values(en).filter((v): v is string => typeof v === 'string')),
-};
+/** Every text of a locale's folder: a heading a person reads must be one of its own language's texts. */
+const TEXTS = Object.fromEntries(
+  await Promise.all(
+    LOCALES.map(async (locale) => {
+      const pack = locale === 'en' ? englishPack : await loadLocalePack(locale);
+      const parts = await Promise.all((Object.keys(pack.parts) as PartName[]).map((name) => partOf(pack, name)));
+      const texts = parts.flatMap((part) => Object.values(part).filter((v): v is string => typeof v === 'string'));
+      return [locale, new Set(texts)] as const;
+    }),
+  ),
+) as Record<Locale, Set<string>>;
+
+/** What an e-mail in the language is written in. */
+const SCRIPT: Record<Locale, RegExp> = { 'sr-Cyrl': /[љњђћџ]/i, 'sr-Latn': /[čćđšž]/i, en: /^[^\u0400-\u04ff\u0600-\u06ff]*$/, ru: /[ыэё]/i, ar: /[\u0600-\u06ff]/ };
 
 /** Asserts that the page and the kit's element on it speak `locale`, and that what a person reads looks like it. */
 async function assertLocale(page: Page, locale: Locale, element: string, where: string): Promise<void> {
@@ -41,6 +50,9 @@ async function assertLocale(page: Page, locale: Locale, element: string, where: 
     .catch(() => undefined);
   assert.equal(await page.evaluate(() => document.documentElement.lang), locale, `${where}: the page's lang (${page.url()})`);
   assert.equal(await page.locator(`${element} .egov-root`).first().getAttribute('lang'), locale, `${where}: the element's lang`);
+  const direction = locale === 'ar' ? 'rtl' : 'ltr';
+  assert.equal(await page.evaluate(() => document.documentElement.dir), direction, `${where}: the page's direction`);
+  assert.equal(await page.locator(`${element} .egov-root`).first().getAttribute('dir'), direction, `${where}: the element's direction`);
   const heading = ((await page.locator(`${element} h2, ${element} h3`).first().textContent()) ?? '').trim();
   assert.ok(TEXTS[locale].has(heading), `${where}: the heading "${heading}" is a ${locale} text`);
 }
@@ -79,6 +91,7 @@ describe('the language a person starts in, on every page they land on', () => {
 
       const confirmMail = (await stack.dev.outbox(email)).find((m) => m.kind === 'confirm_email')!;
       assert.equal(confirmMail.locale, locale, 'the confirmation e-mail is in the language of the registration');
+      assert.match(confirmMail.subject + confirmMail.text, SCRIPT[locale], 'the confirmation e-mail is written in it');
       await page.goto(confirmMail.link!);
       await assertLocale(page, locale, 'egov-email-confirm', 'confirmation page, reached from the e-mail');
       await page.locator('egov-email-confirm button[data-answer=confirm]').click();
@@ -87,6 +100,7 @@ describe('the language a person starts in, on every page they land on', () => {
       await stack.dev.approve(email);
       const approved = (await stack.dev.outbox(email)).find((m) => m.kind === 'account_approved')!;
       assert.equal(approved.locale, locale);
+      assert.match(approved.subject + approved.text, SCRIPT[locale], 'the "account active" e-mail is written in it');
       await page.goto(approved.link!);
       await assertLocale(page, locale, 'egov-login', 'login page, reached from the "account active" e-mail');
       await logIn(page, email, PASSWORD);

@@ -1,8 +1,12 @@
 // Regenerates the README's screenshots from the real demo pages:
 //   pnpm --filter @egov/demo-site screenshots
 // The login form in each locale and with errors; the registration form; the
-// confirmation and reset pages; the gallery in each locale and each theme.
+// confirmation and reset pages; the gallery in each locale and each theme;
+// and every element's main state in every language (docs/screenshots/), with
+// Arabic right to left also at a phone's width.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { LOCALE_NAMES, SUPPORTED_LOCALES } from '@egov/auth-widgets';
 import { THEMES } from '../src/view-settings.ts';
 import { galleryDrawn, startStack } from './harness.ts';
 
@@ -97,6 +101,42 @@ try {
     await page.locator('#login-field-errors').screenshot({ path: `${out}theme-${theme}.png` });
     await page.context().close();
   }
+  // Every element's main state in every language: the gallery's own state pages, one card each.
+  const MAIN_STATES = [
+    ['login-field-errors', 'Log in, with the errors of an empty try'],
+    ['register-empty', 'Create a user account'],
+    ['reset-request', 'Password forgotten?'],
+    ['confirm-asking', 'Confirm your registration'],
+    ['certificate-list', 'Select a certificate'],
+  ] as const;
+  const views = [...SUPPORTED_LOCALES.map((locale) => ({ locale, width: 'desktop', folder: locale as string })), { locale: 'ar' as const, width: 'phone', folder: 'ar-phone' }];
+  for (const { locale, width, folder } of views) {
+    mkdirSync(`${out}screenshots/${folder}`, { recursive: true });
+    const { page } = await stack.newPage({ viewport: { width: width === 'phone' ? 420 : 760, height: 1000 } });
+    for (const [state] of MAIN_STATES) {
+      await page.goto(`${stack.siteUrl}/gallery.html?state=${state}&locale=${locale}&width=${width}`);
+      await galleryDrawn(page);
+      await page.locator(`#${state} .demo-frame`).screenshot({ path: `${out}screenshots/${folder}/${state}.png` });
+    }
+    await page.context().close();
+  }
+  const rows = views.map(
+    ({ locale, folder, width }) =>
+      `| ${LOCALE_NAMES[locale]}${width === 'phone' ? ', phone (360 px)' : ''} | ${MAIN_STATES.map(([state]) => `![${state}](${folder}/${state}.png)`).join(' | ')} |`,
+  );
+  writeFileSync(
+    `${out}screenshots/README.md`,
+    [
+      '# Every element in every language',
+      '',
+      'Made by `pnpm --filter @egov/demo-site screenshots` from the gallery’s own state pages (`/gallery.html?state=…&locale=…`); do not edit by hand.',
+      '',
+      `| Language | ${MAIN_STATES.map(([, title]) => title).join(' | ')} |`,
+      `|---|${MAIN_STATES.map(() => '---').join('|')}|`,
+      ...rows,
+      '',
+    ].join('\n'),
+  );
   console.log(`screenshots written to ${out}`);
 } finally {
   await stack.stop();

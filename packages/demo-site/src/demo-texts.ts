@@ -1,7 +1,6 @@
 // The demo site's own texts (its header, skip link, links and the outbox and
-// review page), in the kit's three locales. As in the kit, Serbian is
+// review page), in English and Serbian (the other languages in ./locales/). As in the kit, Serbian is
 // written once, in Cyrillic, and the Latin script is derived from it.
-import type { Locale } from '@egov/auth-widgets';
 import { transliterateTexts } from '@egov/auth-widgets/i18n/transliterate';
 
 const en = {
@@ -25,6 +24,10 @@ const en = {
   widthPhone: 'Phone',
   widthTablet: 'Tablet',
   widthDesktop: 'Desktop',
+  directionLabel: 'Direction',
+  directionAuto: 'The language’s',
+  directionLtr: 'Left to right',
+  directionRtl: 'Right to left',
   pageLogin: 'Login',
   pageRegister: 'Register',
   pageReset: 'Password reset',
@@ -93,6 +96,10 @@ const srCyrl: DemoTexts = {
   widthPhone: 'Телефон',
   widthTablet: 'Таблет',
   widthDesktop: 'Рачунар',
+  directionLabel: 'Смер',
+  directionAuto: 'Према језику',
+  directionLtr: 'Слева надесно',
+  directionRtl: 'Здесна налево',
   pageLogin: 'Пријава',
   pageRegister: 'Регистрација',
   pageReset: 'Заборављена лозинка',
@@ -138,7 +145,8 @@ const srCyrl: DemoTexts = {
   decisionFailed: (email: string, status: number) => `Одлука о ${email} није сачувана: сервер за пробу је одговорио HTTP ${status}.`,
 };
 
-export const DEMO_TEXTS: Record<Locale, DemoTexts> = { en, 'sr-Cyrl': srCyrl, 'sr-Latn': transliterateTexts(srCyrl) };
+/** The texts written here: English, and Serbian in both scripts. */
+export const DEMO_TEXTS: Readonly<Record<'en' | 'sr-Cyrl' | 'sr-Latn', DemoTexts>> = { en, 'sr-Cyrl': srCyrl, 'sr-Latn': transliterateTexts(srCyrl) };
 
 /** The keys of the plain texts: what an element names with `data-demo-text` for the page to fill in. */
 export type DemoTextKey = { [K in keyof DemoTexts]: DemoTexts[K] extends string ? K : never }[keyof DemoTexts];

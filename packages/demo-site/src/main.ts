@@ -1,17 +1,23 @@
 import '@egov/auth-widgets/define/all';
-import { FetchAuthClient, LOCALE_NAMES, SUPPORTED_LOCALES, parseLocale, type Locale } from '@egov/auth-widgets';
+import { FetchAuthClient, LOCALE_NAMES, SUPPORTED_LOCALES, localeDirection, parseLocale, type Locale } from '@egov/auth-widgets';
 import { html, nothing, render } from 'lit';
-import { DEMO_TEXTS, type DemoTextKey } from './demo-texts.ts';
+import type { DemoTextKey } from './demo-texts.ts';
+import { demoTexts } from './locales/index.ts';
 import {
+  DIRECTIONS,
   THEMES,
   VIEW_PARAMS,
   WIDTHS,
+  pageDirection,
+  pageLocale,
   pageTheme,
   pageWidth,
+  parseDirection,
   parseTheme,
   parseWidth,
   rememberInUrl,
   themeHref,
+  type Direction,
   type Theme,
   type Width,
 } from './view-settings.ts';
@@ -39,6 +45,7 @@ const PAGES: { page: Page; href: string; label: DemoTextKey; title: DemoTextKey 
 
 const THEME_LABELS: Record<Theme, DemoTextKey> = { kit: 'themeKit', interior: 'themeInterior', health: 'themeHealth', finance: 'themeFinance' };
 const WIDTH_LABELS: Record<Width, DemoTextKey> = { phone: 'widthPhone', tablet: 'widthTablet', desktop: 'widthDesktop' };
+const DIRECTION_LABELS: Record<Direction, DemoTextKey> = { auto: 'directionAuto', ltr: 'directionLtr', rtl: 'directionRtl' };
 
 const page = (document.body.dataset['page'] ?? 'login') as Page;
 /** Pages that show the kit's elements in frames offer the width preview. */
@@ -62,7 +69,7 @@ render(
       </ul>
     </nav>
     <p class="demo-agent"><a data-agent-switch data-keeps-view href="?agent=fortify"></a></p>
-    <nav class="demo-locales" aria-label="Language / Језик / Jezik">
+    <nav class="demo-locales" aria-label="Language / Језик / Jezik / Язык / Мова / 语言 / Dil / اللغة">
       <ul>
         ${SUPPORTED_LOCALES.map(
           (locale) => html`<li><a href=${`?locale=${locale}`} lang=${locale} hreflang=${locale} data-locale=${locale}>${LOCALE_NAMES[locale]}</a></li>`,
@@ -71,6 +78,7 @@ render(
     </nav>
     <div class="demo-view">
       ${choices('theme', THEMES, 'themeLabel', THEME_LABELS)} ${previews ? choices('width', Object.keys(WIDTHS) as Width[], 'widthLabel', WIDTH_LABELS) : nothing}
+      ${choices('dir', DIRECTIONS, 'directionLabel', DIRECTION_LABELS)}
     </div>`,
   document.querySelector<HTMLElement>('.demo-header')!,
 );
@@ -105,10 +113,11 @@ function updatePageLinks(): void {
 
 /** The locale comes from ?locale=…, so each language has its own address to share or screenshot. */
 function applyLocale(locale: Locale): void {
-  const texts = DEMO_TEXTS[locale];
+  const texts = demoTexts(locale);
   // Every kit element on the page follows at once: each <egov-auth> hands the locale down.
   for (const auth of document.querySelectorAll('egov-auth')) auth.locale = locale;
   document.documentElement.lang = locale;
+  applyDirection(pageDirection(), locale);
   const title = PAGES.find((p) => p.page === page)?.title;
   const heading = document.querySelector('.demo-title');
   if (title && heading) heading.textContent = texts[title];
@@ -137,6 +146,12 @@ function applyTheme(theme: Theme): void {
   }
   document.documentElement.dataset['theme'] = theme;
   markChoice('theme', theme);
+}
+
+/** The page's direction: its language's (Arabic right to left), or the one chosen. */
+function applyDirection(direction: Direction, locale: Locale = pageLocale()): void {
+  document.documentElement.dir = direction === 'auto' ? localeDirection(locale) : direction;
+  markChoice('dir', direction);
 }
 
 function applyWidth(width: Width): void {
@@ -176,6 +191,9 @@ for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-choices] 
     if (param === 'theme') {
       rememberInUrl('theme', value, 'kit');
       applyTheme(parseTheme(value)!);
+    } else if (param === 'dir') {
+      rememberInUrl('dir', value, 'auto');
+      applyDirection(parseDirection(value)!);
     } else {
       rememberInUrl('width', value, 'desktop');
       applyWidth(parseWidth(value)!);
@@ -200,7 +218,7 @@ if (auth && logout && sessionStatus) {
   /** Says what happened and takes the focus there: the button that had it is gone, or did not work. */
   const say = (key: 'loggedOut' | 'logOutFailed') => {
     sessionStatus.dataset['demoText'] = key;
-    sessionStatus.textContent = DEMO_TEXTS[parseLocale(document.documentElement.lang) ?? 'en'][key];
+    sessionStatus.textContent = demoTexts(parseLocale(document.documentElement.lang) ?? 'en')[key];
     sessionStatus.hidden = false;
     sessionStatus.focus();
   };

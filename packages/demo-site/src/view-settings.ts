@@ -13,8 +13,17 @@ export type Theme = (typeof THEMES)[number];
 export const WIDTHS = { phone: 360, tablet: 768, desktop: undefined } as const;
 export type Width = keyof typeof WIDTHS;
 
+/**
+ * The page's writing direction: the language's own (`auto`: Arabic right to
+ * left), or forced either way, to see the elements inside a page of the
+ * other direction (an English form on an Arabic portal). The elements keep
+ * their language's direction whatever the page's.
+ */
+export const DIRECTIONS = ['auto', 'ltr', 'rtl'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
 /** The query parameters a link between demo pages carries over. */
-export const VIEW_PARAMS = ['locale', 'theme', 'width'] as const;
+export const VIEW_PARAMS = ['locale', 'theme', 'width', 'dir'] as const;
 
 const query = () => new URLSearchParams(location.search);
 
@@ -33,6 +42,14 @@ export function parseWidth(value: string | null | undefined): Width | undefined 
  */
 export function pageLocale(): Locale {
   return parseLocale(query().get('locale')) ?? parseLocale(document.documentElement.lang) ?? 'en';
+}
+
+export function parseDirection(value: string | null | undefined): Direction | undefined {
+  return (DIRECTIONS as readonly string[]).includes(value ?? '') ? (value as Direction) : undefined;
+}
+
+export function pageDirection(): Direction {
+  return parseDirection(query().get('dir')) ?? 'auto';
 }
 
 export function pageTheme(): Theme {

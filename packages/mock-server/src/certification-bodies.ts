@@ -1,23 +1,12 @@
 import type { CertificationBody, CertificationBodyIssuer, LocalizedText } from '@egov/auth-widgets/contract';
 import { cyrillicToLatin } from '@egov/auth-widgets/i18n/transliterate';
 import { linkHref, mailtoHref, telHref } from '@egov/auth-widgets/rules';
+import { localized } from './messages/index.ts';
+import type { ServerTexts } from './messages/server-texts.ts';
 import { x509 } from './x509.ts';
 import type { ListedDirectory, ListedProvider } from './ca-directory/directory.ts';
 import { LISTED_DIRECTORY } from './ca-directory/directory.generated.ts';
 import { issuerOf } from './ca-directory/directory.ts';
-
-/**
- * What to do with a locked or forgotten PIN: only the body that issued the
- * certificate can help, and guessing on makes it worse. The same guidance
- * for every body, with its name (in the sentence's case).
- */
-function pinUnblock(note?: { en: string; srCyrl: string }): LocalizedText {
-  // The body's name stands right under this text (the picker shows it), so the text does not repeat it.
-  return {
-    en: `If you have entered a wrong PIN more than four times in a row, the token may be locked, and no web site can unlock it. If that happened, or you have forgotten your PIN, contact the certification body that issued your certificate: it tells you how to unblock the token or get a new PIN.${note ? ` ${note.en}` : ''} Have your identity document at hand, and do not try other PINs in the meantime.`,
-    'sr-Cyrl': `Ако сте више од четири пута заредом унели погрешан PIN, уређај је можда закључан и ниједан веб-сајт не може да га откључа. Ако се то догодило или сте заборавили PIN, обратите се сертификационом телу које је издало ваш сертификат: оно ће вам рећи како да откључате уређај или добијете нови PIN.${note ? ` ${note.srCyrl}` : ''} Припремите лични документ и у међувремену не покушавајте са другим PIN-овима.`,
-  };
-}
 
 function withLatin(text: LocalizedText): LocalizedText {
   return { ...text, 'sr-Latn': text['sr-Latn'] ?? cyrillicToLatin(text['sr-Cyrl']) };
@@ -31,14 +20,15 @@ function withLatin(text: LocalizedText): LocalizedText {
  * list adds must be added here (the tests name it).
  */
 export const PROVIDER_DETAILS: Readonly<
-  Record<string, { id: string; srCyrl: string; site?: string; instructions?: string; supportUrl?: string; pinNote?: { en: string; srCyrl: string } }>
+  Record<string, { id: string; srCyrl: string; site?: string; instructions?: string; supportUrl?: string; pinNote?: keyof ServerTexts['pinNotes'] }>
 > = Object.freeze({
   'VATRS-100184116': {
     id: 'mup',
     srCyrl: 'МУП Републике Србије',
     site: 'https://ca.mup.gov.rs/',
     instructions: 'https://ca.mup.gov.rs/eng.html',
-    pinNote: { en: 'For the certificate on your identity card, that is the Ministry of Interior.', srCyrl: 'За сертификат на личној карти то је Министарство унутрашњих послова.' },
+    // The same guidance for every body (messages/), with the body's own note where it has one.
+    pinNote: 'mup',
   },
   'VATRS-100002803': {
     id: 'posta',
@@ -102,7 +92,7 @@ function bodyOf(provider: ListedProvider): CertificationBody {
     site,
     ...(details.instructions && { instructions: details.instructions }),
     support: { ...(provider.email && { email: provider.email }), ...(provider.phone && { phone: provider.phone }), url: details.supportUrl ?? site },
-    pinUnblock: withLatin(pinUnblock(details.pinNote)),
+    pinUnblock: localized((t) => t.pinUnblock(details.pinNote && t.pinNotes[details.pinNote])),
     issuers,
     issuerNames: issuerNamesOf(issuers),
   };

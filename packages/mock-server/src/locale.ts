@@ -1,4 +1,5 @@
 import { parseLocale, type Locale } from '@egov/auth-widgets/i18n/locales';
+import { EMAIL_LOCALES } from './messages/index.ts';
 
 /** A language tag as BCP 47 writes it (loosely): `en`, `sr-Latn-RS`, `de-CH`. */
 const LANGUAGE_TAG = /^[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*$/;
@@ -10,8 +11,16 @@ export function isLanguageTag(value: string): boolean {
 }
 
 /**
- * The kit's locale from an `Accept-Language` header: the first (by q-value)
- * language the kit has, or undefined when there is none.
+ * The language of the server's e-mails a tag asks for (`ru-RU` is `ru`,
+ * `sr` Cyrillic, `zh-TW` none), or undefined.
+ */
+export function emailLocale(tag: string | null | undefined): Locale | undefined {
+  return parseLocale(tag, EMAIL_LOCALES);
+}
+
+/**
+ * The e-mails' locale from an `Accept-Language` header: the first (by
+ * q-value) language the server writes, or undefined when there is none.
  */
 export function localeFromAcceptLanguage(header: string | undefined): Locale | undefined {
   if (!header) return undefined;
@@ -26,7 +35,7 @@ export function localeFromAcceptLanguage(header: string | undefined): Locale | u
     .filter((entry) => entry.q > 0 && isLanguageTag(entry.tag))
     .sort((a, b) => b.q - a.q || a.index - b.index);
   for (const { tag } of ranked) {
-    const locale = parseLocale(tag);
+    const locale = emailLocale(tag);
     if (locale) return locale;
   }
   return undefined;
@@ -38,5 +47,5 @@ export function localeFromAcceptLanguage(header: string | undefined): Locale | u
  * the kit's locales (the caller then falls back to the account's, or `en`).
  */
 export function requestLocale(explicit: string | undefined, acceptLanguage: string | undefined): Locale | undefined {
-  return parseLocale(explicit) ?? localeFromAcceptLanguage(acceptLanguage);
+  return emailLocale(explicit) ?? localeFromAcceptLanguage(acceptLanguage);
 }

@@ -9,6 +9,7 @@ import {
   type UserType,
 } from '@egov/auth-widgets/contract';
 import { DEFAULT_CERTIFICATION_BODIES, checkCertificationBodies } from './certification-bodies.ts';
+import { localized } from './messages/index.ts';
 
 /** 15 characters (NIST SP 800-63B-4 for a single-factor password) up to the kit's 128. */
 export const DEFAULT_PASSWORD_POLICY: Readonly<PasswordPolicy> = Object.freeze({
@@ -42,7 +43,7 @@ const MAX_FILES_CEILING = 10;
 export const DEFAULT_USER_TYPES: readonly UserType[] = Object.freeze([
   {
     id: 'foreign_citizen',
-    label: { en: 'Foreign citizen', 'sr-Cyrl': 'Страни држављанин' },
+    label: localized((t) => t.userTypes.foreign_citizen),
     default: true,
     documents: true,
     fields: [
@@ -60,7 +61,7 @@ export const DEFAULT_USER_TYPES: readonly UserType[] = Object.freeze([
   },
   {
     id: 'serbian_citizen',
-    label: { en: 'Citizen of the Republic of Serbia', 'sr-Cyrl': 'Држављанин Републике Србије' },
+    label: localized((t) => t.userTypes.serbian_citizen),
     documents: false,
     fields: [
       { name: 'givenName', required: true },

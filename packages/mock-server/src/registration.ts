@@ -10,9 +10,9 @@ import {
   type RegistrationFieldName,
   type UserType,
 } from '@egov/auth-widgets/contract';
-import { parseLocale, type Locale } from '@egov/auth-widgets/i18n/locales';
+import type { Locale } from '@egov/auth-widgets/i18n/locales';
 import { checkForeignerNumber, isCountryCode, isPlausibleBirthDate, isPlausibleDocumentNumber, isPlausiblePhone } from '@egov/auth-widgets/rules';
-import { isLanguageTag } from './locale.ts';
+import { emailLocale, isLanguageTag } from './locale.ts';
 import type { PasswordRules } from './password-policy.ts';
 import type { RegistrationTextFields } from './store.ts';
 import { BodyValidator } from './validation.ts';
@@ -142,7 +142,7 @@ export function validateRegistration(
     password,
     fields,
     noForeignerNumber: noForeignerNumber && fields.foreignerNumber === undefined,
-    locale: parseLocale(localeValue),
+    locale: emailLocale(localeValue),
   };
 }
 

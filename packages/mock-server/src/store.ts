@@ -265,6 +265,15 @@ export const MIGRATIONS: Migrations = [
     `ALTER TABLE sessions_next RENAME TO sessions`,
     `CREATE INDEX sessions_by_account ON sessions(account_id)`,
   ],
+  [
+    // Issue 16: e-mails in more languages (ru, uk, zh-Hans, tr, ar). The locale's CHECK named the three of then;
+    // SQLite cannot change a CHECK, so the column is made again, held only to the shape of a language tag: the
+    // server stores only languages it has e-mails for (messages/), and a new one needs no migration.
+    `ALTER TABLE accounts ADD COLUMN language TEXT NOT NULL DEFAULT 'en' CHECK (length(language) BETWEEN 2 AND 35)`,
+    `UPDATE accounts SET language = locale`,
+    `ALTER TABLE accounts DROP COLUMN locale`,
+    `ALTER TABLE accounts RENAME COLUMN language TO locale`,
+  ],
 ];
 
 export interface StoreOptions {

@@ -5,8 +5,8 @@
  * <dialog> makes the page inert behind it; Tab is kept inside it and
  * Escape cancels.
  */
-import { DEFAULT_LOCALE, parseLocale, type Locale } from '../i18n/locales.js';
-import { cyrillicToLatin } from '../i18n/transliterate.js';
+import { localeDirection, negotiateLocale, type Locale } from '../i18n/locales.js';
+import { pinDialogTexts } from '../i18n/parts/pin-dialog.js';
 
 export interface PinPromptRequest {
   tokenLabel: string;
@@ -20,48 +20,6 @@ export interface PinPromptRequest {
 
 /** Resolves with the PIN, or `null` when the person cancelled. */
 export type PinPrompt = (request: PinPromptRequest) => Promise<string | null>;
-
-interface DialogTexts {
-  title: string;
-  prompt: (label: string) => string;
-  triesLeft: (n: number) => string;
-  finalTry: string;
-  pin: string;
-  cancel: string;
-  ok: string;
-}
-
-const en: DialogTexts = {
-  title: 'Demo agent — test keys, not a real smart card',
-  prompt: (label) => `Enter the PIN of “${label}”.`,
-  triesLeft: (n) => `Tries left: ${n}.`,
-  finalTry: 'Last try: a wrong PIN locks this test token.',
-  pin: 'PIN',
-  cancel: 'Cancel',
-  ok: 'OK',
-};
-
-const srCyrl: DialogTexts = {
-  title: 'Демо агент — тест кључеви, није права паметна картица',
-  prompt: (label) => `Унесите PIN за „${label}“.`,
-  triesLeft: (n) => `Преостало покушаја: ${n}.`,
-  finalTry: 'Последњи покушај: погрешан PIN закључава овај тест токен.',
-  pin: 'PIN',
-  cancel: 'Откажите',
-  ok: 'Потврдите',
-};
-
-const srLatn: DialogTexts = {
-  title: cyrillicToLatin(srCyrl.title),
-  prompt: (label) => cyrillicToLatin(srCyrl.prompt(label)),
-  triesLeft: (n) => cyrillicToLatin(srCyrl.triesLeft(n)),
-  finalTry: cyrillicToLatin(srCyrl.finalTry),
-  pin: 'PIN',
-  cancel: cyrillicToLatin(srCyrl.cancel),
-  ok: cyrillicToLatin(srCyrl.ok),
-};
-
-const TEXTS: Record<Locale, DialogTexts> = { en, 'sr-Cyrl': srCyrl, 'sr-Latn': srLatn };
 
 let sheet: CSSStyleSheet | undefined;
 
@@ -80,7 +38,7 @@ function styles(): CSSStyleSheet {
     h2 { margin: 0 0 0.75rem; font-size: 1.125rem; color: #6b3a00; }
     p { margin: 0 0 0.75rem; }
     .warning { font-weight: 700; color: #a30000; }
-    label { display: block; font-weight: 700; margin-bottom: 0.25rem; }
+    label { display: block; font-weight: 700; margin-block-end: 0.25rem; }
     input { box-sizing: border-box; width: 100%; font: inherit; padding: 0.5rem; border: 2px solid #1b1b1b; border-radius: 0.25rem; }
     .actions { display: flex; gap: 0.75rem; justify-content: flex-end; margin-top: 1rem; flex-wrap: wrap; }
     button { font: inherit; padding: 0.5rem 1rem; border-radius: 0.25rem; border: 2px solid #1b1b1b; background: #fff; color: #1b1b1b; cursor: pointer; }
@@ -97,13 +55,14 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, properties: Part
   return node;
 }
 
+/** Like a real agent's window, the dialog speaks the page's language (`<html lang>`), else the browser's. */
 function pageLocale(): Locale {
-  return parseLocale(document.documentElement.lang) ?? DEFAULT_LOCALE;
+  return negotiateLocale([document.documentElement.lang, ...navigator.languages]);
 }
 
 /** The default PinPrompt of the SoftAgent; the texts follow `<html lang>` unless a locale is given. */
-export function softAgentPinDialog(request: PinPromptRequest, locale: Locale = pageLocale()): Promise<string | null> {
-  const t = TEXTS[locale];
+export async function softAgentPinDialog(request: PinPromptRequest, locale: Locale = pageLocale()): Promise<string | null> {
+  const t = await pinDialogTexts.load(locale).catch(() => pinDialogTexts.en);
   const host = element('div');
   host.setAttribute('data-egov-soft-agent-dialog', '');
   const root = host.attachShadow({ mode: 'open' });
@@ -112,18 +71,18 @@ export function softAgentPinDialog(request: PinPromptRequest, locale: Locale = p
   const input = element('input', { type: 'password', id: 'pin', name: 'pin', required: true, autocomplete: 'off', spellcheck: false });
   input.setAttribute('inputmode', 'numeric');
   input.setAttribute('aria-describedby', 'prompt tries');
-  const cancel = element('button', { type: 'button' }, t.cancel);
+  const cancel = element('button', { type: 'button' }, t.pinDialogCancel);
   const form = element(
     'form',
     { method: 'dialog' },
-    element('h2', { id: 'title' }, t.title),
-    element('p', { id: 'prompt' }, t.prompt(request.tokenLabel)),
-    element('p', { id: 'tries', className: request.finalTry ? 'warning' : '' }, request.finalTry ? t.finalTry : t.triesLeft(request.triesLeft)),
-    element('label', { htmlFor: 'pin' }, t.pin),
+    element('h2', { id: 'title' }, t.pinDialogTitle),
+    element('p', { id: 'prompt' }, t.pinDialogPrompt(request.tokenLabel)),
+    element('p', { id: 'tries', className: request.finalTry ? 'warning' : '' }, request.finalTry ? t.pinDialogFinalTry : t.pinDialogTriesLeft(request.triesLeft)),
+    element('label', { htmlFor: 'pin' }, t.pinDialogPin),
     input,
-    element('div', { className: 'actions' }, cancel, element('button', { type: 'submit' }, t.ok)),
+    element('div', { className: 'actions' }, cancel, element('button', { type: 'submit' }, t.pinDialogOk)),
   );
-  const dialog = element('dialog', {}, form);
+  const dialog = element('dialog', { lang: locale, dir: localeDirection(locale) }, form);
   dialog.setAttribute('aria-labelledby', 'title');
   root.append(dialog);
   document.body.append(host);

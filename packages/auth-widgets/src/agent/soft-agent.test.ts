@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { waitUntil, expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { API } from '../../test-support/backend.js';
 import { testToken, x509 } from '../../test-support/test-pki.js';
@@ -222,7 +222,8 @@ describe('SoftAgent', () => {
     async function openDialog(agent: SoftAgent, certificateId = 'a-ec') {
       const signing = agent.sign(certificateId, await challenge());
       signing.catch(() => undefined);
-      await new Promise((r) => requestAnimationFrame(r));
+      // The dialog shows once its language's texts are there.
+      await waitUntil(() => document.querySelector('[data-egov-soft-agent-dialog]'), 'no PIN dialog', { timeout: 5000 });
       const host = document.querySelector('[data-egov-soft-agent-dialog]')!;
       const root = host.shadowRoot!;
       return { signing, host, root, dialog: root.querySelector('dialog')!, input: root.querySelector('input')! };

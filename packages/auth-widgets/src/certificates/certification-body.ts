@@ -1,15 +1,10 @@
 /** The CA directory (GET /config `certificationBodies`): who issued a certificate, named for people. */
-import type { CertificationBody, CertificationBodyIssuer, LocalizedText } from '../client/contract.js';
+import type { CertificationBody, CertificationBodyIssuer } from '../client/contract.js';
 import type { Locale } from '../i18n/locales.js';
-import { cyrillicToLatin } from '../i18n/transliterate.js';
-import { nameValues, OID, sameBytes, type ParsedCertificate } from './x509.js';
+import { localizedText } from '../i18n/localized-text.js';
 
-/** A directory text in a locale; Serbian Latin is derived from Cyrillic when the directory has none. */
-export function localizedText(text: LocalizedText, locale: Locale): string {
-  if (locale === 'en') return text.en;
-  if (locale === 'sr-Cyrl') return text['sr-Cyrl'];
-  return text['sr-Latn'] ?? cyrillicToLatin(text['sr-Cyrl']);
-}
+export { localizedText };
+import { nameValues, OID, sameBytes, type ParsedCertificate } from './x509.js';
 
 function normalize(name: string): string {
   return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();

@@ -232,11 +232,16 @@ export { LIMITS, normalizeEmail, normalizePassword, isPlausibleEmail } from './l
 
 // ---------------------------------------------------------------- public configuration
 
-/** Text in each of the kit's locales (sr-Latn may be omitted: it is derived from sr-Cyrl). */
+/**
+ * Text in each of the kit's locales, by language tag: `en` and `sr-Cyrl`
+ * always; `sr-Latn` may be omitted (it is derived from `sr-Cyrl`); other
+ * languages (`ru`, `uk`, `zh-Hans`, `tr`, `ar`, or one a site registers) may
+ * be given, and where one is missing the kit shows English.
+ */
 export interface LocalizedText {
   en: string;
   'sr-Cyrl': string;
-  'sr-Latn'?: string;
+  [locale: string]: string;
 }
 
 export const DOCUMENT_TYPES = ['application/pdf', 'image/png', 'image/jpeg'] as const;

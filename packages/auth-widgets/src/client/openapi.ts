@@ -175,15 +175,15 @@ const schemas: Record<string, JsonObject> = {
     ['error'],
     'Every error answer. Clients show their own localized text for `code`; server text is never rendered as HTML.',
   ),
-  LocalizedText: object(
-    {
-      en: { type: 'string' },
-      'sr-Cyrl': { type: 'string' },
-      'sr-Latn': text('May be omitted: it is derived from `sr-Cyrl`.'),
-    },
-    ['en', 'sr-Cyrl'],
-    "Text in each of the kit's locales.",
-  ),
+  LocalizedText: {
+    ...object(
+      { en: { type: 'string' }, 'sr-Cyrl': { type: 'string' } },
+      ['en', 'sr-Cyrl'],
+      "Text in each of the kit's locales, by language tag. `sr-Latn` may be omitted: it is derived from `sr-Cyrl`. Other languages (`ru`, `uk`, `zh-Hans`, `tr`, `ar`, or one a site registers) may be given; where one is missing the kit shows English.",
+    ),
+    propertyNames: { pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$', maxLength: 35 },
+    additionalProperties: { type: 'string' },
+  },
   DocumentType: stringEnum(DOCUMENT_TYPES, 'A type of ID-document file, recognized by content (magic bytes), not by name or declared type.'),
   PasswordPolicy: object(
     {

@@ -6,12 +6,13 @@ const BASE = 'https://portal.example.gov.rs/login';
 
 describe('resolveConfig', () => {
   it('fills defaults and resolves a relative backend URL against the page', () => {
-    const result = resolveConfig({ backendUrl: '/api/' }, BASE);
+    const result = resolveConfig({ backendUrl: '/api/' }, BASE, []);
     expect(result).to.deep.equal({
       ok: true,
       config: {
         backendUrl: 'https://portal.example.gov.rs/api',
         locale: 'en',
+        locales: ['en', 'sr-Latn', 'sr-Cyrl', 'ru', 'uk', 'zh-Hans', 'tr', 'ar'],
         modes: ['certificate', 'password'],
         links: { register: undefined, passwordReset: undefined, login: undefined },
         localeParam: 'locale',
@@ -66,9 +67,23 @@ describe('resolveConfig', () => {
   });
 
   it('falls back to English for an unknown locale, and keeps mode order', () => {
-    const result = resolveConfig({ backendUrl: '/api', locale: 'xx', modes: ['password', 'certificate', 'password'] }, BASE);
+    const result = resolveConfig({ backendUrl: '/api', locale: 'xx', modes: ['password', 'certificate', 'password'] }, BASE, []);
     expect(result.ok && result.config.locale).to.equal('en');
     expect(result.ok && result.config.modes).to.deep.equal(['password', 'certificate']);
+  });
+
+  it('without a locale: the page’s and the browser’s languages, in order, among those the site offers', () => {
+    const locale = (input: object, preferred: string[]) => {
+      const result = resolveConfig({ backendUrl: '/api', ...input }, BASE, preferred);
+      return result.ok ? result.config.locale : result.problems.map((p) => p.code).join();
+    };
+    expect(locale({}, ['ru-RU', 'en'])).to.equal('ru');
+    expect(locale({ locale: 'xx' }, ['de', 'uk'])).to.equal('uk');
+    expect(locale({ locale: 'tr' }, ['ru'])).to.equal('tr');
+    expect(locale({ locales: 'en sr-Cyrl sr-Latn' }, ['ru', 'sr-RS'])).to.equal('sr-Cyrl');
+    expect(locale({ locales: ['sr-Latn', 'sr-Cyrl'] }, ['de'])).to.equal('sr-Latn');
+    expect(locale({ locales: 'en sr-Cyrl', locale: 'ar' }, [])).to.equal('locale_not_offered');
+    expect(locale({ locales: 'en klingon' }, [])).to.equal('unknown_locale');
   });
 });
 

@@ -1,5 +1,5 @@
 import { DEFAULT_LOCALE_PARAM, LOCALE_SLOT, isAllowedWebUrl, isLocaleParamName, linkHref, localizedUrl } from '../client/links.js';
-import { DEFAULT_LOCALE, parseLocale, type Locale } from '../i18n/locales.js';
+import { negotiateLocale, parseLocale, registeredLocales, type Locale } from '../i18n/locales.js';
 
 export const LOGIN_MODES = ['certificate', 'password'] as const;
 export type LoginMode = (typeof LOGIN_MODES)[number];
@@ -24,7 +24,10 @@ export interface AuthLinks {
 /** Configuration as a portal writes it: attributes, a JSON config or a property. */
 export interface AuthConfigInput {
   backendUrl?: string;
+  /** The language, set by the site; without it the element follows the page's `lang`, then the browser's languages. */
   locale?: string;
+  /** The languages the site offers (`"en sr-Cyrl sr-Latn"`); default every registered one. */
+  locales?: readonly string[] | string;
   /**
    * How the site's pages are told the language, on every link the kit makes:
    * this query parameter (default `locale`; `""`: none), unless the link has
@@ -43,6 +46,8 @@ export interface AuthConfig {
   /** Absolute backend URL (a relative one is resolved against the page). */
   backendUrl: string;
   locale: Locale;
+  /** The languages offered, in the order given. */
+  locales: Locale[];
   modes: LoginMode[];
   links: AuthLinks;
   /** The query parameter of the locale on the kit's links (`""`: none). */
@@ -60,6 +65,8 @@ export const CONFIG_PROBLEMS = [
   'no_modes',
   'invalid_link',
   'invalid_locale_param',
+  'unknown_locale',
+  'locale_not_offered',
   'unknown_agent',
   'unknown_picker_ui',
 ] as const;
@@ -116,15 +123,46 @@ function checkLink(name: keyof AuthLinks, value: string | undefined, base: strin
   return href;
 }
 
+/** The offered languages: every registered one, or those `locales` names (each must be registered). */
+function parseLocales(value: AuthConfigInput['locales'], problems: ConfigIssue[]): Locale[] {
+  if (value === undefined) return registeredLocales();
+  const list = typeof value === 'string' ? value.split(/[\s,]+/).filter(Boolean) : [...value];
+  const locales: Locale[] = [];
+  for (const tag of list) {
+    const locale = parseLocale(tag);
+    if (locale === undefined) problems.push({ code: 'unknown_locale', value: tag });
+    else if (!locales.includes(locale)) locales.push(locale);
+  }
+  return locales.length > 0 ? locales : registeredLocales();
+}
+
+/**
+ * The language: the one set (`locale`), else the first of `preferred` — the
+ * page's `lang`, then the browser's languages — that is offered, else
+ * English (or the first offered). A `locale` the kit does not have is
+ * passed over like an unknown page language; one it has but the site does
+ * not offer is a mistake in the configuration.
+ */
+function chooseLocale(input: AuthConfigInput, offered: Locale[], preferred: readonly (string | null | undefined)[], problems: ConfigIssue[]): Locale {
+  const set = parseLocale(input.locale);
+  if (set !== undefined && !offered.includes(set)) problems.push({ code: 'locale_not_offered', value: input.locale });
+  return negotiateLocale([input.locale, ...preferred], offered);
+}
+
 /**
  * Checks a configuration and fills in defaults. Never throws: a bad
  * configuration comes back as problems the element shows and logs, in the
  * words of `describeConfigProblem` (config-problem-details.ts), which load
  * only then; `resolveConfig` gives them at once.
  */
-export function checkConfig(input: AuthConfigInput, baseUri: string = document.baseURI): CheckedConfig {
+export function checkConfig(
+  input: AuthConfigInput,
+  baseUri: string = document.baseURI,
+  preferred: readonly (string | null | undefined)[] = navigator.languages,
+): CheckedConfig {
   const problems: ConfigIssue[] = [];
-  const locale = parseLocale(input.locale) ?? DEFAULT_LOCALE;
+  const locales = parseLocales(input.locales, problems);
+  const locale = chooseLocale(input, locales, preferred, problems);
 
   let backendUrl = '';
   const rawUrl = input.backendUrl?.trim();
@@ -172,7 +210,7 @@ export function checkConfig(input: AuthConfigInput, baseUri: string = document.b
   const certificatePickerUi = pickerUi as CertificatePickerUi;
 
   if (problems.length > 0) return { ok: false, problems, locale };
-  return { ok: true, config: { backendUrl, locale, modes, links, localeParam, timeoutMs, certificateAgent, certificatePickerUi } };
+  return { ok: true, config: { backendUrl, locale, locales, modes, links, localeParam, timeoutMs, certificateAgent, certificatePickerUi } };
 }
 
 /** Later sources win, key by key; `undefined` never overrides. Links merge one by one. */

@@ -1,3 +1,4 @@
+import { registeredLocales } from '../i18n/locales.js';
 import { CERTIFICATE_AGENTS, CERTIFICATE_PICKER_UIS, LOGIN_MODES, type ConfigIssue } from './auth-config.js';
 
 /**
@@ -23,6 +24,10 @@ export function describeConfigProblem(issue: ConfigIssue): string {
       return `Link "${issue.name ?? ''}" must be an https URL or a path on this site (plain http only on localhost), got "${value}".`;
     case 'invalid_locale_param':
       return `Locale parameter "${value}" must be a plain query parameter name (letters, digits, _ . -), or "" for none.`;
+    case 'unknown_locale':
+      return `Unknown language "${value}" in locales; the kit has ${registeredLocales().join(', ')} (registerLocale adds one).`;
+    case 'locale_not_offered':
+      return `Language "${value}" is not among the languages this site offers (the locales setting).`;
     case 'unknown_agent':
       return `Unknown certificate agent "${value}"; use ${CERTIFICATE_AGENTS.join(' or ')}.`;
     case 'unknown_picker_ui':

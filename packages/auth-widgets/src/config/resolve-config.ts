@@ -7,8 +7,12 @@ import { describeConfigProblem } from './config-problem-details.js';
  * configuration comes back as problems. (The elements check with
  * `checkConfig` and load the details only when there is a problem.)
  */
-export function resolveConfig(input: AuthConfigInput, baseUri: string = document.baseURI): ConfigResult {
-  const checked = checkConfig(input, baseUri);
+export function resolveConfig(
+  input: AuthConfigInput,
+  baseUri: string = document.baseURI,
+  preferred: readonly (string | null | undefined)[] = navigator.languages,
+): ConfigResult {
+  const checked = checkConfig(input, baseUri, preferred);
   if (checked.ok) return checked;
   return { ok: false, locale: checked.locale, problems: checked.problems.map((issue) => ({ code: issue.code, detail: describeConfigProblem(issue) })) };
 }

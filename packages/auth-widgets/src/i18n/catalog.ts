@@ -1,4 +1,5 @@
-import type { Locale } from './locales.js';
+import { partOf, type PartName, type PartTexts } from './locale-pack.js';
+import { loadLocalePack, type Locale } from './locales.js';
 
 /** A text, or a function that makes one from its parameters. */
 export type Message = string | ((...args: never[]) => string);
@@ -6,22 +7,20 @@ export type MessageRecord = Record<string, Message>;
 
 /**
  * A part of the kit's texts (the ones one element, or every element, uses):
- * English in the bundle, Serbian Cyrillic loaded when first needed, Serbian
- * Latin derived from the Cyrillic letter by letter — so the two scripts
- * cannot drift apart, and a page in English downloads neither.
+ * English in the bundle, every other language loaded when first needed from
+ * its folder (`./locales/<tag>/`), so a page in English downloads none.
  */
 export interface CatalogPart<M extends MessageRecord> {
   readonly en: M;
   load(locale: Locale): Promise<M>;
 }
 
-/** Serbian in Latin script, from the Cyrillic texts (the transliteration loads with it). */
-async function toLatin<M extends MessageRecord>(cyrillic: M): Promise<M> {
-  const { transliterateTexts } = await import('./transliterate.js');
-  return transliterateTexts(cyrillic);
+/** A part of the kit's texts: English given, the other languages from their folders. */
+export function kitPart<K extends PartName>(name: K, en: PartTexts[K]): CatalogPart<PartTexts[K]> {
+  return defineCatalogPart(en, (locale) => loadLocalePack(locale).then((pack) => partOf(pack, name)));
 }
 
-export function defineCatalogPart<M extends MessageRecord>(en: M, loadCyrillic: () => Promise<M>): CatalogPart<M> {
+export function defineCatalogPart<M extends MessageRecord>(en: M, loadLocale: (locale: Locale) => Promise<M>): CatalogPart<M> {
   // Texts are immutable: each locale is loaded once per page, whoever asks.
   const loaded = new Map<Locale, Promise<M>>([['en', Promise.resolve(en)]]);
   return {
@@ -29,7 +28,7 @@ export function defineCatalogPart<M extends MessageRecord>(en: M, loadCyrillic: 
     load(locale) {
       let texts = loaded.get(locale);
       if (!texts) {
-        texts = locale === 'sr-Latn' ? this.load('sr-Cyrl').then(toLatin) : loadCyrillic();
+        texts = loadLocale(locale);
         // A failed download may be tried again later.
         texts.catch(() => loaded.delete(locale));
         loaded.set(locale, texts);

@@ -5,7 +5,10 @@
  * and the 24-hour clock in every locale. Everything is on the person's own
  * clock (local time).
  *
- * Why not `Intl.DateTimeFormat` alone: for Serbian it writes the month in the
+ * Other languages take `Intl.DateTimeFormat`'s long date, which puts the
+ * month in its right case (Russian "3 декабря"), always in Latin digits.
+ *
+ * Why English and Serbian do not: for Serbian `Intl` writes the month in the
  * nominative ("3. децембар 2031."), while a date in a sentence — "важи до 3.
  * децембра 2031." — takes the genitive, as the portal's e-mails write it. And
  * English stays on the 24-hour clock: the portal is Serbian, its e-mails say
@@ -33,8 +36,12 @@ export function formatDate(date: Date, locale: Locale): string {
   const year = date.getFullYear();
   const month = date.getMonth();
   if (locale === 'en') return [day, EN_MONTHS[month], year].join(NBSP);
-  const months = locale === 'sr-Cyrl' ? SR_CYRL_MONTHS : SR_LATN_MONTHS;
-  return [`${day}.`, months[month], `${year}.`].join(NBSP);
+  if (locale === 'sr-Cyrl' || locale === 'sr-Latn') {
+    const months = locale === 'sr-Cyrl' ? SR_CYRL_MONTHS : SR_LATN_MONTHS;
+    return [`${day}.`, months[month], `${year}.`].join(NBSP);
+  }
+  // Every other language as Intl writes it, the month in words and the digits Latin: "3 декабря 2031 г.", "2031年12月3日", "3 ديسمبر 2031".
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', numberingSystem: 'latn' }).format(date).replace(/ /g, NBSP);
 }
 
 export { formatTime } from './time-format.js';

@@ -1,14 +1,15 @@
-import { problems } from './en/problems.js';
-import { certificateTab } from './en/certificate-tab.js';
-import { common } from './en/common.js';
-import { emailConfirm } from './en/email-confirm.js';
-import { loginOutcomes } from './en/login-outcomes.js';
-import { login } from './en/login.js';
-import { newPassword } from './en/new-password.js';
-import { passwordReset } from './en/password-reset.js';
-import { picker } from './en/picker.js';
-import { register } from './en/register.js';
-import { resend } from './en/resend.js';
+import { problems } from './locales/en/problems.js';
+import { certificateTab } from './locales/en/certificate-tab.js';
+import { common } from './locales/en/common.js';
+import { emailConfirm } from './locales/en/email-confirm.js';
+import { loginOutcomes } from './locales/en/login-outcomes.js';
+import { login } from './locales/en/login.js';
+import { newPassword } from './locales/en/new-password.js';
+import { passwordReset } from './locales/en/password-reset.js';
+import { picker } from './locales/en/picker.js';
+import { pinDialog } from './locales/en/pin-dialog.js';
+import { register } from './locales/en/register.js';
+import { resend } from './locales/en/resend.js';
 
 /**
  * Every English text of the kit: the source catalog, in parts (`./en/`),
@@ -16,6 +17,6 @@ import { resend } from './en/resend.js';
  * this whole catalog is for tests and for sites that want all the texts.
  * Every other catalog has the same keys with the same parameters.
  */
-export const en = { ...common, ...certificateTab, ...problems, ...login, ...loginOutcomes, ...newPassword, ...emailConfirm, ...passwordReset, ...register, ...resend, ...picker };
+export const en = { ...common, ...certificateTab, ...problems, ...login, ...loginOutcomes, ...newPassword, ...emailConfirm, ...passwordReset, ...register, ...resend, ...picker, ...pinDialog };
 
 export type Messages = typeof en;

@@ -21,7 +21,9 @@ function fakeHost(): ReactiveControllerHost & { updates: number } {
 describe('the first render in a locale', () => {
   it('the controller says the first texts are pending until they arrive; later switches keep the old texts instead', async () => {
     let arrive!: (texts: { hello: string }) => void;
-    const texts = catalog(defineCatalogPart({ hello: 'Hello' }, () => new Promise((resolve) => (arrive = resolve))));
+    const texts = catalog(
+      defineCatalogPart({ hello: 'Hello' }, (locale) => (locale === 'sr-Latn' ? Promise.resolve({ hello: 'Zdravo' }) : new Promise((resolve) => (arrive = resolve)))),
+    );
     const host = fakeHost();
     const controller = new LocaleController(host, texts);
     expect(controller.firstTextsPending).to.equal(false);

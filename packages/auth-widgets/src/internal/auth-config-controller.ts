@@ -10,7 +10,21 @@ const CONTEXTS = [authConfigContext, authClientContext, certificateAgentContext]
 type AuthContext = (typeof CONTEXTS)[number];
 import type { Catalog } from '../i18n/catalog.js';
 import { LocaleController } from '../i18n/locale-controller.js';
-import { parseLocale } from '../i18n/locales.js';
+
+/** The connected elements: each looks at its language again when a `lang` on the page or the browser's languages change. */
+const listening = new Set<ReactiveElement>();
+let following = false;
+
+function followLanguage(host: ReactiveElement): void {
+  if (!following) {
+    following = true;
+    const changed = () => listening.forEach((element) => element.requestUpdate());
+    // Once per page, for the page's life: one observer, filtered to `lang`, costs nothing while nothing changes.
+    new MutationObserver(changed).observe(document.documentElement, { subtree: true, attributes: true, attributeFilter: ['lang'] });
+    addEventListener('languagechange', changed);
+  }
+  listening.add(host);
+}
 
 export interface ConfigurableHost extends ReactiveElement {
   /** The element's own settings (attributes and properties); they win over `<egov-auth>`. */
@@ -58,12 +72,14 @@ export class AuthConfigController<M> implements ReactiveController {
    * this element (its module loads later) announces itself: then ask again.
    */
   hostConnected(): void {
+    followLanguage(this.host);
     for (const context of CONTEXTS) this.#ask(context);
     document.addEventListener('context-provider', this.#onProvider);
     this.host.requestUpdate();
   }
 
   hostDisconnected(): void {
+    listening.delete(this.host);
     document.removeEventListener('context-provider', this.#onProvider);
     for (const { unsubscribe } of this.#provided.values()) unsubscribe?.();
     this.#provided.clear();
@@ -98,12 +114,13 @@ export class AuthConfigController<M> implements ReactiveController {
 
   #refresh(): void {
     const own = this.host.configOverrides();
-    const pageLocale = parseLocale(this.host.closest('[lang]')?.getAttribute('lang'));
-    const input = mergeConfigInputs({ locale: pageLocale }, this.#value<AuthConfigInput>(authConfigContext), own);
-    const key = JSON.stringify(input);
+    const input = mergeConfigInputs(this.#value<AuthConfigInput>(authConfigContext), own);
+    // Without a locale set, the page's language, then the browser's (see `checkConfig`).
+    const preferred = [this.host.closest('[lang]')?.getAttribute('lang'), ...navigator.languages];
+    const key = JSON.stringify([input, preferred]);
     if (key !== this.#key) {
       this.#key = key;
-      this.result = checkConfig(input);
+      this.result = checkConfig(input, document.baseURI, preferred);
     }
     this.i18n.set(this.result.ok ? this.result.config.locale : this.result.locale);
   }

@@ -1,7 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import type { ConfigIssue } from '../config/auth-config.js';
 import { describeConfigProblem } from '../config/config-problem-details.js';
-import type { CommonMessages } from '../i18n/en/common.js';
+import type { CommonMessages } from '../i18n/locales/en/common.js';
 
 /**
  * What a person sees instead of a blank element when the page set the kit up

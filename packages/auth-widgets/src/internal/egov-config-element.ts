@@ -13,6 +13,7 @@ export class EgovConfigElement extends EgovElement {
   static override properties: PropertyDeclarations = {
     backendUrl: { attribute: 'backend-url' },
     locale: {},
+    locales: {},
     registerUrl: { attribute: 'register-url' },
     passwordResetUrl: { attribute: 'password-reset-url' },
     loginUrl: { attribute: 'login-url' },
@@ -27,10 +28,20 @@ export class EgovConfigElement extends EgovElement {
    */
   backendUrl?: string;
   /**
-   * `en`, `sr-Cyrl` or `sr-Latn` (`sr` and `sr-RS` mean Cyrillic); may change
-   * at any time, and what was typed stays. Default: the page's `lang`, else `en`.
+   * The language: `en`, `sr-Cyrl`, `sr-Latn`, `ru`, `uk`, `zh-Hans`, `tr`,
+   * `ar` (right to left), or one the site registered (`registerLocale`).
+   * Regional tags find theirs: `sr` and `sr-RS` are Cyrillic, `ru-RU` is
+   * `ru`, `zh-CN` is `zh-Hans`. May change at any time, and what was typed
+   * stays. Default: the `lang` of the closest ancestor (the page's), then the
+   * browser's languages, else `en`.
    */
   locale?: string;
+  /**
+   * The languages the site offers, e.g. `"en sr-Cyrl sr-Latn"`: the page's
+   * and the browser's languages are matched among these only. Default:
+   * every language the kit has.
+   */
+  locales?: string;
   /** Where "Create a user account" leads (https, a path on the site, or http only on localhost). */
   registerUrl?: string;
   /** Where "Password forgotten?" leads (https, a path on the site, or http only on localhost). */
@@ -53,6 +64,7 @@ export class EgovConfigElement extends EgovElement {
     return {
       backendUrl: this.backendUrl,
       locale: this.locale,
+      locales: this.locales,
       certificateAgent: this.certificateAgent,
       certificatePickerUi: this.pickerUi,
       links: { register: this.registerUrl, passwordReset: this.passwordResetUrl, login: this.loginUrl },

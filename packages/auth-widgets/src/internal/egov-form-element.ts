@@ -6,7 +6,7 @@ import type { FormPort } from './form-port.js';
 import type { ProblemView } from './problem-view.js';
 import { renderErrorSummary } from './error-summary.js';
 import type { Catalog } from '../i18n/catalog.js';
-import type { CommonMessages } from '../i18n/en/common.js';
+import type { CommonMessages } from '../i18n/locales/en/common.js';
 import { formStyles } from '../styles/form-styles.js';
 import { AuthConfigController } from './auth-config-controller.js';
 import { EgovConfigElement } from './egov-config-element.js';
@@ -14,6 +14,7 @@ import { uniqueIdPrefix } from './egov-element.js';
 import { headingDisplay, headingLevel, renderHeading, type HeadingOptions } from './headings.js';
 import type { Problem } from './problems.js';
 import { adoptScopedStyles } from '../styles/scoped-styles.js';
+import { localeDirection } from '../i18n/locales.js';
 
 /**
  * What the kit's form elements share: configuration from `<egov-auth>` or
@@ -232,7 +233,7 @@ export abstract class EgovFormElement<M extends CommonMessages = CommonMessages>
     const { locale } = this.config.i18n;
     const result = this.config.result;
     const display = headingDisplay(this.headingDisplay);
-    return html`<div class="egov-root" lang=${locale}>
+    return html`<div class="egov-root" lang=${locale} dir=${localeDirection(locale)}>
       ${display === 'none'
         ? nothing
         : this.renderHeading(0, heading, {

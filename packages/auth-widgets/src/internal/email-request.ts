@@ -1,6 +1,6 @@
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { AuthError } from '../client/auth-client.js';
-import type { CommonMessages } from '../i18n/en/common.js';
+import type { CommonMessages } from '../i18n/locales/en/common.js';
 import { renderEmailField } from './fields.js';
 import type { Problem } from './problems.js';
 import { serviceProblem } from './service-problems.js';

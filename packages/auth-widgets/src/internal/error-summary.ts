@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { CommonMessages } from '../i18n/en/common.js';
+import type { CommonMessages } from '../i18n/locales/en/common.js';
 import { renderHeading } from './headings.js';
 
 export interface SummaryItem {

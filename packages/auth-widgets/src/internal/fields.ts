@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { CommonMessages } from '../i18n/en/common.js';
+import type { CommonMessages } from '../i18n/locales/en/common.js';
 
 /** `aria-describedby` for a control: its hint and its error, when present. */
 export function describedBy(id: string, hint: boolean, error: string | undefined): string | undefined {
@@ -87,6 +87,7 @@ export function renderEmailField(options: EmailFieldOptions): TemplateResult {
       id=${id}
       name="email"
       type="email"
+      dir="ltr"
       autocomplete="username"
       spellcheck="false"
       autocapitalize="none"

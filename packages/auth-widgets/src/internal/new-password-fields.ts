@@ -1,8 +1,8 @@
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { PasswordPolicy } from '../client/contract.js';
 import { passwordLength } from '../client/limits.js';
-import type { CommonMessages } from '../i18n/en/common.js';
-import type { NewPasswordMessages } from '../i18n/en/new-password.js';
+import type { CommonMessages } from '../i18n/locales/en/common.js';
+import type { NewPasswordMessages } from '../i18n/locales/en/new-password.js';
 import { describedBy, renderField } from './fields.js';
 import { PasswordVisibility, renderPasswordInput } from './password-input.js';
 import type { FieldProblems, Problem } from './problems.js';

@@ -1,6 +1,6 @@
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { CommonMessages } from '../i18n/en/common.js';
+import type { CommonMessages } from '../i18n/locales/en/common.js';
 
 /**
  * Whether the password fields of one form are shown as text. One toggle
@@ -58,6 +58,7 @@ export function renderPasswordInput(options: PasswordInputOptions): TemplateResu
         id=${id}
         name=${name}
         type=${visibility.shown ? 'text' : 'password'}
+        dir="ltr"
         autocomplete=${autocomplete}
         spellcheck="false"
         autocapitalize="none"

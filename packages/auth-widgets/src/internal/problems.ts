@@ -1,4 +1,4 @@
-import type { CommonMessages } from '../i18n/en/common.js';
+import type { CommonMessages } from '../i18n/locales/en/common.js';
 
 /**
  * A problem to show: kept as a function of the catalog, not as text, so the

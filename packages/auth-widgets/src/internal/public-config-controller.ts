@@ -1,7 +1,7 @@
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { AuthError, type AuthClient } from '../client/auth-client.js';
 import type { PublicConfig } from '../client/contract.js';
-import type { CommonMessages } from '../i18n/en/common.js';
+import type { CommonMessages } from '../i18n/locales/en/common.js';
 
 // One request per client, shared by every element on the page that needs the policy.
 const loads = new WeakMap<AuthClient, Promise<PublicConfig>>();

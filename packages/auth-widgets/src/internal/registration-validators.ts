@@ -7,9 +7,9 @@
 import type { RegistrationFieldName, UploadPolicy } from '../client/contract.js';
 import { LIMITS } from '../client/limits.js';
 import { checkForeignerNumber, isPlausibleBirthDate, isPlausibleDocumentNumber, isPlausiblePhone } from '../client/rules.js';
-import type { CommonMessages } from '../i18n/en/common.js';
-import type { NewPasswordMessages } from '../i18n/en/new-password.js';
-import type { RegisterMessages } from '../i18n/en/register.js';
+import type { CommonMessages } from '../i18n/locales/en/common.js';
+import type { NewPasswordMessages } from '../i18n/locales/en/new-password.js';
+import type { RegisterMessages } from '../i18n/locales/en/register.js';
 import {
   emailMessage,
   newPasswordMessage,

@@ -1,7 +1,7 @@
 import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { AuthError } from '../client/auth-client.js';
-import type { CommonMessages } from '../i18n/en/common.js';
-import type { ResendMessages } from '../i18n/en/resend.js';
+import type { CommonMessages } from '../i18n/locales/en/common.js';
+import type { ResendMessages } from '../i18n/locales/en/resend.js';
 import type { Problem } from './problems.js';
 import { serviceProblem } from './service-problems.js';
 

@@ -13,7 +13,9 @@ export interface TabsView<T extends string> {
 
 /**
  * A WAI-ARIA tab list with automatic activation: one tab in the Tab order,
- * arrow keys (wrapping), Home and End move between tabs. The panels are the
+ * arrow keys (wrapping), Home and End move between tabs. The arrows follow
+ * the reading direction: in a right-to-left language the right arrow goes
+ * to the tab on the right, which is the previous one. The panels are the
  * caller's, with ids `partId('panel-<id>')`.
  */
 export function renderTabs<T extends string>(view: TabsView<T>): TemplateResult {
@@ -21,9 +23,12 @@ export function renderTabs<T extends string>(view: TabsView<T>): TemplateResult 
   const onKeydown = (event: KeyboardEvent) => {
     const current = tabs.findIndex((tab) => tab.id === selected);
     const last = tabs.length - 1;
+    const rtl = getComputedStyle(event.currentTarget as Element).direction === 'rtl';
+    const forward = rtl ? 'ArrowLeft' : 'ArrowRight';
+    const back = rtl ? 'ArrowRight' : 'ArrowLeft';
     const next =
-      event.key === 'ArrowRight' ? (current === last ? 0 : current + 1)
-      : event.key === 'ArrowLeft' ? (current === 0 ? last : current - 1)
+      event.key === forward ? (current === last ? 0 : current + 1)
+      : event.key === back ? (current === 0 ? last : current - 1)
       : event.key === 'Home' ? 0
       : event.key === 'End' ? last
       : -1;

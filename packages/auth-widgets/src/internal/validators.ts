@@ -12,8 +12,8 @@
  */
 import type { FieldErrorCode, PasswordPolicy } from '../client/contract.js';
 import { LIMITS, checkPasswordLength, isPlausibleEmail } from '../client/limits.js';
-import type { CommonMessages } from '../i18n/en/common.js';
-import type { NewPasswordMessages } from '../i18n/en/new-password.js';
+import type { CommonMessages } from '../i18n/locales/en/common.js';
+import type { NewPasswordMessages } from '../i18n/locales/en/new-password.js';
 import type { Problem } from './problems.js';
 
 /** What a check can find: a backend field code, or `mismatch` (the two passwords differ; the backend never sees the confirmation). */

@@ -56,10 +56,20 @@ declare module 'react' {
          */
         'backend-url'?: string;
         /**
-         * `en`, `sr-Cyrl` or `sr-Latn` (`sr` and `sr-RS` mean Cyrillic); may change
-         * at any time, and what was typed stays. Default: the page's `lang`, else `en`.
+         * The language: `en`, `sr-Cyrl`, `sr-Latn`, `ru`, `uk`, `zh-Hans`, `tr`,
+         * `ar` (right to left), or one the site registered (`registerLocale`).
+         * Regional tags find theirs: `sr` and `sr-RS` are Cyrillic, `ru-RU` is
+         * `ru`, `zh-CN` is `zh-Hans`. May change at any time, and what was typed
+         * stays. Default: the `lang` of the closest ancestor (the page's), then the
+         * browser's languages, else `en`.
          */
         locale?: string;
+        /**
+         * The languages the site offers, e.g. `"en sr-Cyrl sr-Latn"`: the page's
+         * and the browser's languages are matched among these only. Default:
+         * every language the kit has.
+         */
+        locales?: string;
         /** Where "Create a user account" leads (https, a path on the site, or http only on localhost). */
         'register-url'?: string;
         /** Where "Password forgotten?" leads (https, a path on the site, or http only on localhost). */
@@ -85,7 +95,7 @@ declare module 'react' {
          * `ui="peculiar"`, brings its own `<h4>`); its notices are one level below.
          * `<egov-login>` and `<egov-register>` set it two levels below their own.
          */
-        'heading-level'?: 1 | 3 | 2 | 4;
+        'heading-level'?: 1 | 2 | 3 | 4;
         /** An agent instance (tests, other agents); by default the configured kind is loaded on first use. */
         agent?: EgovCertificatePicker['agent'];
         /** The text of each certificate's button, e.g. "Log in with the certificate". */
@@ -119,10 +129,20 @@ declare module 'react' {
          */
         'backend-url'?: string;
         /**
-         * `en`, `sr-Cyrl` or `sr-Latn` (`sr` and `sr-RS` mean Cyrillic); may change
-         * at any time, and what was typed stays. Default: the page's `lang`, else `en`.
+         * The language: `en`, `sr-Cyrl`, `sr-Latn`, `ru`, `uk`, `zh-Hans`, `tr`,
+         * `ar` (right to left), or one the site registered (`registerLocale`).
+         * Regional tags find theirs: `sr` and `sr-RS` are Cyrillic, `ru-RU` is
+         * `ru`, `zh-CN` is `zh-Hans`. May change at any time, and what was typed
+         * stays. Default: the `lang` of the closest ancestor (the page's), then the
+         * browser's languages, else `en`.
          */
         locale?: string;
+        /**
+         * The languages the site offers, e.g. `"en sr-Cyrl sr-Latn"`: the page's
+         * and the browser's languages are matched among these only. Default:
+         * every language the kit has.
+         */
+        locales?: string;
         /** Where "Create a user account" leads (https, a path on the site, or http only on localhost). */
         'register-url'?: string;
         /** Where "Password forgotten?" leads (https, a path on the site, or http only on localhost). */
@@ -154,7 +174,7 @@ declare module 'react' {
          * are one level below. `1` when the element is the page's main content and
          * the page has no heading of its own.
          */
-        'heading-level'?: 1 | 3 | 2 | 4;
+        'heading-level'?: 1 | 2 | 3 | 4;
         /**
          * How the element's own heading (`<egov-register>`'s "Create a user account") shows: `visible`
          * (default); `visually-hidden`, for screen readers only, when the page shows
@@ -176,10 +196,20 @@ declare module 'react' {
          */
         'backend-url'?: string;
         /**
-         * `en`, `sr-Cyrl` or `sr-Latn` (`sr` and `sr-RS` mean Cyrillic); may change
-         * at any time, and what was typed stays. Default: the page's `lang`, else `en`.
+         * The language: `en`, `sr-Cyrl`, `sr-Latn`, `ru`, `uk`, `zh-Hans`, `tr`,
+         * `ar` (right to left), or one the site registered (`registerLocale`).
+         * Regional tags find theirs: `sr` and `sr-RS` are Cyrillic, `ru-RU` is
+         * `ru`, `zh-CN` is `zh-Hans`. May change at any time, and what was typed
+         * stays. Default: the `lang` of the closest ancestor (the page's), then the
+         * browser's languages, else `en`.
          */
         locale?: string;
+        /**
+         * The languages the site offers, e.g. `"en sr-Cyrl sr-Latn"`: the page's
+         * and the browser's languages are matched among these only. Default:
+         * every language the kit has.
+         */
+        locales?: string;
         /** Where "Create a user account" leads (https, a path on the site, or http only on localhost). */
         'register-url'?: string;
         /** Where "Password forgotten?" leads (https, a path on the site, or http only on localhost). */
@@ -213,7 +243,7 @@ declare module 'react' {
          * are one level below. `1` when the element is the page's main content and
          * the page has no heading of its own.
          */
-        'heading-level'?: 1 | 3 | 2 | 4;
+        'heading-level'?: 1 | 2 | 3 | 4;
         /**
          * How the element's own heading (`<egov-register>`'s "Create a user account") shows: `visible`
          * (default); `visually-hidden`, for screen readers only, when the page shows
@@ -235,10 +265,20 @@ declare module 'react' {
          */
         'backend-url'?: string;
         /**
-         * `en`, `sr-Cyrl` or `sr-Latn` (`sr` and `sr-RS` mean Cyrillic); may change
-         * at any time, and what was typed stays. Default: the page's `lang`, else `en`.
+         * The language: `en`, `sr-Cyrl`, `sr-Latn`, `ru`, `uk`, `zh-Hans`, `tr`,
+         * `ar` (right to left), or one the site registered (`registerLocale`).
+         * Regional tags find theirs: `sr` and `sr-RS` are Cyrillic, `ru-RU` is
+         * `ru`, `zh-CN` is `zh-Hans`. May change at any time, and what was typed
+         * stays. Default: the `lang` of the closest ancestor (the page's), then the
+         * browser's languages, else `en`.
          */
         locale?: string;
+        /**
+         * The languages the site offers, e.g. `"en sr-Cyrl sr-Latn"`: the page's
+         * and the browser's languages are matched among these only. Default:
+         * every language the kit has.
+         */
+        locales?: string;
         /** Where "Create a user account" leads (https, a path on the site, or http only on localhost). */
         'register-url'?: string;
         /** Where "Password forgotten?" leads (https, a path on the site, or http only on localhost). */
@@ -270,7 +310,7 @@ declare module 'react' {
          * are one level below. `1` when the element is the page's main content and
          * the page has no heading of its own.
          */
-        'heading-level'?: 1 | 3 | 2 | 4;
+        'heading-level'?: 1 | 2 | 3 | 4;
         /**
          * How the element's own heading (`<egov-register>`'s "Create a user account") shows: `visible`
          * (default); `visually-hidden`, for screen readers only, when the page shows
@@ -292,10 +332,20 @@ declare module 'react' {
          */
         'backend-url'?: string;
         /**
-         * `en`, `sr-Cyrl` or `sr-Latn` (`sr` and `sr-RS` mean Cyrillic); may change
-         * at any time, and what was typed stays. Default: the page's `lang`, else `en`.
+         * The language: `en`, `sr-Cyrl`, `sr-Latn`, `ru`, `uk`, `zh-Hans`, `tr`,
+         * `ar` (right to left), or one the site registered (`registerLocale`).
+         * Regional tags find theirs: `sr` and `sr-RS` are Cyrillic, `ru-RU` is
+         * `ru`, `zh-CN` is `zh-Hans`. May change at any time, and what was typed
+         * stays. Default: the `lang` of the closest ancestor (the page's), then the
+         * browser's languages, else `en`.
          */
         locale?: string;
+        /**
+         * The languages the site offers, e.g. `"en sr-Cyrl sr-Latn"`: the page's
+         * and the browser's languages are matched among these only. Default:
+         * every language the kit has.
+         */
+        locales?: string;
         /** Where "Create a user account" leads (https, a path on the site, or http only on localhost). */
         'register-url'?: string;
         /** Where "Password forgotten?" leads (https, a path on the site, or http only on localhost). */
@@ -327,7 +377,7 @@ declare module 'react' {
          * are one level below. `1` when the element is the page's main content and
          * the page has no heading of its own.
          */
-        'heading-level'?: 1 | 3 | 2 | 4;
+        'heading-level'?: 1 | 2 | 3 | 4;
         /**
          * How the element's own heading (`<egov-register>`'s "Create a user account") shows: `visible`
          * (default); `visually-hidden`, for screen readers only, when the page shows
@@ -349,10 +399,20 @@ declare module 'react' {
          */
         'backend-url'?: string;
         /**
-         * `en`, `sr-Cyrl` or `sr-Latn` (`sr` and `sr-RS` mean Cyrillic); may change
-         * at any time, and what was typed stays. Default: the page's `lang`, else `en`.
+         * The language: `en`, `sr-Cyrl`, `sr-Latn`, `ru`, `uk`, `zh-Hans`, `tr`,
+         * `ar` (right to left), or one the site registered (`registerLocale`).
+         * Regional tags find theirs: `sr` and `sr-RS` are Cyrillic, `ru-RU` is
+         * `ru`, `zh-CN` is `zh-Hans`. May change at any time, and what was typed
+         * stays. Default: the `lang` of the closest ancestor (the page's), then the
+         * browser's languages, else `en`.
          */
         locale?: string;
+        /**
+         * The languages the site offers, e.g. `"en sr-Cyrl sr-Latn"`: the page's
+         * and the browser's languages are matched among these only. Default:
+         * every language the kit has.
+         */
+        locales?: string;
         /** Where "Create a user account" leads (https, a path on the site, or http only on localhost). */
         'register-url'?: string;
         /** Where "Password forgotten?" leads (https, a path on the site, or http only on localhost). */

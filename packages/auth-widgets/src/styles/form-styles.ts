@@ -76,6 +76,10 @@ export const formStyles = kitSheet(css`
     display: block;
     max-width: 36rem;
   }
+  /* E-mail addresses, passwords, numbers and codes run left to right in every language; on a right-to-left page they keep to its side. */
+  ${scope} .egov-root[dir='rtl'] .egov-input[dir='ltr'] {
+    text-align: right;
+  }
   ${scope} .egov-heading {
     display: block;
     margin: 0 0 ${t.space};
@@ -107,7 +111,7 @@ export const formStyles = kitSheet(css`
     display: block;
     flex: 0 1 auto;
     min-width: 0;
-    text-align: left;
+    text-align: start;
     margin: 0 0 -1px;
     padding: 0.625rem 1rem;
     font: inherit;

@@ -66,11 +66,12 @@ export const pickerStyles = kitSheet(css`
     padding: calc(0.75rem - 2px);
   }
   ${scope} .egov-certificate--refused {
-    border-left: 5px solid ${t.error};
+    border-inline-start: 5px solid ${t.error};
   }
   ${scope} .egov-tag {
     display: inline-block;
-    margin: 0 0 0 0.5rem;
+    margin: 0;
+    margin-inline-start: 0.5rem;
     padding: 0 0.4rem;
     font-size: 0.875rem;
     font-weight: 700;
@@ -97,7 +98,8 @@ export const pickerStyles = kitSheet(css`
   }
   /* What to do next under a failure: buttons side by side, each on its own line when there is no room. */
   ${scope} .egov-next-step {
-    margin: 0 0.75rem 0.75rem 0;
+    margin: 0 0 0.75rem;
+    margin-inline-end: 0.75rem;
   }
   ${scope} .egov-certificate-info .egov-button--secondary {
     margin: 0.5rem 0 0;

@@ -26,8 +26,8 @@ export const problemStyles = kitSheet(css`
     outline-offset: 0;
   }
   ${scope} .egov-field--error {
-    padding-left: 0.75rem;
-    border-left: 4px solid ${t.error};
+    padding-inline-start: 0.75rem;
+    border-inline-start: 4px solid ${t.error};
   }
   ${scope} .egov-error-message {
     display: block;
@@ -102,7 +102,8 @@ export const problemStyles = kitSheet(css`
   ${scope} .egov-quote {
     display: block;
     margin: 0 0 0.75rem;
-    padding: 0.5rem 0 0.5rem 1rem;
+    padding-block: 0.5rem;
+    padding-inline: 1rem 0;
     border-inline-start: 4px solid ${t.border};
     white-space: pre-line;
     overflow-wrap: anywhere;
@@ -139,10 +140,10 @@ export const problemStyles = kitSheet(css`
   ${scope} .egov-details ul {
     display: block;
     margin: 0.5rem 0 0;
-    padding-left: 1.25rem;
+    padding-inline-start: 1.25rem;
   }
   ${scope} .egov-required {
-    margin-left: 0.25rem;
+    margin-inline-start: 0.25rem;
     color: ${t.error};
     font-weight: 700;
   }

@@ -23,8 +23,8 @@ export const registerStyles = kitSheet(css`
     font-weight: 700;
   }
   ${scope} .egov-fieldset.egov-field--error {
-    padding-left: 0.75rem;
-    border-left: 4px solid ${t.error};
+    padding-inline-start: 0.75rem;
+    border-inline-start: 4px solid ${t.error};
   }
   ${scope} .egov-input--short {
     max-width: 16rem;

@@ -17,7 +17,8 @@ import {
   type ManifestMember,
   type ManifestNamed,
 } from './manifest.ts';
-import { API_TEXTS, type ApiTexts } from './texts.ts';
+import { type ApiTexts } from './texts.ts';
+import { apiTexts } from '../locales/index.ts';
 
 const ELEMENTS = elementsOf(manifest);
 
@@ -198,7 +199,7 @@ const container = document.querySelector<HTMLElement>('.demo-api')!;
 
 function draw(): void {
   const locale = pageLocale();
-  const t = API_TEXTS[locale];
+  const t = apiTexts(locale);
   render(
     html`<p class="demo-lead">${inline(t.intro)}</p>
       ${locale === 'en' ? nothing : html`<p class="demo-callout" data-api-language>${t.inEnglish}</p>`}

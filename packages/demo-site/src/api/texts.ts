@@ -1,8 +1,7 @@
 // The API reference page's own texts (its chrome: intro, headings, table
-// headers), in the kit's three locales; Serbian Latin is derived from the
+// headers), in English and Serbian (here; the other languages in ../locales/); Serbian Latin is derived from the
 // Cyrillic (`code` spans shown as <code>). The reference itself comes from
 // the manifest, in English.
-import type { Locale } from '@egov/auth-widgets';
 import { transliterateTexts } from '@egov/auth-widgets/i18n/transliterate';
 
 const en = {
@@ -85,4 +84,5 @@ const srCyrl: ApiTexts = {
   noSlots: 'Нема слотова.',
 };
 
-export const API_TEXTS: Record<Locale, ApiTexts> = { en, 'sr-Cyrl': srCyrl, 'sr-Latn': transliterateTexts(srCyrl) };
+/** The texts written here: English, and Serbian in both scripts. */
+export const API_TEXTS: Readonly<Record<'en' | 'sr-Cyrl' | 'sr-Latn', ApiTexts>> = { en, 'sr-Cyrl': srCyrl, 'sr-Latn': transliterateTexts(srCyrl) };

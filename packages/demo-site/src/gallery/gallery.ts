@@ -14,7 +14,8 @@ import { LOGIN_STATES } from './states-login.ts';
 import { REGISTER_STATES } from './states-register.ts';
 import { RESET_STATES } from './states-reset.ts';
 import { GALLERY_ELEMENTS, type GalleryElement, type GalleryState } from './state.ts';
-import { GALLERY_TEXTS, stateTitle } from './texts.ts';
+import { stateTitle } from '../locales/index.ts';
+import { galleryTexts } from '../locales/index.ts';
 import { VIEW_PARAMS, onLocaleChange, pageLocale } from '../view-settings.ts';
 
 /** Every state, in the order of the page: by element (GALLERY_ELEMENTS), then as each list gives them. */
@@ -47,11 +48,11 @@ let locale: Locale = pageLocale();
 function selection(): { states: readonly GalleryState[]; unknown?: string } {
   if (only.state !== null) {
     const state = STATES.find((s) => s.id === only.state);
-    return state ? { states: [state] } : { states: [], unknown: GALLERY_TEXTS[locale].unknownState(only.state) };
+    return state ? { states: [state] } : { states: [], unknown: galleryTexts(locale).unknownState(only.state) };
   }
   if (only.element !== null) {
     const element = GALLERY_ELEMENTS.find((e) => e === only.element);
-    return element ? { states: STATES.filter((s) => s.element === element) } : { states: [], unknown: GALLERY_TEXTS[locale].unknownElement(only.element) };
+    return element ? { states: STATES.filter((s) => s.element === element) } : { states: [], unknown: galleryTexts(locale).unknownElement(only.element) };
   }
   return { states: STATES };
 }
@@ -73,7 +74,7 @@ function sectionId(element: GalleryElement): string {
 }
 
 function draw(): void {
-  const t = GALLERY_TEXTS[locale];
+  const t = galleryTexts(locale);
   const { states, unknown } = selection();
   const elements = GALLERY_ELEMENTS.filter((element) => states.some((s) => s.element === element));
   const whole = only.state === null && only.element === null;
@@ -103,7 +104,7 @@ function draw(): void {
 }
 
 function renderContents(elements: readonly GalleryElement[], states: readonly GalleryState[]): TemplateResult {
-  const t = GALLERY_TEXTS[locale];
+  const t = galleryTexts(locale);
   return html`<nav class="gallery-contents" aria-labelledby="gallery-contents-heading">
     <h2 id="gallery-contents-heading" class="gallery-contents-title">${t.contents}</h2>
     <ul class="gallery-contents-list">
@@ -113,7 +114,7 @@ function renderContents(elements: readonly GalleryElement[], states: readonly Ga
           <ul>
             ${states
               .filter((s) => s.element === element)
-              .map((state) => html`<li><a class="gallery-link" href=${`#${state.id}`}>${stateTitle(state.title, locale)}</a></li>`)}
+              .map((state) => html`<li><a class="gallery-link" href=${`#${state.id}`}>${stateTitle(state, locale)}</a></li>`)}
           </ul>
         </li>`,
       )}
@@ -122,8 +123,8 @@ function renderContents(elements: readonly GalleryElement[], states: readonly Ga
 }
 
 function renderCard(state: GalleryState): TemplateResult {
-  const t = GALLERY_TEXTS[locale];
-  const title = stateTitle(state.title, locale);
+  const t = galleryTexts(locale);
+  const title = stateTitle(state, locale);
   const now = progress.get(state.id) ?? { status: 'drawing' };
   return html`<article
     class="gallery-card"

@@ -1,10 +1,9 @@
 // The gallery page's own texts (its intro, contents, links and messages), in
-// the kit's three locales. As in the kit, Serbian is written once, in
+// English and Serbian (the other languages in ../locales/). As in the kit, Serbian is written once, in
 // Cyrillic, and the Latin script is derived from it. Each state's title is
 // written with the state (states-*.ts).
-import type { Locale } from '@egov/auth-widgets';
-import { cyrillicToLatin, transliterateTexts } from '@egov/auth-widgets/i18n/transliterate';
-import type { GalleryElement, StateTitle } from './state.ts';
+import { transliterateTexts } from '@egov/auth-widgets/i18n/transliterate';
+import type { GalleryElement } from './state.ts';
 
 const en = {
   intro:
@@ -26,7 +25,7 @@ const en = {
   } satisfies Record<GalleryElement, string>,
 };
 
-type GalleryTexts = typeof en;
+export type GalleryTexts = typeof en;
 
 const srCyrl: GalleryTexts = {
   intro:
@@ -52,9 +51,6 @@ function transliterate(texts: GalleryTexts): GalleryTexts {
   return { ...transliterateTexts(texts), elements: transliterateTexts(texts.elements) };
 }
 
-export const GALLERY_TEXTS: Record<Locale, GalleryTexts> = { en, 'sr-Cyrl': srCyrl, 'sr-Latn': transliterate(srCyrl) };
+/** The texts written here: English, and Serbian in both scripts. */
+export const GALLERY_TEXTS: Readonly<Record<'en' | 'sr-Cyrl' | 'sr-Latn', GalleryTexts>> = { en, 'sr-Cyrl': srCyrl, 'sr-Latn': transliterate(srCyrl) };
 
-/** A state's title in `locale` (Latin derived from Cyrillic). */
-export function stateTitle(title: StateTitle, locale: Locale): string {
-  return locale === 'sr-Latn' ? cyrillicToLatin(title['sr-Cyrl']) : title[locale];
-}

@@ -4,7 +4,8 @@
 import type { Locale } from '@egov/auth-widgets';
 import { API_PATHS } from '@egov/auth-widgets/contract';
 import { html, nothing, render, type TemplateResult } from 'lit';
-import { DEMO_TEXTS, type DemoTextKey } from '../demo-texts.ts';
+import { type DemoTextKey } from '../demo-texts.ts';
+import { demoTexts } from '../locales/index.ts';
 import type { GalleryElement } from '../gallery/state.ts';
 import { VIEW_PARAMS, onLocaleChange, pageLocale } from '../view-settings.ts';
 import {
@@ -19,7 +20,8 @@ import {
   cdnSnippet,
   type CdnManifest,
 } from './snippets.ts';
-import { HOME_TEXTS, type HomeTexts } from './texts.ts';
+import { type HomeTexts } from './texts.ts';
+import { homeTexts } from '../locales/index.ts';
 
 // The kit's CDN build is made by `pnpm build` (tools/build.mjs) and is not in
 // git: when the demo is built beside one, the snippet shows its real file
@@ -179,7 +181,7 @@ function contract(t: HomeTexts): TemplateResult {
 }
 
 function demoPages(t: HomeTexts, locale: Locale): TemplateResult {
-  const pages = DEMO_TEXTS[locale];
+  const pages = demoTexts(locale);
   return html`<section class="demo-home-section" aria-labelledby="home-demo">
     <h2 id="home-demo">${rich(t.demoHeading)}</h2>
     <ul class="demo-page-list">
@@ -200,7 +202,7 @@ const container = document.querySelector<HTMLElement>('.demo-home')!;
 
 function draw(): void {
   const locale = pageLocale();
-  const t = HOME_TEXTS[locale];
+  const t = homeTexts(locale);
   render(
     html`<p class="demo-lead">${rich(t.intro)}</p>
       <p>${rich(t.introContract)}</p>

@@ -1,13 +1,12 @@
-// The home page's texts, in the kit's three locales: Serbian is written once,
+// The home page's texts, in English and Serbian (the other languages in ../locales/): Serbian is written once,
 // in Cyrillic (the portal's terms, GLOSSARY.md), and the Latin script is
 // derived from it. Code (tags, imports, paths, commands) is not translated:
 // the page shows it beside these texts, and `code` spans in a text as <code>.
-import type { Locale } from '@egov/auth-widgets';
 import { transliterateTexts } from '@egov/auth-widgets/i18n/transliterate';
 
 const en = {
   intro:
-    'The eGov Auth Kit is a set of ready-made elements for government sites: log in, registration, e-mail confirmation and password reset, with a username and password or with a qualified electronic certificate. A site puts a tag in its page and points it at its backend; every site then shows the same accessible login, in English, Serbian Cyrillic and Serbian Latin.',
+    'The eGov Auth Kit is a set of ready-made elements for government sites: log in, registration, e-mail confirmation and password reset, with a username and password or with a qualified electronic certificate. A site puts a tag in its page and points it at its backend; every site then shows the same accessible login, in English, Serbian (Cyrillic and Latin), Russian, Ukrainian, Chinese, Turkish and Arabic, and in any language the site adds.',
   introContract:
     'The elements work with any backend that follows their contract (an OpenAPI document), and under a strict Content Security Policy.',
 
@@ -77,7 +76,7 @@ export type HomeTexts = typeof en;
 
 const srCyrl: HomeTexts = {
   intro:
-    'eGov Auth Kit је скуп готових елемената за сајтове државних органа: пријава, регистрација, потврда адресе електронске поште и заборављена лозинка, корисничким именом и лозинком или квалификованим електронским сертификатом. Сајт стави ознаку у своју страницу и усмери је на свој сервер; сваки сајт тада приказује исту приступачну пријаву, на енглеском, српском ћирилицом и српском латиницом.',
+    'eGov Auth Kit је скуп готових елемената за сајтове државних органа: пријава, регистрација, потврда адресе електронске поште и заборављена лозинка, корисничким именом и лозинком или квалификованим електронским сертификатом. Сајт стави ознаку у своју страницу и усмери је на свој сервер; сваки сајт тада приказује исту приступачну пријаву, на енглеском, српском (ћирилицом и латиницом), руском, украјинском, кинеском, турском и арапском, и на сваком језику који сајт дода.',
   introContract: 'Елементи раде са сваким сервером који поштује њихов уговор (OpenAPI документ), и под строгом политиком безбедности садржаја (Content Security Policy).',
 
   elementsHeading: 'Елементи',
@@ -141,4 +140,5 @@ const srCyrl: HomeTexts = {
   demoApi: 'атрибути, својства, догађаји, прилагођена CSS својства и слотови сваког елемента.',
 };
 
-export const HOME_TEXTS: Record<Locale, HomeTexts> = { en, 'sr-Cyrl': srCyrl, 'sr-Latn': transliterateTexts(srCyrl) };
+/** The texts written here: English, and Serbian in both scripts. */
+export const HOME_TEXTS: Readonly<Record<'en' | 'sr-Cyrl' | 'sr-Latn', HomeTexts>> = { en, 'sr-Cyrl': srCyrl, 'sr-Latn': transliterateTexts(srCyrl) };

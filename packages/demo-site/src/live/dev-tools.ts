@@ -4,7 +4,7 @@
 // the kit's element and follow the journey: the mailbox takes the address
 // from the kit's form and events, the reviewer's queue refreshes when an
 // address is confirmed.
-import { LOCALE_NAMES, parseLocale, type Locale } from '@egov/auth-widgets';
+import { localeDirection, localeInfo, parseLocale, type Locale } from '@egov/auth-widgets';
 import {
   API_PATHS,
   CSRF_HEADER,
@@ -23,8 +23,9 @@ import { formatDate, formatTime } from '@egov/auth-widgets/i18n/date-format';
 import { registerTexts } from '@egov/auth-widgets/i18n/parts/register';
 import { LitElement, html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { DEMO_TEXTS, type DemoTexts } from '../demo-texts.ts';
-import { LIVE_TEXTS, type LiveTexts } from './texts.ts';
+import type { DemoTexts } from '../demo-texts.ts';
+import { demoTexts, liveTexts } from '../locales/index.ts';
+import type { LiveTexts } from './texts.ts';
 import { VIEW_PARAMS, onLocaleChange, pageLocale } from '../view-settings.ts';
 
 type KitTexts = Awaited<ReturnType<typeof registerTexts.load>>;
@@ -66,11 +67,11 @@ class PageLocale implements ReactiveController {
   }
 
   get texts(): DemoTexts {
-    return DEMO_TEXTS[this.locale];
+    return demoTexts(this.locale);
   }
 
   get live(): LiveTexts {
-    return LIVE_TEXTS[this.locale];
+    return liveTexts(this.locale);
   }
 
   hostConnected(): void {
@@ -232,12 +233,12 @@ class DemoOutbox extends LitElement {
         // The message is in its own language; what the page says about it, in the page's.
         // The newest one is open; the others fold away, so the reviewer's panel stays near.
         return html`<article class="demo-message" data-kind=${m.kind}>
-          <h3 lang=${m.locale}>${m.subject}</h3>
-          <p class="demo-meta">${t.messageMeta(language ? LOCALE_NAMES[language] : m.locale, this.#locale.dateTime(m.sentAt))}</p>
+          <h3 lang=${m.locale} dir=${localeDirection(language ?? 'en')}>${m.subject}</h3>
+          <p class="demo-meta">${t.messageMeta(language ? (localeInfo(language)?.name ?? m.locale) : m.locale, this.#locale.dateTime(m.sentAt))}</p>
           ${m.link ? html`<p><a class="demo-message-link" href=${demoHref(m)}>${m.kind === 'account_approved' ? l.openLogin : t.openLink}</a></p>` : nothing}
           <details class="demo-message-text" ?open=${index === 0}>
             <summary>${l.messageText}</summary>
-            <pre lang=${m.locale}>${m.text}</pre>
+            <pre lang=${m.locale} dir=${localeDirection(language ?? 'en')}>${m.text}</pre>
           </details>
         </article>`;
       })}`;

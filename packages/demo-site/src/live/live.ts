@@ -5,9 +5,9 @@
 import './dev-tools.ts';
 import type { Locale } from '@egov/auth-widgets';
 import { html, nothing, render } from 'lit';
-import { DEMO_TEXTS } from '../demo-texts.ts';
+import { demoTexts, liveTexts } from '../locales/index.ts';
 import { onLocaleChange, pageLocale } from '../view-settings.ts';
-import { LIVE_TEXTS, type LiveTextKey, type LiveTexts } from './texts.ts';
+import type { LiveTextKey, LiveTexts } from './texts.ts';
 
 /** The mock server's seeded accounts (packages/mock-server/src/seed.ts), one per state the login shows. */
 const ACCOUNTS: { email: string; password: string; shows: LiveTextKey }[] = [
@@ -71,9 +71,9 @@ const beside = (t: LiveTexts, reviewHeading: string) =>
     </div>`;
 
 function apply(locale: Locale): void {
-  const t = LIVE_TEXTS[locale];
+  const t = liveTexts(locale);
   const aside = document.querySelector<HTMLElement>('[data-live-beside]');
-  if (aside) render(beside(t, DEMO_TEXTS[locale].reviewHeading), aside);
+  if (aside) render(beside(t, demoTexts(locale).reviewHeading), aside);
   for (const element of document.querySelectorAll<HTMLElement>('[data-live-text]')) {
     element.textContent = t[element.dataset['liveText'] as LiveTextKey];
   }

@@ -1,8 +1,7 @@
 // The live pages' own texts (the mailbox and the reviewer beside each
-// journey, and what each page says about itself), in the kit's three
-// locales. As in the kit, Serbian is written once, in Cyrillic, and the
+// journey, and what each page says about itself), in English and Serbian
+// (the other languages in ../locales/). As in the kit, Serbian is written once, in Cyrillic, and the
 // Latin script is derived from it.
-import type { Locale } from '@egov/auth-widgets';
 import { transliterateTexts } from '@egov/auth-widgets/i18n/transliterate';
 
 const en = {
@@ -72,7 +71,8 @@ const srCyrl: LiveTexts = {
   aboutConfirmNoToken: 'Отворена без токена, страница нуди да пошаље нови линк.',
 };
 
-export const LIVE_TEXTS: Record<Locale, LiveTexts> = { en, 'sr-Cyrl': srCyrl, 'sr-Latn': transliterateTexts(srCyrl) };
+/** The texts written here: English, and Serbian in both scripts. */
+export const LIVE_TEXTS: Readonly<Record<'en' | 'sr-Cyrl' | 'sr-Latn', LiveTexts>> = { en, 'sr-Cyrl': srCyrl, 'sr-Latn': transliterateTexts(srCyrl) };
 
 /** The keys of the plain texts: what an element names with `data-live-text` for the page to fill in. */
 export type LiveTextKey = { [K in keyof LiveTexts]: LiveTexts[K] extends string ? K : never }[keyof LiveTexts];

@@ -1,6 +1,6 @@
 // The token editor's texts (tokens.html), in English and Serbian Cyrillic;
-// the Latin script is derived, as everywhere in the kit and the demo.
-import type { Locale } from '@egov/auth-widgets';
+// the Latin script is derived, as everywhere in the kit and the demo; the
+// other languages are in ../locales/.
 import { transliterateTexts } from '@egov/auth-widgets/i18n/transliterate';
 
 const en = {
@@ -155,7 +155,8 @@ const srCyrl: TokenTexts = {
 
 const latinMap = (map: Record<string, string>) => transliterateTexts(map);
 
-export const TOKEN_TEXTS: Record<Locale, TokenTexts> = {
+/** The texts written here: English, and Serbian in both scripts. */
+export const TOKEN_TEXTS: Readonly<Record<'en' | 'sr-Cyrl' | 'sr-Latn', TokenTexts>> = {
   en,
   'sr-Cyrl': srCyrl,
   // The per-pair and per-token words are maps: transliterated as maps.

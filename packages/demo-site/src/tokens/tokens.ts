@@ -10,7 +10,8 @@ import { onLocaleChange, pageLocale, pageTheme, parseTheme, themeHref, type Them
 import { CONTRAST_PAIRS, contrastRatio, floorRatio, parseHex, parseThemeCss, passes, toHex, type Rgb } from './contrast.ts';
 import { KIT_TOKENS, type KitToken } from './kit-tokens.ts';
 import { enterPreviewStates, previewTemplate } from './preview.ts';
-import { TOKEN_TEXTS, type TokenTexts } from './texts.ts';
+import { type TokenTexts } from './texts.ts';
+import { tokenTexts } from '../locales/index.ts';
 
 const container = document.querySelector<HTMLElement>('.demo-tokens')!;
 
@@ -190,7 +191,7 @@ function contrastRows(t: TokenTexts) {
 }
 
 function draw(): void {
-  const t = TOKEN_TEXTS[locale];
+  const t = tokenTexts(locale);
   const failures = CONTRAST_PAIRS.filter((pair) => !passes(contrastRatio(colourOf(pair.foreground), colourOf(pair.background)), pair.minimum)).length;
   render(
     html`<p class="demo-tokens-intro">${t.intro}</p>

@@ -3,7 +3,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { AuthError } from '../../client/auth-client.js';
 import type { CertificateProof } from '../../client/contract.js';
 import { proveWithCertificate } from '../../internal/certificate-proof.js';
-import type { CertificateTabMessages } from '../../i18n/en/certificate-tab.js';
+import type { CertificateTabMessages } from '../../i18n/locales/en/certificate-tab.js';
 import { certificateTabTexts } from '../../i18n/parts/certificate-tab.js';
 import type { FormPort } from '../../internal/form-port.js';
 import { headingLevel } from '../../internal/headings.js';

@@ -15,6 +15,7 @@ import type { CertificateSignature } from '../../internal/certificate-proof.js';
 import { EgovFormElement } from '../../internal/egov-form-element.js';
 import { PublicConfigController } from '../../internal/public-config-controller.js';
 import { contact, hiddenText, pinWarning, problemTexts, purposeText, refusalText, texts, type EgovCertificatePickerTexts as PickerTexts } from './picker-texts.js';
+import { localeDirection } from '../../i18n/locales.js';
 
 /**
  * What `egov-certificate-selected` tells the page: which certificate, never
@@ -582,7 +583,7 @@ export class EgovCertificatePicker extends EgovFormElement<Texts> {
 
   protected override render(): TemplateResult {
     const t = this.t;
-    return html`<div class="egov-root egov-picker" lang=${this.config.i18n.locale}>
+    return html`<div class="egov-root egov-picker" lang=${this.config.i18n.locale} dir=${localeDirection(this.config.i18n.locale)}>
       ${this.renderHeading(0, t.pickerHeading, { className: 'egov-heading egov-heading--small' })}
       ${this.softAgent ? html`<p class="egov-badge" data-soft-agent>${t.agentSoftLabel}</p>` : nothing}
       ${this.config.result.ok

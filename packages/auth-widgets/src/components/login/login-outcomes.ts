@@ -1,10 +1,10 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { AuthError } from '../../client/auth-client.js';
 import type { SessionUser } from '../../client/contract.js';
-import type { CommonMessages } from '../../i18n/en/common.js';
-import type { LoginMessages } from '../../i18n/en/login.js';
-import type { LoginOutcomeMessages } from '../../i18n/en/login-outcomes.js';
-import type { ResendMessages } from '../../i18n/en/resend.js';
+import type { CommonMessages } from '../../i18n/locales/en/common.js';
+import type { LoginMessages } from '../../i18n/locales/en/login.js';
+import type { LoginOutcomeMessages } from '../../i18n/locales/en/login-outcomes.js';
+import type { ResendMessages } from '../../i18n/locales/en/resend.js';
 import { loginOutcomeTexts } from '../../i18n/parts/login-outcomes.js';
 import { resendTexts } from '../../i18n/parts/resend.js';
 import { problemTexts } from '../../i18n/parts/problems.js';

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { AuthError } from '../../client/auth-client.js';
-import type { CommonMessages } from '../../i18n/en/common.js';
-import type { RegisterMessages } from '../../i18n/en/register.js';
+import type { CommonMessages } from '../../i18n/locales/en/common.js';
+import type { RegisterMessages } from '../../i18n/locales/en/register.js';
 import type { FormPort } from '../../internal/form-port.js';
 import { renderEmailField, renderFieldError, renderRequiredMark } from '../../internal/fields.js';
 import { summaryOf, type FieldProblems, type Problem } from '../../internal/problems.js';

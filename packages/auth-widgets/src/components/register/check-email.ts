@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { RegisterMessages } from '../../i18n/en/register.js';
+import type { RegisterMessages } from '../../i18n/locales/en/register.js';
 import type { HeadingOptions } from '../../internal/headings.js';
 
 /** Where the confirmation link went, and whether documents are reviewed after it is opened. */
@@ -29,7 +29,7 @@ export function renderCheckEmail(view: CheckEmailView): TemplateResult {
   const { t, sent, headingId, renderHeading } = view;
   return html`<div class="egov-notice egov-notice--confirmation" role="region" aria-labelledby=${headingId}>
       ${renderHeading(t.checkEmailTitle, { className: 'egov-notice-title', id: headingId, focusable: true })}
-      <p>${t.checkEmailSentTo}<br /><strong>${sent.email}</strong></p>
+      <p>${t.checkEmailSentTo}<br /><strong><bdi dir="ltr">${sent.email}</bdi></strong></p>
     </div>
     ${renderHeading(t.whatHappensNext, { className: 'egov-heading egov-heading--small' })}
     <p class="egov-text">${t.checkEmailOpenLink}</p>

@@ -1,7 +1,7 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { DocumentType, UploadPolicy } from '../../client/contract.js';
-import type { CommonMessages } from '../../i18n/en/common.js';
-import type { RegisterMessages } from '../../i18n/en/register.js';
+import type { CommonMessages } from '../../i18n/locales/en/common.js';
+import type { RegisterMessages } from '../../i18n/locales/en/register.js';
 import { renderFieldError, renderRequiredMark } from '../../internal/fields.js';
 import type { Problem } from '../../internal/problems.js';
 
@@ -23,10 +23,10 @@ export async function sniffDocumentType(file: Blob): Promise<DocumentType | unde
   return undefined;
 }
 
-/** "3 MB", "850 kB" in the reader's locale. */
+/** "3 MB", "850 kB" in the reader's locale, in Latin digits (as the kit writes every number). */
 export function formatBytes(bytes: number, locale: string): string {
   const [value, unit] = bytes >= 1024 * 1024 ? [bytes / (1024 * 1024), 'megabyte'] : [Math.max(1, bytes / 1024), 'kilobyte'];
-  return new Intl.NumberFormat(locale, { style: 'unit', unit, maximumFractionDigits: value < 10 ? 1 : 0 }).format(value);
+  return new Intl.NumberFormat(locale, { style: 'unit', unit, maximumFractionDigits: value < 10 ? 1 : 0, numberingSystem: 'latn' }).format(value);
 }
 
 /** The texts the document upload uses. */
@@ -174,7 +174,7 @@ export class DocumentUpload implements ReactiveController {
                 ${d.previewUrl
                   ? html`<img class="egov-file-preview" src=${d.previewUrl} alt="" />`
                   : html`<span class="egov-file-preview egov-file-preview--pdf" aria-hidden="true">PDF</span>`}
-                <span class="egov-file-name">${d.file.name}</span>
+                <bdi class="egov-file-name">${d.file.name}</bdi>
                 <span class="egov-file-size">${formatBytes(d.file.size, locale)}</span>
                 <button
                   type="button"

@@ -2,9 +2,10 @@ import { html, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { SEX_VALUES, type PublicConfig, type RegistrationFieldName, type UserType } from '../../client/contract.js';
 import { COUNTRY_CODES } from '../../client/rules.js';
-import type { CommonMessages } from '../../i18n/en/common.js';
-import type { RegisterMessages } from '../../i18n/en/register.js';
+import type { CommonMessages } from '../../i18n/locales/en/common.js';
+import type { RegisterMessages } from '../../i18n/locales/en/register.js';
 import type { Locale } from '../../i18n/locales.js';
+import { localizedText } from '../../i18n/localized-text.js';
 import { describedBy, renderField, renderFieldError, renderRequiredMark } from '../../internal/fields.js';
 
 /** The texts the user types and personal details use. */
@@ -50,7 +51,7 @@ export interface UserTypesView {
 function userTypeLabel(t: Texts, locale: Locale, type: UserType): string {
   if (type.id === 'foreign_citizen') return t.userTypeForeignCitizen;
   if (type.id === 'serbian_citizen') return t.userTypeSerbianCitizen;
-  return (locale === 'en' ? type.label.en : type.label[locale]) ?? type.label.en;
+  return localizedText(type.label, locale);
 }
 
 /** "I am registering as": one radio per user type the backend offers. */
@@ -121,6 +122,7 @@ export function renderPersonalDetails(view: PersonalDetailsView): TemplateResult
           id=${id}
           name=${name}
           type=${extra.type ?? 'text'}
+          dir=${ifDefined(LEFT_TO_RIGHT.has(name) ? 'ltr' : undefined)}
           inputmode=${ifDefined(extra.inputmode)}
           autocomplete=${ifDefined(AUTOCOMPLETE[name])}
           spellcheck="false"
@@ -157,6 +159,9 @@ export function renderPersonalDetails(view: PersonalDetailsView): TemplateResult
     ${text('addressInSerbia', t.addressLabel)} ${text('phone', t.phoneLabel, { hint: t.phoneHint, type: 'tel' })}
   </fieldset>`;
 }
+
+/** Fields written left to right in every language (numbers, codes), so a right-to-left page keeps their order. */
+const LEFT_TO_RIGHT = new Set<RegistrationFieldName>(['documentNumber', 'foreignerNumber', 'phone']);
 
 /**
  * Day, month and year as three fields (GOV.UK's date input): a native date

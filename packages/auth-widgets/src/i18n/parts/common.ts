@@ -1,5 +1,5 @@
-import { defineCatalogPart } from '../catalog.js';
-import { common, type CommonFirstMessages } from '../en/common.js';
+import { kitPart } from '../catalog.js';
+import { common } from '../locales/en/common.js';
 
-/** The texts shared by every element on its first screen: error summary, configuration problems, e-mail and password fields, with the Serbian ones loaded on demand. */
-export const commonTexts = defineCatalogPart<CommonFirstMessages>(common, () => import('../sr-cyrl/common.js').then((m) => m.common));
+/** The texts shared by every element on its first screen: error summary, configuration problems, e-mail and password fields. */
+export const commonTexts = kitPart('common', common);

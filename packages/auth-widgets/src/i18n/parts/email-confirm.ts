@@ -1,5 +1,5 @@
-import { defineCatalogPart } from '../catalog.js';
-import { emailConfirm, type EmailConfirmMessages } from '../en/email-confirm.js';
+import { kitPart } from '../catalog.js';
+import { emailConfirm } from '../locales/en/email-confirm.js';
 
-/** The texts of `<egov-email-confirm>`, with the Serbian ones loaded on demand. */
-export const emailConfirmTexts = defineCatalogPart<EmailConfirmMessages>(emailConfirm, () => import('../sr-cyrl/email-confirm.js').then((m) => m.emailConfirm));
+/** The texts of `<egov-email-confirm>`. */
+export const emailConfirmTexts = kitPart('emailConfirm', emailConfirm);

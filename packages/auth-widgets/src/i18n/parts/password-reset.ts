@@ -1,5 +1,5 @@
-import { defineCatalogPart } from '../catalog.js';
-import { passwordReset, type PasswordResetMessages } from '../en/password-reset.js';
+import { kitPart } from '../catalog.js';
+import { passwordReset } from '../locales/en/password-reset.js';
 
-/** The texts of `<egov-password-reset>`, with the Serbian ones loaded on demand. */
-export const passwordResetTexts = defineCatalogPart<PasswordResetMessages>(passwordReset, () => import('../sr-cyrl/password-reset.js').then((m) => m.passwordReset));
+/** The texts of `<egov-password-reset>`. */
+export const passwordResetTexts = kitPart('passwordReset', passwordReset);

@@ -1,5 +1,5 @@
-import { defineCatalogPart } from '../catalog.js';
-import { register, type RegisterMessages } from '../en/register.js';
+import { kitPart } from '../catalog.js';
+import { register } from '../locales/en/register.js';
 
-/** The texts of `<egov-register>`, with the Serbian ones loaded on demand. */
-export const registerTexts = defineCatalogPart<RegisterMessages>(register, () => import('../sr-cyrl/register.js').then((m) => m.register));
+/** The texts of `<egov-register>`. */
+export const registerTexts = kitPart('register', register);

@@ -1,5 +1,5 @@
-import { defineCatalogPart } from '../catalog.js';
-import { resend, type ResendMessages } from '../en/resend.js';
+import { kitPart } from '../catalog.js';
+import { resend } from '../locales/en/resend.js';
 
 /** "Send the confirmation message again", shared by `<egov-register>` and `<egov-login>`. */
-export const resendTexts = defineCatalogPart<ResendMessages>(resend, () => import('../sr-cyrl/resend.js').then((m) => m.resend));
+export const resendTexts = kitPart('resend', resend);

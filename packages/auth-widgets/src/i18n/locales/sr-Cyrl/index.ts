@@ -1,0 +1,25 @@
+import type { LocalePack } from '../../locale-pack.js';
+
+/**
+ * Serbian in Cyrillic, the official script: the source of both Serbian
+ * scripts (`../sr-Latn` is derived from it letter by letter). Each part is
+ * its own chunk, loaded when an element first needs it.
+ */
+export default {
+  tag: 'sr-Cyrl',
+  name: 'Српски (ћирилица)',
+  parts: {
+    common: () => import('./common.js').then((m) => m.common),
+    problems: () => import('./problems.js').then((m) => m.problems),
+    certificateTab: () => import('./certificate-tab.js').then((m) => m.certificateTab),
+    login: () => import('./login.js').then((m) => m.login),
+    loginOutcomes: () => import('./login-outcomes.js').then((m) => m.loginOutcomes),
+    newPassword: () => import('./new-password.js').then((m) => m.newPassword),
+    emailConfirm: () => import('./email-confirm.js').then((m) => m.emailConfirm),
+    passwordReset: () => import('./password-reset.js').then((m) => m.passwordReset),
+    register: () => import('./register.js').then((m) => m.register),
+    resend: () => import('./resend.js').then((m) => m.resend),
+    picker: () => import('./picker.js').then((m) => m.picker),
+    pinDialog: () => import('./pin-dialog.js').then((m) => m.pinDialog),
+  },
+} satisfies LocalePack;
