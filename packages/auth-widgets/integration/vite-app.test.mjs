@@ -16,8 +16,11 @@ import { ACCOUNT, launch, logInWithPassword, npm, removeDir, serve, startBackend
 
 const MAIN = `import '@egov/auth-widgets/define/egov-auth';
 import '@egov/auth-widgets/define/egov-login';
-import type { EgovLoginSuccessDetail } from '@egov/auth-widgets';
+import { registerLocale, type EgovLoginSuccessDetail } from '@egov/auth-widgets';
 import { API_PATHS } from '@egov/auth-widgets/contract';
+
+// The ministry's own language, from its own folder (./hu.ts), without touching the kit.
+registerLocale({ tag: 'hu', name: 'Magyar', load: () => import('./hu.ts') });
 
 const backendUrl: string = import.meta.env.VITE_BACKEND_URL ?? '/api';
 const app = document.querySelector<HTMLDivElement>('#app')!;
@@ -36,6 +39,24 @@ document.addEventListener('egov-login-success', (event) => {
   const detail: EgovLoginSuccessDetail = event.detail;
   result.textContent = \`\${detail.user.email} \${detail.user.acr} \${API_PATHS.session}\`;
 });
+`;
+
+// A ministry's language folder as docs/adding-a-language.md shows it: typed by the
+// package's own types (a missing or misspelt key fails the app's build), here
+// with the login's headings in Hungarian and the rest kept from English.
+const HUNGARIAN = `import { defineLocalePack } from '@egov/auth-widgets';
+import english from '@egov/auth-widgets/i18n/locales/en/index';
+import { login } from '@egov/auth-widgets/i18n/locales/en/login';
+import type { LoginMessages } from '@egov/auth-widgets/i18n/locales/en/login';
+
+const hungarianLogin: LoginMessages = {
+  ...login,
+  loginHeading: 'Bejelentkezés',
+  passwordHeading: 'Bejelentkezés felhasználónévvel és jelszóval',
+  passwordLabel: 'Jelszó',
+};
+
+export default defineLocalePack({ tag: 'hu', name: 'Magyar', parts: { ...english.parts, login: hungarianLogin } });
 `;
 
 // What survives minification of each: protobuf.js's reader (an error text), the
@@ -58,6 +79,7 @@ let browser;
 before(async () => {
   ({ parent, app } = await viteAppWithKit('vanilla-ts'));
   await writeFile(join(app, 'src/main.ts'), MAIN);
+  await writeFile(join(app, 'src/hu.ts'), HUNGARIAN);
   browser = await launch();
 });
 
@@ -151,6 +173,26 @@ describe('a Vite vanilla-ts app from the current template', () => {
         }
         await context.close();
       }
+    } finally {
+      await site.close();
+    }
+  });
+
+  test('a language the ministry adds in its own code (one folder, registerLocale) is found by a Hungarian browser, its own chunk', async () => {
+    const site = await serve(join(app, 'dist'), { apiTarget: () => backend.url });
+    await backend?.stop();
+    backend = await startBackend(['--public-url', `${site.url}/api`]);
+    try {
+      const context = await browser.browser.newContext({ locale: 'hu-HU' });
+      const page = await context.newPage();
+      await page.goto(`${site.url}/?follow-browser`);
+      await page.locator('egov-login').getByText('Bejelentkezés felhasználónévvel és jelszóval', { exact: true }).waitFor({ state: 'visible', timeout: 20_000 });
+      assert.equal(await page.locator('egov-login .egov-root').getAttribute('lang'), 'hu');
+      assert.equal(await page.locator('egov-login input[name=password]').evaluate((input) => input.labels?.[0]?.textContent?.trim()), 'Jelszó');
+      await context.close();
+      // Hungarian is a chunk of its own: the entry does not carry it.
+      const entry = (await readdir(join(app, 'dist/assets'))).filter((file) => file.startsWith('index-') && file.endsWith('.js'));
+      for (const file of entry) assert.ok(!(await readFile(join(app, 'dist/assets', file), 'utf8')).includes('Bejelentkezés'), `${file} carries the Hungarian texts`);
     } finally {
       await site.close();
     }
