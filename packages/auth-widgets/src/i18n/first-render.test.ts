@@ -44,6 +44,23 @@ describe('the first render in a locale', () => {
     expect(controller.t.hello).to.equal('Zdravo');
   });
 
+  it('a login element on an Arabic page first shows Arabic, right to left: never English, never left to right', async () => {
+    const seen: string[] = [];
+    const host = await fixture<HTMLDivElement>(html`<div lang="ar-SY"></div>`);
+    const observer = new MutationObserver(() => {
+      const root = host.querySelector('.egov-root');
+      if (root) seen.push(`${root.getAttribute('dir')}|${host.textContent ?? ''}`);
+    });
+    observer.observe(host, { subtree: true, childList: true, characterData: true, attributes: true });
+    const element = document.createElement('egov-login');
+    element.setAttribute('backend-url', API);
+    host.append(element);
+    await waitUntil(() => /\p{Script=Arabic}/u.test(host.querySelector('.egov-heading')?.textContent ?? ''), 'no Arabic heading', { timeout: 5000 });
+    observer.disconnect();
+    expect(seen.length).to.be.greaterThan(0);
+    expect(seen.filter((text) => /Log in|Username|Password/.test(text) || !text.startsWith('rtl|'))).to.deep.equal([]);
+  });
+
   it('a login element on a Serbian page never shows English, not even before the Serbian texts have loaded', async () => {
     const seen: string[] = [];
     const host = await fixture<HTMLDivElement>(html`<div lang="sr-Cyrl"></div>`);
