@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { REPEATS_ELEMENTS, axeViolations, describeViolations } from './axe.ts';
+import { GALLERY_CONFIG } from '../src/gallery/scripted-client.ts';
 import { DEMO_LANGUAGES } from '../src/locales/index.ts';
 import { galleryDrawn, startStack, type Stack } from './harness.ts';
 
@@ -197,6 +198,15 @@ describe('gallery', () => {
     assert.equal(await unknown.page.locator('.gallery-card').count(), 0);
     assert.deepEqual(unknown.consoleErrors, []);
     await unknown.page.context().close();
+  });
+
+  test('the gallery’s copy of GET /config says what the mock server says, in every language (the test PKI’s keys apart, new each run)', async () => {
+    const live = (await (await fetch(`${stack.backend.url}/api/config`)).json()) as typeof GALLERY_CONFIG;
+    const texts = (config: typeof GALLERY_CONFIG) => ({
+      userTypes: config.userTypes,
+      certificationBodies: config.certificationBodies.map(({ id, name, pinUnblock }) => ({ id, name, pinUnblock })),
+    });
+    assert.deepEqual(texts(GALLERY_CONFIG), texts(live));
   });
 
   test('every language of the demo titles exactly the gallery’s states', () => {
