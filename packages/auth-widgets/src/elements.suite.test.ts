@@ -42,8 +42,7 @@ import type { CertificateAgent } from './agent/certificate-agent.js';
 import './define/all.js';
 import './define/egov-certificate-picker.js';
 import { en as english } from './i18n/en.js';
-import englishPack from './i18n/locales/en/index.js';
-import { partOf, type LocalePack, type PartName } from './i18n/locale-pack.js';
+import { partOf, type PartName } from './i18n/locale-pack.js';
 import { loadLocalePack, localeDirection, SUPPORTED_LOCALES } from './i18n/locales.js';
 
 type Tag = 'egov-login' | 'egov-register' | 'egov-password-reset' | 'egov-email-confirm' | 'egov-certificate-picker';
@@ -714,12 +713,9 @@ async function contentArea(hostile: boolean): Promise<Element> {
 
 // ------------------------------------------------------------- the languages
 
-/** A language's folder (English is in the elements themselves, and has none to load). */
-const packOf = (locale: string): Promise<LocalePack> => (locale === 'en' ? Promise.resolve(englishPack) : loadLocalePack(locale));
-
 /** Every text of a language, merged from its folder's parts. */
 async function allTexts(locale: string): Promise<Record<string, unknown>> {
-  const pack = await packOf(locale);
+  const pack = await loadLocalePack(locale);
   const parts = await Promise.all((Object.keys(pack.parts) as PartName[]).map((name) => partOf(pack, name)));
   return Object.assign({}, ...parts) as Record<string, unknown>;
 }
@@ -868,7 +864,7 @@ for (const c of ELEMENTS) {
     describe('in every language: its texts, its direction, no English left', () => {
       for (const locale of SUPPORTED_LOCALES) {
         it(locale, async () => {
-          const texts = (await partOf(await packOf(locale), c.title[0])) as Record<string, string>;
+          const texts = (await partOf(await loadLocalePack(locale), c.title[0])) as Record<string, string>;
           const el = await c.create({ locale });
           await eventually(() => heading(el) === texts[c.title[1]], `the heading is not in ${locale}: "${heading(el)}"`);
           const root = el.querySelector(':scope > .egov-root')!;

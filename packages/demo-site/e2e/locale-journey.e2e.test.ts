@@ -9,7 +9,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import englishPack from '../../auth-widgets/src/i18n/locales/en/index.ts';
 import { partOf, type PartName } from '../../auth-widgets/src/i18n/locale-pack.ts';
 import { loadLocalePack } from '../../auth-widgets/src/i18n/locales.ts';
 import { fillForeignRegistration, startStack, type Stack } from './harness.ts';
@@ -26,7 +25,7 @@ const uniqueEmail = (label: string) => `${label}-${Date.now().toString(36)}-${++
 const TEXTS = Object.fromEntries(
   await Promise.all(
     LOCALES.map(async (locale) => {
-      const pack = locale === 'en' ? englishPack : await loadLocalePack(locale);
+      const pack = await loadLocalePack(locale);
       const parts = await Promise.all((Object.keys(pack.parts) as PartName[]).map((name) => partOf(pack, name)));
       const texts = parts.flatMap((part) => Object.values(part).filter((v): v is string => typeof v === 'string'));
       return [locale, new Set(texts)] as const;

@@ -18,8 +18,8 @@ export const DEFAULT_LOCALE: Locale = 'en';
 export type PackModule = LocalePack | { default: LocalePack };
 
 export interface RegisteredLocale {
-  /** Loads the language's folder; English has none to load (the elements carry their English texts). */
-  load?(): Promise<PackModule>;
+  /** Loads the language's folder (English's too: the elements carry their own English texts, this is for checks and sites). */
+  load(): Promise<PackModule>;
   rtl?: boolean;
   /** The language's name in itself (a site's language; the kit's are in `LOCALE_NAMES`). */
   name?: string;
@@ -28,7 +28,7 @@ export interface RegisteredLocale {
 
 /** Every language there is, by its canonical tag. */
 export const registry = new Map<string, RegisteredLocale>([
-  ['en', {}],
+  ['en', { load: () => import('./locales/en/index.js') }],
   ['sr-Latn', { load: () => import('./locales/sr-Latn/index.js') }],
   ['sr-Cyrl', { load: () => import('./locales/sr-Cyrl/index.js') }],
   ['ru', { load: () => import('./locales/ru/index.js') }],
@@ -51,7 +51,7 @@ export function localeDirection(locale: Locale): 'ltr' | 'rtl' {
 /** A language's folder, loaded once per page (again after a failed download). */
 export function loadLocalePack(locale: Locale): Promise<LocalePack> {
   const entry = registry.get(locale);
-  if (!entry?.load) return Promise.reject(new RangeError(`[egov] No folder to load for "${locale}"`));
+  if (!entry) return Promise.reject(new RangeError(`[egov] No language "${locale}"`));
   if (!entry.pack) {
     const pack = entry.load().then((module) => ('default' in module ? module.default : module));
     pack.catch(() => {
