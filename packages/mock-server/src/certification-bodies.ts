@@ -1,16 +1,11 @@
-import type { CertificationBody, CertificationBodyIssuer, LocalizedText } from '@egov/auth-widgets/contract';
-import { cyrillicToLatin } from '@egov/auth-widgets/i18n/transliterate';
+import type { CertificationBody, CertificationBodyIssuer } from '@egov/auth-widgets/contract';
 import { linkHref, mailtoHref, telHref } from '@egov/auth-widgets/rules';
-import { localized } from './messages/index.ts';
+import { localized, withLatin } from './messages/index.ts';
 import type { ServerTexts } from './messages/server-texts.ts';
 import { x509 } from './x509.ts';
 import type { ListedDirectory, ListedProvider } from './ca-directory/directory.ts';
 import { LISTED_DIRECTORY } from './ca-directory/directory.generated.ts';
 import { issuerOf } from './ca-directory/directory.ts';
-
-function withLatin(text: LocalizedText): LocalizedText {
-  return { ...text, 'sr-Latn': text['sr-Latn'] ?? cyrillicToLatin(text['sr-Cyrl']) };
-}
 
 /**
  * What the trusted list does not say about a provider, by its VAT number:

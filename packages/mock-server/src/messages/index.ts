@@ -19,8 +19,13 @@ export const SERVER_TEXTS: Readonly<Record<string, ServerTexts>> = Object.freeze
 /** The languages the e-mails are written in (Serbian in both scripts). */
 export const EMAIL_LOCALES: readonly string[] = Object.freeze([...Object.keys(SERVER_TEXTS), 'sr-Latn']);
 
+/** A text of `GET /config` with its Serbian Latin, derived from the Cyrillic unless given. */
+export function withLatin(text: LocalizedText): LocalizedText {
+  return { ...text, 'sr-Latn': text['sr-Latn'] ?? cyrillicToLatin(text['sr-Cyrl']) };
+}
+
 /** One text of `GET /config` in every language the server has. */
 export function localized(text: (texts: ServerTexts) => string): LocalizedText {
   const all = Object.fromEntries(Object.entries(SERVER_TEXTS).map(([locale, texts]) => [locale, text(texts)]));
-  return { ...all, en: text(en), 'sr-Cyrl': text(srCyrl), 'sr-Latn': cyrillicToLatin(text(srCyrl)) };
+  return withLatin({ ...all, en: text(en), 'sr-Cyrl': text(srCyrl) });
 }
